@@ -1,0 +1,48 @@
+/**
+ * createAppStore: the one vanilla zustand store (a factory, so each test gets a
+ * fresh one). React reaches it through StoreProvider/useAppStore (ui/store-context.tsx).
+ */
+import {createStore, type StoreApi} from 'zustand/vanilla';
+import type {AppData, ConnectionContext, SortState} from './state.js';
+import {createDataActions, type DataActions} from './data-actions.js';
+import {createUiActions, type UiActions} from './ui-actions.js';
+
+export type AppState = AppData & {readonly actions: DataActions & UiActions};
+export type AppStore = StoreApi<AppState>;
+export type SetState = StoreApi<AppState>['setState'];
+export type GetState = StoreApi<AppState>['getState'];
+
+export interface StoreInit {
+	readonly context: ConnectionContext;
+	readonly filter?: string;
+	readonly sort?: SortState;
+	readonly viewport?: {readonly columns: number; readonly rows: number};
+}
+
+export function initialData(init: StoreInit): AppData {
+	return {
+		context: init.context,
+		executions: {},
+		details: {},
+		childSteps: {},
+		childErrors: {},
+		regions: Object.fromEntries(
+			init.context.regions.map(region => [region, {region, throttled: false, calls: 0, inFlight: false, truncated: false}]),
+		),
+		paused: false,
+		screen: 'list',
+		sort: init.sort ?? {column: 'started', descending: true},
+		filter: init.filter ?? '',
+		detailPane: 'steps',
+		selectedStepIndex: 0,
+		modal: {kind: 'none'},
+		viewport: init.viewport ?? {columns: 100, rows: 30},
+	};
+}
+
+export function createAppStore(init: StoreInit): AppStore {
+	return createStore<AppState>()((set, get) => ({
+		...initialData(init),
+		actions: {...createDataActions(set, get), ...createUiActions(set, get)},
+	}));
+}

@@ -1,0 +1,93 @@
+/**
+ * The shape of the one zustand store. Data (what AWS told us) and UI (where the
+ * user is) live side by side so selectors can combine them, but their actions
+ * are written in separate files: data-actions.ts and ui-actions.ts.
+ * State stays serializable: no SDK clients, timers or React nodes.
+ */
+import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
+
+export interface ConnectionContext {
+	/** Human label for the header: profile name, endpoint, or "local emulator". */
+	readonly label: string;
+	readonly regions: readonly string[];
+	readonly readOnly: boolean;
+	readonly local: boolean;
+	readonly profile?: string;
+	readonly endpoint?: string;
+	/** Home account id when known (for the cross-account grid). */
+	readonly account?: string;
+	/** Target accounts whose child executions we can read (local mode: all). */
+	readonly readableAccounts: 'all' | readonly string[];
+}
+
+export type SortColumn =
+	| 'status'
+	| 'id'
+	| 'document'
+	| 'mode'
+	| 'type'
+	| 'region'
+	| 'started'
+	| 'duration'
+	| 'step'
+	| 'executedBy';
+
+export interface SortState {
+	readonly column: SortColumn;
+	readonly descending: boolean;
+}
+
+export type Screen = 'list' | 'detail' | 'grid' | 'location';
+
+/** One modal at a time. The action modals (start, confirm, signal) are issue #4's. */
+export type Modal =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'help'}
+	| {readonly kind: 'start'; readonly fromExecutionId?: string; readonly onlyFailed?: 'locations' | 'targets'}
+	| {readonly kind: 'stop'; readonly executionId: string}
+	| {readonly kind: 'signal'; readonly executionId: string};
+
+export interface Banner {
+	readonly level: 'info' | 'warning' | 'error';
+	readonly message: string;
+	readonly at: number;
+}
+
+export interface DataState {
+	readonly context: ConnectionContext;
+	/** Every execution we know of, keyed by execution id. Unchanged rows keep their object identity. */
+	readonly executions: Readonly<Record<string, Execution>>;
+	/** Full executions (GetAutomationExecution) for the ones opened in detail. */
+	readonly details: Readonly<Record<string, ExecutionDetail>>;
+	/** Steps of a child execution, keyed by child execution id (location drill-down). */
+	readonly childSteps: Readonly<Record<string, readonly StepExecution[]>>;
+	/** Per-location load problems: key `${parentId}/${account}/${region}` → message. */
+	readonly childErrors: Readonly<Record<string, string>>;
+	readonly regions: Readonly<Record<string, RegionState>>;
+	readonly paused: boolean;
+	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
+	readonly banner?: Banner;
+}
+
+export interface UiState {
+	readonly screen: Screen;
+	/** Selected row of the list, by execution id (not index), so refreshes never move it. */
+	readonly selectedId?: string;
+	readonly sort: SortState;
+	/** The applied filter expression (same syntax as --filter). */
+	readonly filter: string;
+	/** While the `/` prompt is open: what is being typed. List updates are held meanwhile. */
+	readonly filterDraft?: string;
+	/** The execution shown by detail/grid/location screens. */
+	readonly openId?: string;
+	readonly detailPane: 'steps' | 'info';
+	readonly selectedStepIndex: number;
+	/** Grid cursor (account and region of the selected cell). */
+	readonly gridCursor?: {readonly account: string; readonly region: string};
+	readonly modal: Modal;
+	/** A short-lived message in the footer (e.g. "refreshing…", "copied"). */
+	readonly flash?: string;
+	readonly viewport: {readonly columns: number; readonly rows: number};
+}
+
+export type AppData = DataState & UiState;
