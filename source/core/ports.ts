@@ -1,0 +1,58 @@
+/**
+ * What the views may ask of the outside world, as an interface. cli.tsx hands an
+ * implementation (built on source/aws and the poller) to the UI through React
+ * context, so views never import the SDK and tests can pass a fake or a real one.
+ * Every method resolves or rejects with an Error whose message is fit for a person.
+ */
+import type {ParameterMap, Target, TargetLocation, AlarmConfiguration} from './types.js';
+
+export interface StartRequest {
+	readonly region: string;
+	readonly documentName: string;
+	readonly documentVersion?: string;
+	readonly parameters?: ParameterMap;
+	readonly mode?: 'Auto' | 'Interactive';
+	readonly targetParameterName?: string;
+	readonly targets?: readonly Target[];
+	readonly targetMaps?: ReadonlyArray<ParameterMap>;
+	readonly maxConcurrency?: string;
+	readonly maxErrors?: string;
+	readonly targetLocations?: readonly TargetLocation[];
+	readonly targetLocationsURL?: string;
+	readonly tags?: ReadonlyArray<{readonly key: string; readonly value: string}>;
+	readonly alarmConfiguration?: AlarmConfiguration;
+	/** UUID generated once per form so a repeated submit never starts two runs. */
+	readonly clientToken: string;
+}
+
+export type SignalType = 'Approve' | 'Reject' | 'StartStep' | 'StopStep' | 'Resume';
+
+export interface DocumentSummary {
+	readonly name: string;
+	readonly owner?: string;
+	readonly documentVersion?: string;
+	readonly versionName?: string;
+	readonly displayName?: string;
+}
+
+export interface DocumentDefinition {
+	readonly name: string;
+	readonly documentVersion?: string;
+	readonly defaultVersion?: string;
+	readonly latestVersion?: string;
+	readonly description?: string;
+	/** The runbook content (YAML or JSON text) from GetDocument, parsed by core for parameter metadata. */
+	readonly content: string;
+	readonly format?: string;
+}
+
+export interface ActionPort {
+	startExecution(request: StartRequest): Promise<{executionId: string}>;
+	stopExecution(region: string, executionId: string, type: 'Complete' | 'Cancel'): Promise<void>;
+	sendSignal(region: string, executionId: string, signal: SignalType, payload?: ParameterMap): Promise<void>;
+	listDocuments(region: string, options?: {owner?: string; namePrefix?: string}): Promise<readonly DocumentSummary[]>;
+	listDocumentVersions(region: string, name: string): Promise<readonly string[]>;
+	getDocument(region: string, name: string, version?: string): Promise<DocumentDefinition>;
+	/** Ask the poller to refresh now (manual refresh, or after an action). */
+	refreshNow(): void;
+}
