@@ -1,0 +1,202 @@
+/**
+ * Selectors the views (through useAppStore) and the UI actions share. Expensive
+ * ones are memoised per store so that, given the same inputs, they return the
+ * same array (React skips the render) and 10,000 rows are sorted once, not per frame.
+ */
+import type {Execution, ExecutionDetail, StepExecution} from '../core/types.js';
+import {compileFilter} from '../core/filter.js';
+import {sortExecutions} from '../core/sort.js';
+import {statusGroup, type StatusGroup} from '../core/status.js';
+import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
+import type {AppState} from './app-store.js';
+import type {SortColumn} from './state.js';
+
+interface RowsMemo {
+	source?: Readonly<Record<string, Execution>>;
+	expression?: string;
+	column?: SortColumn;
+	descending?: boolean;
+	rows: readonly Execution[];
+	errors: readonly string[];
+	/** Executions frozen while the `/` prompt is open, so the list holds still as you type. */
+	held?: Readonly<Record<string, Execution>>;
+	/** Where the selected row last was, to fall back to its neighbour when it disappears. */
+	lastSelected?: {readonly id: string; readonly index: number};
+}
+
+/**
+ * One memo per store. Keyed on the store's `actions` object, the one value that
+ * stays the same for a store's whole life, so tests with many stores never share.
+ */
+const memos = new WeakMap<object, RowsMemo>();
+
+function memoOf(state: AppState): RowsMemo {
+	let memo = memos.get(state.actions);
+	if (!memo) {
+		memo = {rows: [], errors: []};
+		memos.set(state.actions, memo);
+	}
+
+	return memo;
+}
+
+function refreshRows(state: AppState, memo: RowsMemo): void {
+	const prompting = state.filterDraft !== undefined;
+	if (!prompting) memo.held = undefined;
+	else memo.held ??= state.executions;
+	const source = memo.held ?? state.executions;
+	const expression = state.filterDraft ?? state.filter;
+	if (
+		memo.source === source &&
+		memo.expression === expression &&
+		memo.column === state.sort.column &&
+		memo.descending === state.sort.descending
+	) {
+		return;
+	}
+
+	const {predicate, errors} = compileFilter(expression);
+	// Date.now only orders running executions by their live duration; the order is recomputed when data changes.
+	memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	memo.errors = errors;
+	memo.source = source;
+	memo.expression = expression;
+	memo.column = state.sort.column;
+	memo.descending = state.sort.descending;
+}
+
+/** The list's rows: filtered (by the draft while typing) and sorted; same array while nothing changed. */
+export function selectVisibleRows(state: AppState): readonly Execution[] {
+	const memo = memoOf(state);
+	refreshRows(state, memo);
+	return memo.rows;
+}
+
+/** What is wrong with the filter being applied or typed (empty when it is fine). */
+export function selectFilterErrors(state: AppState): readonly string[] {
+	const memo = memoOf(state);
+	refreshRows(state, memo);
+	return memo.errors;
+}
+
+const indexes = new WeakMap<readonly Execution[], Map<string, number>>();
+
+function indexOf(rows: readonly Execution[], id: string): number {
+	let index = indexes.get(rows);
+	if (!index) {
+		index = new Map(rows.map((row, position) => [row.id, position]));
+		indexes.set(rows, index);
+	}
+
+	return index.get(id) ?? -1;
+}
+
+/**
+ * Index of the selected row; -1 when the list is empty. When the selected
+ * execution is filtered out or gone, its neighbour (the row now at its old place) is selected.
+ */
+export function selectSelectedIndex(state: AppState): number {
+	const rows = selectVisibleRows(state);
+	if (rows.length === 0) return -1;
+	const memo = memoOf(state);
+	const id = state.selectedId;
+	if (id !== undefined) {
+		const index = indexOf(rows, id);
+		if (index >= 0) {
+			memo.lastSelected = {id, index};
+			return index;
+		}
+
+		if (memo.lastSelected?.id === id) return Math.min(memo.lastSelected.index, rows.length - 1);
+	}
+
+	return 0;
+}
+
+export function selectSelectedExecution(state: AppState): Execution | undefined {
+	return selectVisibleRows(state)[selectSelectedIndex(state)];
+}
+
+export type StatusCounts = Readonly<Record<StatusGroup, number>>;
+
+const countsMemo = new WeakMap<object, StatusCounts>();
+
+/** Executions per status group, over everything known (not just the filtered rows). */
+export function selectStatusCounts(state: AppState): StatusCounts {
+	const cached = countsMemo.get(state.executions);
+	if (cached) return cached;
+	const counts: Record<StatusGroup, number> = {running: 0, waiting: 0, success: 0, problem: 0, cancelled: 0, other: 0};
+	for (const execution of Object.values(state.executions)) counts[statusGroup(execution.status)]++;
+	countsMemo.set(state.executions, counts);
+	return counts;
+}
+
+/** The execution shown by the detail, grid and location screens, with its steps when loaded. */
+export function selectOpenExecution(state: AppState): Execution | undefined {
+	if (state.openId === undefined) return undefined;
+	return state.details[state.openId] ?? state.executions[state.openId];
+}
+
+export function selectOpenDetail(state: AppState): ExecutionDetail | undefined {
+	return state.openId === undefined ? undefined : state.details[state.openId];
+}
+
+const gridMemo = new WeakMap<readonly StepExecution[], LocationGrid>();
+
+/** The account × region grid of the open execution (empty unless it is a CrossAccount parent with loaded steps). */
+export function selectOpenGrid(state: AppState): LocationGrid {
+	const steps = selectOpenDetail(state)?.steps;
+	if (!steps) return EMPTY_GRID;
+	let grid = gridMemo.get(steps);
+	if (!grid) {
+		grid = buildLocationGrid(steps);
+		gridMemo.set(steps, grid);
+	}
+
+	return grid;
+}
+
+/** The grid cell under the cursor; the first cell when the cursor was never moved. */
+export function selectGridCursorCell(state: AppState): GridCell | undefined {
+	const grid = selectOpenGrid(state);
+	const cursor = state.gridCursor;
+	if (cursor) {
+		const cell = gridCell(grid, cursor.account, cursor.region);
+		if (cell) return cell;
+	}
+
+	for (const account of grid.accounts) {
+		for (const region of grid.regions) {
+			const cell = gridCell(grid, account, region);
+			if (cell) return cell;
+		}
+	}
+
+	return undefined;
+}
+
+/** Whether the child execution of an account can be read with the credentials we have. */
+export function canReadAccount(state: AppState, account: string): boolean {
+	const readable = state.context.readableAccounts;
+	return readable === 'all' || account === state.context.account || readable.includes(account);
+}
+
+/** The steps shown on the current screen (detail: the open execution's; location: the child's). */
+export function selectScreenSteps(state: AppState): readonly StepExecution[] {
+	if (state.screen === 'location') {
+		const childId = selectGridCursorCell(state)?.childExecutionId;
+		return (childId === undefined ? undefined : state.childSteps[childId]) ?? NO_STEPS;
+	}
+
+	return selectOpenDetail(state)?.steps ?? NO_STEPS;
+}
+
+const NO_STEPS: readonly StepExecution[] = [];
+
+/** Rows of the list body for a viewport: everything but the header, column titles and footer. */
+export function listBodyRows(viewport: {readonly rows: number}): number {
+	return Math.max(1, viewport.rows - LIST_CHROME_ROWS);
+}
+
+/** Header (3 lines), column titles (1), footer (1), filter/status line (1). */
+export const LIST_CHROME_ROWS = 6;
