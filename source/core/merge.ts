@@ -1,0 +1,87 @@
+/**
+ * Merging fresh data into what the store already holds, keeping object identity
+ * wherever nothing changed: selectors compare by reference, so an unchanged
+ * execution must stay the very same object or the views would repaint for nothing.
+ */
+import type {Execution, ExecutionDetail, StepExecution} from './types.js';
+
+/** Structural equality for the plain data we get from the API (objects, arrays, primitives). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+	if (Object.is(a, b)) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	if (Array.isArray(a) && Array.isArray(b)) {
+		return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
+	}
+
+	const aRecord = a as Record<string, unknown>;
+	const bRecord = b as Record<string, unknown>;
+	// Absent and undefined members mean the same thing in our types.
+	const aKeys = Object.keys(aRecord).filter(key => aRecord[key] !== undefined);
+	const bKeys = Object.keys(bRecord).filter(key => bRecord[key] !== undefined);
+	return aKeys.length === bKeys.length && aKeys.every(key => deepEqual(aRecord[key], bRecord[key]));
+}
+
+/**
+ * Upserts `incoming` into `current` (nothing is removed: a row missing from a
+ * filtered or truncated page still exists). Returns `current` itself when no row changed.
+ */
+export function mergeExecutions(
+	current: Readonly<Record<string, Execution>>,
+	incoming: readonly Execution[],
+): Readonly<Record<string, Execution>> {
+	let next: Record<string, Execution> | undefined;
+	for (const execution of incoming) {
+		const existing = (next ?? current)[execution.id];
+		if (existing && deepEqual(existing, execution)) continue;
+		next ??= {...current};
+		next[execution.id] = existing ? mergeExecution(existing, execution) : execution;
+	}
+
+	return next ?? current;
+}
+
+/** Members of a list row that only DescribeAutomationExecutions sends; a detail must not erase them. */
+function mergeExecution(existing: Execution, update: Execution): Execution {
+	const merged: Execution = {
+		...update,
+		automationType: update.automationType ?? existing.automationType,
+		account: update.account ?? existing.account,
+	};
+	return deepEqual(existing, merged) ? existing : merged;
+}
+
+/** The list-row part of a detail, so opening an execution also refreshes its row. */
+export function executionOfDetail(detail: ExecutionDetail): Execution {
+	const {parameters, steps, stepsTruncated, targetLocations, progress, variables, tags, ...row} = detail;
+	return row;
+}
+
+/** Applies a list row update derived from a detail; only touches rows we already list. */
+export function mergeDetailIntoExecutions(
+	current: Readonly<Record<string, Execution>>,
+	detail: ExecutionDetail,
+): Readonly<Record<string, Execution>> {
+	const existing = current[detail.id];
+	if (!existing) return current;
+	const merged = mergeExecution(existing, executionOfDetail(detail));
+	return merged === existing ? current : {...current, [detail.id]: merged};
+}
+
+/** Keeps the previous step objects that did not change, so the step list repaints only changed rows. */
+export function mergeSteps(previous: readonly StepExecution[] | undefined, next: readonly StepExecution[]): readonly StepExecution[] {
+	if (!previous) return next;
+	if (deepEqual(previous, next)) return previous;
+	return next.map((step, index) => {
+		const old = previous[index];
+		return old && deepEqual(old, step) ? old : step;
+	});
+}
+
+/** Returns `previous` when the detail is unchanged; otherwise the new detail with unchanged steps reused. */
+export function mergeDetail(previous: ExecutionDetail | undefined, next: ExecutionDetail): ExecutionDetail {
+	if (!previous) return next;
+	if (deepEqual(previous, next)) return previous;
+	const steps = mergeSteps(previous.steps, next.steps);
+	return steps === next.steps ? next : {...next, steps};
+}

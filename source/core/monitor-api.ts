@@ -1,0 +1,66 @@
+/**
+ * The port through which the poller reads SSM: implemented by source/aws over the
+ * real SDK (against AWS or the emulator), and by plain fakes in unit tests.
+ * Every method rejects with a DataError (core/data-error.ts), except that an
+ * aborted call rejects with an error named 'AbortError'.
+ */
+import type {Execution, ExecutionDetail, StepExecution} from './types.js';
+
+/** DescribeAutomationExecutions filter keys ssmtop uses (the service knows more). */
+export type ExecutionFilterKey =
+	| 'DocumentNamePrefix'
+	| 'ExecutionStatus'
+	| 'ExecutionId'
+	| 'ParentExecutionId'
+	| 'CurrentAction'
+	| 'StartTimeBefore'
+	| 'StartTimeAfter'
+	| 'AutomationType'
+	| 'TagKey'
+	| (string & {});
+
+export interface ExecutionFilter {
+	readonly key: ExecutionFilterKey;
+	/** 1 to 10 values; the service ORs values of one key. */
+	readonly values: readonly string[];
+}
+
+export interface ExecutionPageRequest {
+	readonly filters?: readonly ExecutionFilter[];
+	readonly nextToken?: string;
+	/** 1..50; default 50. */
+	readonly maxResults?: number;
+	readonly signal?: AbortSignal;
+}
+
+export interface ExecutionPage {
+	readonly executions: readonly Execution[];
+	/** Absent on the last page. */
+	readonly nextToken?: string;
+}
+
+export interface DetailResult {
+	readonly detail: ExecutionDetail;
+	/** API calls it took (GetAutomationExecution plus step pages when the steps were truncated). */
+	readonly calls: number;
+}
+
+export interface ChildLocation {
+	readonly account: string;
+	readonly region: string;
+	readonly executionId: string;
+}
+
+export interface MonitorApi {
+	/** One DescribeAutomationExecutions call in the home account. */
+	listExecutionPage(region: string, request?: ExecutionPageRequest): Promise<ExecutionPage>;
+	/** GetAutomationExecution in the home account, completing truncated steps. */
+	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal}): Promise<DetailResult>;
+	/**
+	 * A CrossAccount child read in its own account and region; undefined when no
+	 * credentials are configured for that account (the UI says so in the cell).
+	 */
+	getChildExecution(location: ChildLocation, options?: {signal?: AbortSignal}): Promise<DetailResult | undefined>;
+	/** Forget cached credentials/clients, so the next call picks up refreshed ones. */
+	resetCredentials?(): void;
+}
