@@ -56,3 +56,20 @@ export interface ActionPort {
 	/** Ask the poller to refresh now (manual refresh, or after an action). */
 	refreshNow(): void;
 }
+
+/**
+ * What ActionPort methods reject with: a message fit for a person, plus the
+ * service's exception name when there is one, so a view can react to a
+ * specific refusal (e.g. IdempotentParameterMismatch) without parsing text.
+ */
+export class ActionError extends Error {
+	override readonly name = 'ActionError';
+
+	constructor(
+		message: string,
+		readonly exception?: string,
+		options?: {cause?: unknown},
+	) {
+		super(message, options);
+	}
+}

@@ -1,0 +1,135 @@
+/**
+ * The ActionPort over @aws-sdk/client-ssm: start, stop and signal executions,
+ * and the runbook catalogue for the start form. Requests are built by
+ * core/start-form (apiStartInput), so the CLI command the review step shows
+ * is exactly what is sent. Every rejection is an ActionError.
+ */
+import {
+	DescribeDocumentCommand,
+	GetDocumentCommand,
+	paginateListDocuments,
+	paginateListDocumentVersions,
+	SendAutomationSignalCommand,
+	StartAutomationExecutionCommand,
+	StopAutomationExecutionCommand,
+	type DocumentKeyValuesFilter,
+	type SSMClient,
+} from '@aws-sdk/client-ssm';
+import type {ActionPort, DocumentDefinition, DocumentSummary} from '../core/ports.js';
+import {apiStartInput} from '../core/start-form/api-shape.js';
+import {describeActionError} from './actions/describe-action-error.js';
+
+export interface ActionPortOptions {
+	/** The home-account client for a region (AwsApi.homeClient). */
+	readonly client: (region: string) => SSMClient;
+	/** Ask the poller for a refresh after an action changed something. */
+	readonly refreshNow?: () => void;
+	/** Cap on runbooks listed, so a catalogue of thousands stays quick. Default 500. */
+	readonly maxDocuments?: number;
+}
+
+async function attempt<T>(what: string, region: string, call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		throw describeActionError(error, what, region);
+	}
+}
+
+export function createActionPort(options: ActionPortOptions): ActionPort {
+	const refresh = (): void => options.refreshNow?.();
+	const maxDocuments = options.maxDocuments ?? 500;
+
+	return {
+		async startExecution(request) {
+			const result = await attempt(`start ${request.documentName}`, request.region, async () =>
+				options.client(request.region).send(new StartAutomationExecutionCommand(apiStartInput(request))),
+			);
+			if (!result.AutomationExecutionId) throw describeActionError(new Error('SSM returned no execution id.'), `start ${request.documentName}`, request.region);
+			refresh();
+			return {executionId: result.AutomationExecutionId};
+		},
+
+		async stopExecution(region, executionId, type) {
+			await attempt(`${type === 'Cancel' ? 'cancel' : 'complete'} execution ${executionId}`, region, async () =>
+				options.client(region).send(new StopAutomationExecutionCommand({AutomationExecutionId: executionId, Type: type})),
+			);
+			refresh();
+		},
+
+		async sendSignal(region, executionId, signal, payload) {
+			await attempt(`send ${signal} to execution ${executionId}`, region, async () =>
+				options.client(region).send(
+					new SendAutomationSignalCommand({
+						AutomationExecutionId: executionId,
+						SignalType: signal,
+						...(payload && Object.keys(payload).length > 0
+							? {Payload: Object.fromEntries(Object.entries(payload).map(([key, values]) => [key, [...values]]))}
+							: {}),
+					}),
+				),
+			);
+			refresh();
+		},
+
+		async listDocuments(region, listOptions = {}) {
+			const filters: DocumentKeyValuesFilter[] = [{Key: 'DocumentType', Values: ['Automation']}];
+			if (listOptions.owner) filters.push({Key: 'Owner', Values: [listOptions.owner]});
+			if (listOptions.namePrefix) filters.push({Key: 'Name', Values: [listOptions.namePrefix]});
+			return attempt('list runbooks', region, async () => {
+				const documents: DocumentSummary[] = [];
+				for await (const page of paginateListDocuments({client: options.client(region), pageSize: 50}, {Filters: filters})) {
+					for (const identifier of page.DocumentIdentifiers ?? []) {
+						if (!identifier.Name) continue;
+						documents.push({
+							name: identifier.Name,
+							...(identifier.Owner ? {owner: identifier.Owner} : {}),
+							...(identifier.DocumentVersion ? {documentVersion: identifier.DocumentVersion} : {}),
+							...(identifier.VersionName ? {versionName: identifier.VersionName} : {}),
+							...(identifier.DisplayName ? {displayName: identifier.DisplayName} : {}),
+						});
+					}
+					if (documents.length >= maxDocuments) break;
+				}
+				return documents.slice(0, maxDocuments).sort((a, b) => a.name.localeCompare(b.name));
+			});
+		},
+
+		async listDocumentVersions(region, name) {
+			return attempt(`list the versions of ${name}`, region, async () => {
+				const versions: string[] = [];
+				for await (const page of paginateListDocumentVersions({client: options.client(region), pageSize: 50}, {Name: name})) {
+					for (const version of page.DocumentVersions ?? []) if (version.DocumentVersion) versions.push(version.DocumentVersion);
+				}
+				return [...new Set(versions)].sort((a, b) => Number(b) - Number(a));
+			});
+		},
+
+		async getDocument(region, name, version) {
+			return attempt(`read runbook ${name}`, region, async () => {
+				const client = options.client(region);
+				const versionInput = version ? {DocumentVersion: version} : {};
+				const [document, description] = await Promise.all([
+					client.send(new GetDocumentCommand({Name: name, ...versionInput})),
+					// Default and latest version numbers are only in DescribeDocument; the form works without them.
+					client.send(new DescribeDocumentCommand({Name: name, ...versionInput})).then(
+						result => result.Document,
+						() => undefined,
+					),
+				]);
+				const definition: DocumentDefinition = {
+					name: document.Name ?? name,
+					...(document.DocumentVersion ? {documentVersion: document.DocumentVersion} : {}),
+					...(description?.DefaultVersion ? {defaultVersion: description.DefaultVersion} : {}),
+					...(description?.LatestVersion ? {latestVersion: description.LatestVersion} : {}),
+					...(description?.Description ? {description: description.Description} : {}),
+					content: document.Content ?? '',
+					...(document.DocumentFormat ? {format: document.DocumentFormat} : {}),
+				};
+				return definition;
+			});
+		},
+
+		refreshNow: refresh,
+	};
+}
