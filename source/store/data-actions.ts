@@ -1,9 +1,176 @@
-/** Event-named actions for what the poller and the AWS adapter report. */
+/**
+ * Event-named actions for what the poller and the AWS adapter report. Each one
+ * changes as little as it can: unchanged executions, details and steps keep their
+ * object identity (core/merge.ts), so views re-render only where data changed.
+ */
+import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeSteps} from '../core/merge.js';
+import type {ErrorKind, Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {GetState, SetState} from './app-store.js';
+import type {Banner} from './state.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the data layer
-export interface DataActions {}
+export interface PollSuccess {
+	readonly at: number;
+	/** Whether the listing was cut at the paging cap; omitted by incremental polls, which keep the previous value. */
+	readonly truncated?: boolean;
+	/** API calls this poll made. */
+	readonly calls?: number;
+}
 
-export function createDataActions(_set: SetState, _get: GetState): DataActions {
-	return {};
+export interface PollFailure {
+	readonly kind: ErrorKind;
+	readonly message: string;
+	readonly at: number;
+	/** Set when the region waits before its next attempt. */
+	readonly backoffUntil?: number;
+	readonly calls?: number;
+}
+
+export interface DataActions {
+	/** A region's list refresh began. */
+	pollStarted(region: string): void;
+	/** A region's list refresh returned these executions (an upsert: rows not in it are kept). */
+	pollSucceeded(region: string, executions: readonly Execution[], meta: PollSuccess): void;
+	/** A region's refresh failed; the last good data stays. */
+	pollFailed(region: string, failure: PollFailure): void;
+	/** API calls made outside a list poll (detail, child steps), counted for the header. */
+	callsCounted(region: string, calls: number): void;
+	/** The open execution could not be refreshed; shown as that region's error, its last data kept. */
+	detailFailed(region: string, failure: PollFailure): void;
+	/** GetAutomationExecution returned; the list row of the same execution is refreshed too. */
+	detailLoaded(detail: ExecutionDetail, meta?: {readonly calls?: number}): void;
+	/** A child execution's steps (location drill-down) were read in its own account. */
+	childStepsLoaded(
+		childId: string,
+		steps: readonly StepExecution[],
+		meta?: {readonly region?: string; readonly calls?: number; /** childErrors key to clear. */ readonly errorKey?: string},
+	): void;
+	/** A location could not be read; key `${parentId}/${account}/${region}`. */
+	childFailed(key: string, message: string): void;
+	/** The credentials were refused: say so in the banner and pause polling (data kept). */
+	credentialsRejected(failure: {readonly message: string; readonly at: number}): void;
+	bannerShown(banner: Banner): void;
+	bannerCleared(): void;
+}
+
+export function childErrorKey(parentId: string, account: string, region: string): string {
+	return `${parentId}/${account}/${region}`;
+}
+
+function regionOf(regions: Readonly<Record<string, RegionState>>, region: string): RegionState {
+	return regions[region] ?? {region, throttled: false, calls: 0, inFlight: false, truncated: false};
+}
+
+function withRegion(
+	regions: Readonly<Record<string, RegionState>>,
+	region: string,
+	update: (current: RegionState) => RegionState,
+): Readonly<Record<string, RegionState>> {
+	return {...regions, [region]: update(regionOf(regions, region))};
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+	const {[key]: _removed, ...rest} = record;
+	return rest;
+}
+
+export function createDataActions(set: SetState, get: GetState): DataActions {
+	return {
+		pollStarted(region) {
+			if (get().regions[region]?.inFlight) return;
+			set(state => ({regions: withRegion(state.regions, region, current => ({...current, inFlight: true}))}));
+		},
+		pollSucceeded(region, executions, meta) {
+			set(state => {
+				const merged = mergeExecutions(state.executions, executions);
+				const regions = withRegion(state.regions, region, current => {
+					const {lastError: _lastError, backoffUntil: _backoffUntil, ...rest} = current;
+					return {
+						...rest,
+						lastSuccessAt: meta.at,
+						throttled: false,
+						inFlight: false,
+						calls: current.calls + (meta.calls ?? 0),
+						truncated: meta.truncated ?? current.truncated,
+					};
+				});
+				return merged === state.executions ? {regions} : {regions, executions: merged};
+			});
+		},
+		pollFailed(region, failure) {
+			set(state => ({
+				regions: withRegion(state.regions, region, current => {
+					const {backoffUntil: _backoffUntil, ...rest} = current;
+					return {
+						...rest,
+						lastError: {kind: failure.kind, message: failure.message, at: failure.at},
+						...(failure.backoffUntil === undefined ? {} : {backoffUntil: failure.backoffUntil}),
+						throttled: failure.kind === 'throttled',
+						inFlight: false,
+						calls: current.calls + (failure.calls ?? 0),
+					};
+				}),
+			}));
+		},
+		callsCounted(region, calls) {
+			if (calls <= 0 || !get().regions[region]) return;
+			set(state => ({regions: withRegion(state.regions, region, current => ({...current, calls: current.calls + calls}))}));
+		},
+		detailFailed(region, failure) {
+			if (!get().regions[region]) return;
+			set(state => ({
+				regions: withRegion(state.regions, region, current => ({
+					...current,
+					lastError: {kind: failure.kind, message: failure.message, at: failure.at},
+					calls: current.calls + (failure.calls ?? 0),
+				})),
+			}));
+		},
+		detailLoaded(detail, meta) {
+			set(state => {
+				const previous = state.details[detail.id];
+				const merged = mergeDetail(previous, detail);
+				const executions = mergeDetailIntoExecutions(state.executions, merged);
+				const calls = meta?.calls ?? 0;
+				const countRegion = calls > 0 && state.regions[detail.region] !== undefined;
+				if (merged === previous && executions === state.executions && !countRegion) return {};
+				return {
+					...(merged === previous ? {} : {details: {...state.details, [detail.id]: merged}}),
+					...(executions === state.executions ? {} : {executions}),
+					...(countRegion
+						? {regions: withRegion(state.regions, detail.region, current => ({...current, calls: current.calls + calls}))}
+						: {}),
+				};
+			});
+		},
+		childStepsLoaded(childId, steps, meta) {
+			set(state => {
+				const previous = state.childSteps[childId];
+				const merged = mergeSteps(previous, steps);
+				const region = meta?.region;
+				const calls = meta?.calls ?? 0;
+				const countRegion = region !== undefined && calls > 0 && state.regions[region] !== undefined;
+				const errorKey = meta?.errorKey;
+				const clearError = errorKey !== undefined && state.childErrors[errorKey] !== undefined;
+				return {
+					...(merged === previous ? {} : {childSteps: {...state.childSteps, [childId]: merged}}),
+					...(clearError ? {childErrors: withoutKey(state.childErrors, errorKey)} : {}),
+					...(countRegion ? {regions: withRegion(state.regions, region, current => ({...current, calls: current.calls + calls}))} : {}),
+				};
+			});
+		},
+		childFailed(key, message) {
+			if (get().childErrors[key] === message) return;
+			set(state => ({childErrors: {...state.childErrors, [key]: message}}));
+		},
+		credentialsRejected(failure) {
+			set({paused: true, banner: {level: 'error', message: failure.message, at: failure.at}});
+		},
+		bannerShown(banner) {
+			set({banner});
+		},
+		bannerCleared() {
+			if (get().banner === undefined) return;
+			set({banner: undefined});
+		},
+	};
 }

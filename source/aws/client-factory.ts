@@ -1,0 +1,105 @@
+/**
+ * SSMClients, one per (credential source, region), created lazily and reused.
+ * Credentials come from the SDK's own chain (env, shared config/profiles, SSO)
+ * through the client's `profile` option, or are static (local emulator mode).
+ * Clients live here, never in the store.
+ */
+import {SSMClient} from '@aws-sdk/client-ssm';
+
+export interface StaticCredentials {
+	readonly accessKeyId: string;
+	readonly secretAccessKey: string;
+	readonly sessionToken?: string;
+}
+
+export interface ClientOptions {
+	/** Named profile for the home account; undefined uses the default chain (AWS_PROFILE, env, …). */
+	readonly profile?: string;
+	readonly regions: readonly string[];
+	/** Custom endpoint (the local emulator, a VPC endpoint, …). */
+	readonly endpointUrl?: string;
+	/** Target account → profile, to read CrossAccount children in their own account. */
+	readonly accountProfiles?: Readonly<Record<string, string>>;
+	/** Static credentials for the home account (local mode: dummy ones). */
+	readonly credentials?: StaticCredentials;
+	/** Static credentials per target account (local mode: the emulator's per-account keys). */
+	readonly accountCredentials?: (account: string) => StaticCredentials | undefined;
+	/** SDK attempts per call, including its own retries on throttling and 5xx. Default 2. */
+	readonly maxAttempts?: number;
+	/** Per-request timeout in ms. Default 10 000. */
+	readonly requestTimeoutMs?: number;
+}
+
+/** How a client authenticates: which profile or which static identity. */
+type CredentialSource = {readonly kind: 'chain'; readonly profile?: string} | {readonly kind: 'static'; readonly credentials: StaticCredentials};
+
+export interface ClientFactory {
+	/** The home-account client for a region. */
+	home(region: string): SSMClient;
+	/** A client for `account`, or undefined when we hold no credentials for it. */
+	forAccount(account: string, region: string, homeAccount?: string): SSMClient | undefined;
+	/** Human label of where `forAccount` reads from (no secrets), e.g. "profile audit". */
+	describeAccount(account: string, homeAccount?: string): string | undefined;
+	/** Drops every cached client, so the next call re-reads credentials (after `aws sso login`). */
+	reset(): void;
+	destroy(): void;
+}
+
+export function createClientFactory(options: ClientOptions): ClientFactory {
+	const clients = new Map<string, SSMClient>();
+	const homeSource: CredentialSource = options.credentials
+		? {kind: 'static', credentials: options.credentials}
+		: {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})};
+
+	function sourceKey(source: CredentialSource): string {
+		// Keyed by access key id, never by secret: the key only names a cache slot.
+		return source.kind === 'static' ? `static:${source.credentials.accessKeyId}` : `profile:${source.profile ?? ''}`;
+	}
+
+	function clientFor(source: CredentialSource, region: string): SSMClient {
+		const key = `${sourceKey(source)}|${region}`;
+		let client = clients.get(key);
+		if (!client) {
+			client = new SSMClient({
+				region,
+				maxAttempts: options.maxAttempts ?? 2,
+				requestHandler: {requestTimeout: options.requestTimeoutMs ?? 10_000, connectionTimeout: 5000},
+				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
+				...(source.kind === 'static' ? {credentials: {...source.credentials}} : {}),
+				...(source.kind === 'chain' && source.profile !== undefined ? {profile: source.profile} : {}),
+			});
+			clients.set(key, client);
+		}
+
+		return client;
+	}
+
+	function accountSource(account: string, homeAccount?: string): CredentialSource | undefined {
+		const staticCredentials = options.accountCredentials?.(account);
+		if (staticCredentials) return {kind: 'static', credentials: staticCredentials};
+		const profile = options.accountProfiles?.[account];
+		if (profile !== undefined) return {kind: 'chain', profile};
+		if (homeAccount !== undefined && account === homeAccount) return homeSource;
+		return undefined;
+	}
+
+	return {
+		home: region => clientFor(homeSource, region),
+		forAccount(account, region, homeAccount) {
+			const source = accountSource(account, homeAccount);
+			return source ? clientFor(source, region) : undefined;
+		},
+		describeAccount(account, homeAccount) {
+			const source = accountSource(account, homeAccount);
+			if (!source) return undefined;
+			return source.kind === 'chain' ? `account ${account}, profile ${source.profile ?? 'default'}` : `account ${account}`;
+		},
+		reset() {
+			for (const client of clients.values()) client.destroy();
+			clients.clear();
+		},
+		destroy() {
+			this.reset();
+		},
+	};
+}

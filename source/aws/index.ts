@@ -1,0 +1,147 @@
+/**
+ * The AWS facade the composition root (cli.tsx) builds once and hands to the
+ * poller (as a MonitorApi) and to whatever else needs SSM clients.
+ *
+ *   createAwsApi(options: AwsApiOptions): AwsApi
+ *
+ *   AwsApiOptions = {
+ *     regions: string[];                 // at least one
+ *     profile?: string;                  // home credentials from the SDK chain (env, profiles, SSO)
+ *     endpointUrl?: string;              // --endpoint-url, or the local emulator's url
+ *     credentials?: StaticCredentials;   // static home credentials (local mode)
+ *     accountProfiles?: Record<account, profile>;           // --account-profile ACCOUNT=PROFILE
+ *     accountCredentials?: (account) => StaticCredentials | undefined;  // local mode: every account
+ *     homeAccount?: string;              // children in this account use the home credentials
+ *     maxAttempts?: number; requestTimeoutMs?: number;
+ *   }
+ *
+ *   AwsApi (implements core/monitor-api.ts MonitorApi) = {
+ *     regions,
+ *     listExecutionPage(region, {filters?, nextToken?, maxResults?, signal?}) → {executions, nextToken?}
+ *     listExecutions(region, {filters?, pageCap?, nextToken?, signal?}) → {executions, nextToken?, truncated, calls}
+ *     getExecution(region, id, {signal?}) → {detail, calls}
+ *     getChildExecution({account, region, executionId}, {signal?}) → {detail, calls} | undefined (no credentials)
+ *     childSteps({account, region, executionId}, {signal?}) → StepExecution[] | undefined (no credentials)
+ *     canReadAccount(account) → boolean
+ *     clientFor(account, region) → SSMClient | undefined   // for action calls in a child's account
+ *     homeClient(region) → SSMClient
+ *     checkConnection({timeoutMs?}) → {ok, regions: [{region, ok, kind?, message?}], message?}
+ *     resetCredentials()   // drop cached clients so refreshed credentials are picked up
+ *     destroy()
+ *   }
+ *
+ * Also: localModeOptions(emulator, regions) for --local, resolveDefaultRegion(profile?).
+ * Every failure rejects with a DataError {kind, message}; messages never contain credentials.
+ */
+import {SSMClient} from '@aws-sdk/client-ssm';
+import type {ChildLocation, DetailResult, ExecutionPage, ExecutionPageRequest, MonitorApi} from '../core/monitor-api.js';
+import type {StepExecution} from '../core/types.js';
+import {createClientFactory, type ClientOptions, type StaticCredentials} from './client-factory.js';
+import {checkRegions, type ConnectionCheck} from './check-connection.js';
+import {getExecution, listExecutionPage, listExecutions, type CallTarget, type ListResult} from './ssm-calls.js';
+
+export type {StaticCredentials} from './client-factory.js';
+export type {ConnectionCheck, RegionCheck} from './check-connection.js';
+export type {ListResult} from './ssm-calls.js';
+export {classifyError, errorKindOf} from './classify-error.js';
+
+export interface AwsApiOptions extends ClientOptions {
+	readonly homeAccount?: string;
+}
+
+export interface AwsApi extends MonitorApi {
+	readonly regions: readonly string[];
+	listExecutions(
+		region: string,
+		options?: {filters?: ExecutionPageRequest['filters']; pageCap?: number; nextToken?: string; signal?: AbortSignal},
+	): Promise<ListResult>;
+	childSteps(location: ChildLocation, options?: {signal?: AbortSignal}): Promise<readonly StepExecution[] | undefined>;
+	canReadAccount(account: string): boolean;
+	clientFor(account: string, region: string): SSMClient | undefined;
+	homeClient(region: string): SSMClient;
+	checkConnection(options?: {timeoutMs?: number}): Promise<ConnectionCheck>;
+	resetCredentials(): void;
+	destroy(): void;
+}
+
+export function createAwsApi(options: AwsApiOptions): AwsApi {
+	if (options.regions.length === 0) throw new Error('ssmtop needs at least one region.');
+	const factory = createClientFactory(options);
+	const homeSource = options.endpointUrl
+		? `endpoint ${options.endpointUrl}`
+		: options.credentials
+			? undefined
+			: `profile ${options.profile ?? process.env['AWS_PROFILE'] ?? 'default'}`;
+
+	function homeTarget(region: string): CallTarget {
+		return {
+			client: factory.home(region),
+			region,
+			...(options.homeAccount === undefined ? {} : {account: options.homeAccount}),
+			...(homeSource === undefined ? {} : {source: homeSource}),
+		};
+	}
+
+	function childTarget(location: ChildLocation): CallTarget | undefined {
+		const client = factory.forAccount(location.account, location.region, options.homeAccount);
+		if (!client) return undefined;
+		const source = factory.describeAccount(location.account, options.homeAccount);
+		return {client, region: location.region, account: location.account, ...(source === undefined ? {} : {source})};
+	}
+
+	const api: AwsApi = {
+		regions: [...options.regions],
+		listExecutionPage: async (region, request): Promise<ExecutionPage> => listExecutionPage(homeTarget(region), request),
+		listExecutions: async (region, listOptions) => listExecutions(homeTarget(region), listOptions),
+		getExecution: async (region, executionId, callOptions): Promise<DetailResult> => getExecution(homeTarget(region), executionId, callOptions?.signal),
+		async getChildExecution(location, callOptions) {
+			const target = childTarget(location);
+			return target ? getExecution(target, location.executionId, callOptions?.signal) : undefined;
+		},
+		async childSteps(location, callOptions) {
+			const result = await api.getChildExecution(location, callOptions);
+			return result?.detail.steps;
+		},
+		canReadAccount: account => factory.describeAccount(account, options.homeAccount) !== undefined,
+		clientFor: (account, region) => factory.forAccount(account, region, options.homeAccount),
+		homeClient: region => factory.home(region),
+		checkConnection: async checkOptions => checkRegions(options.regions.map(homeTarget), checkOptions?.timeoutMs),
+		resetCredentials: () => factory.reset(),
+		destroy: () => factory.destroy(),
+	};
+	return api;
+}
+
+/** What --local needs from the running emulator (structural, so aws/ never imports the emulator). */
+export interface LocalEndpoint {
+	readonly url: string;
+	readonly homeAccount: string;
+	accessKeyFor(account: string): string;
+}
+
+/** Options for the embedded emulator: static dummy keys that name each account, so every demo account is readable. */
+export function localModeOptions(endpoint: LocalEndpoint, regions: readonly string[]): AwsApiOptions {
+	const credentialsFor = (account: string): StaticCredentials => ({accessKeyId: endpoint.accessKeyFor(account), secretAccessKey: 'ssmtop-local'});
+	return {
+		regions,
+		endpointUrl: endpoint.url,
+		homeAccount: endpoint.homeAccount,
+		credentials: credentialsFor(endpoint.homeAccount),
+		accountCredentials: credentialsFor,
+		// The emulator is local: fail fast rather than wait on retries.
+		maxAttempts: 1,
+	};
+}
+
+/** The region the SDK would use for this profile (AWS_REGION, or the profile's `region`), if any. */
+export async function resolveDefaultRegion(profile?: string): Promise<string | undefined> {
+	const client = new SSMClient(profile === undefined ? {} : {profile});
+	try {
+		const region = await client.config.region();
+		return region || undefined;
+	} catch {
+		return undefined;
+	} finally {
+		client.destroy();
+	}
+}

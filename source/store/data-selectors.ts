@@ -1,0 +1,131 @@
+/**
+ * Selectors over what AWS told us: region health for the header, the open
+ * execution's progress counters, and the state of the location under the grid
+ * cursor. Each returns a primitive or a reference that stays the same while its
+ * inputs do, so `useStore` re-renders only on real change.
+ */
+import {countersFromSteps} from '../core/progress.js';
+import type {ErrorKind, ProgressCounters, RegionState, StepExecution} from '../core/types.js';
+import {isFinal} from '../core/status.js';
+import type {GridCell} from '../core/grid.js';
+import type {AppState} from './app-store.js';
+import {childErrorKey} from './data-actions.js';
+import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
+
+export type RegionHealthState = 'loading' | 'ok' | 'throttled' | 'error' | 'paused';
+
+export interface RegionHealth {
+	readonly region: string;
+	readonly state: RegionHealthState;
+	readonly lastSuccessAt?: number;
+	readonly errorKind?: ErrorKind;
+	readonly message?: string;
+	readonly backoffUntil?: number;
+	readonly calls: number;
+	readonly inFlight: boolean;
+	readonly truncated: boolean;
+}
+
+export function regionHealth(region: RegionState, paused: boolean): RegionHealth {
+	const state: RegionHealthState = paused
+		? 'paused'
+		: region.throttled
+			? 'throttled'
+			: region.lastError && (region.lastSuccessAt === undefined || region.lastError.at >= region.lastSuccessAt)
+				? 'error'
+				: region.lastSuccessAt === undefined
+					? 'loading'
+					: 'ok';
+	return {
+		region: region.region,
+		state,
+		calls: region.calls,
+		inFlight: region.inFlight,
+		truncated: region.truncated,
+		...(region.lastSuccessAt === undefined ? {} : {lastSuccessAt: region.lastSuccessAt}),
+		...(region.lastError ? {errorKind: region.lastError.kind, message: region.lastError.message} : {}),
+		...(region.backoffUntil === undefined ? {} : {backoffUntil: region.backoffUntil}),
+	};
+}
+
+const healthMemo = new WeakMap<object, {paused: boolean; order: readonly string[]; health: readonly RegionHealth[]}>();
+
+/** Health of each region of the context, in the context's order. */
+export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
+	const cached = healthMemo.get(state.regions);
+	if (cached && cached.paused === state.paused && cached.order === state.context.regions) return cached.health;
+	const health = state.context.regions.map(region =>
+		regionHealth(state.regions[region] ?? {region, throttled: false, calls: 0, inFlight: false, truncated: false}, state.paused),
+	);
+	healthMemo.set(state.regions, {paused: state.paused, order: state.context.regions, health});
+	return health;
+}
+
+/** API calls made so far across regions (header / bench figure). */
+export function selectTotalCalls(state: AppState): number {
+	let total = 0;
+	for (const region of Object.values(state.regions)) total += region.calls;
+	return total;
+}
+
+/** True while any region is fetching (a quiet spinner in the header). */
+export function selectAnyInFlight(state: AppState): boolean {
+	return Object.values(state.regions).some(region => region.inFlight);
+}
+
+const progressMemo = new WeakMap<object, ProgressCounters>();
+
+/**
+ * ProgressCounters of the open execution: the service's own when it sent them,
+ * otherwise counted from the parent's per-location steps. Undefined for an
+ * execution that has no locations (nothing to show a bar for).
+ */
+export function selectOpenProgress(state: AppState): ProgressCounters | undefined {
+	const detail = selectOpenDetail(state);
+	if (!detail) return undefined;
+	if (detail.progress) return detail.progress;
+	const cached = progressMemo.get(detail.steps);
+	if (cached) return cached;
+	const located = detail.steps.filter(step => step.targetLocation !== undefined);
+	if (located.length === 0) return undefined;
+	const counters = countersFromSteps(located);
+	progressMemo.set(detail.steps, counters);
+	return counters;
+}
+
+/** Whether the open execution still changes (so the views can show "live"). */
+export function selectOpenIsLive(state: AppState): boolean {
+	if (state.openId === undefined) return false;
+	const status = (state.details[state.openId] ?? state.executions[state.openId])?.status;
+	return status !== undefined && !isFinal(status);
+}
+
+export interface CursorLocation {
+	readonly cell: GridCell;
+	/** Whether we hold credentials for the cell's account. */
+	readonly readable: boolean;
+	readonly steps?: readonly StepExecution[];
+	/** Why the location's steps could not be shown (no credentials, access denied, …). */
+	readonly error?: string;
+}
+
+const locationMemo = new WeakMap<object, CursorLocation>();
+
+/** The location under the grid cursor, with its child's steps or the reason they are missing. */
+export function selectCursorLocation(state: AppState): CursorLocation | undefined {
+	const cell = selectGridCursorCell(state);
+	if (!cell || state.openId === undefined) return undefined;
+	const readable = canReadAccount(state, cell.account);
+	const steps = cell.childExecutionId === undefined ? undefined : state.childSteps[cell.childExecutionId];
+	const error = state.childErrors[childErrorKey(state.openId, cell.account, cell.region)];
+	const cached = locationMemo.get(cell);
+	if (cached && cached.readable === readable && cached.steps === steps && cached.error === error) return cached;
+	const location: CursorLocation = {
+		cell,
+		readable,
+		...(steps === undefined ? {} : {steps}),
+		...(error === undefined ? {} : {error}),
+	};
+	locationMemo.set(cell, location);
+	return location;
+}
