@@ -132,7 +132,8 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				const executions = mergeDetailIntoExecutions(state.executions, merged);
 				const calls = meta?.calls ?? 0;
 				const countRegion = calls > 0 && state.regions[detail.region] !== undefined;
-				if (merged === previous && executions === state.executions && !countRegion) return {};
+				// Returning the state itself tells zustand nothing changed: no listener runs.
+				if (merged === previous && executions === state.executions && !countRegion) return state;
 				return {
 					...(merged === previous ? {} : {details: {...state.details, [detail.id]: merged}}),
 					...(executions === state.executions ? {} : {executions}),
@@ -151,6 +152,7 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				const countRegion = region !== undefined && calls > 0 && state.regions[region] !== undefined;
 				const errorKey = meta?.errorKey;
 				const clearError = errorKey !== undefined && state.childErrors[errorKey] !== undefined;
+				if (merged === previous && !countRegion && !clearError) return state;
 				return {
 					...(merged === previous ? {} : {childSteps: {...state.childSteps, [childId]: merged}}),
 					...(clearError ? {childErrors: withoutKey(state.childErrors, errorKey)} : {}),

@@ -1,0 +1,283 @@
+/**
+ * The refresh loop, outside React. Per region, the list refreshes every
+ * `intervalMs`; the execution open on the detail/grid/location screens (and the
+ * child under the grid cursor) every `detailIntervalMs` while it still changes.
+ * Each loop schedules its next run only after the current one finishes; an
+ * in-flight guard turns overlapping requests into one follow-up run; stop()
+ * aborts requests in flight. Throttling and errors back off per region with
+ * jitter and keep the last data; refused credentials pause polling and raise the
+ * banner until the user resumes.
+ */
+import {createBackoffTracker, DEFAULT_BACKOFF, type BackoffPolicy} from '../core/backoff.js';
+import {describeError} from '../core/data-error.js';
+import type {MonitorApi} from '../core/monitor-api.js';
+import type {AppState, AppStore} from '../store/app-store.js';
+import {systemClock, type PollerClock} from './clock.js';
+import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
+import {childToFetch, openExecutionToFetch, refreshChild, refreshOpenExecution} from './open-refresh.js';
+
+/** Never refresh faster than this, whatever --interval says. */
+export const MIN_INTERVAL_MS = 2000;
+export const DEFAULT_INTERVAL_MS = 5000;
+export const DEFAULT_PAGE_CAP = 20;
+
+export interface PollerOptions {
+	readonly store: AppStore;
+	readonly api: MonitorApi;
+	readonly clock?: PollerClock;
+	/** Jitter source in [0, 1). */
+	readonly random?: () => number;
+	/** List refresh per region; clamped to ≥ 2000. Default 5000. */
+	readonly intervalMs?: number;
+	/** Refresh of the open execution while not final; clamped to ≥ 2000. Default 2000. */
+	readonly detailIntervalMs?: number;
+	/** Pages (of 50) one listing follows at most. Default 20. */
+	readonly pageCap?: number;
+	readonly backoff?: BackoffPolicy;
+}
+
+export interface Poller {
+	start(): void;
+	/** Stops every loop and aborts requests in flight; the store keeps its data. */
+	stop(): void;
+	/** One refresh of every region and of the open execution, now; resolves when done. For tests and tools. */
+	tick(): Promise<void>;
+	/** Manual refresh: run every loop now (even while paused), then resume the schedule. */
+	refreshNow(): void;
+	/** The next capped batch of older history for a region (after a truncated first listing). */
+	loadOlder(region: string): Promise<void>;
+	readonly intervalMs: number;
+	readonly detailIntervalMs: number;
+}
+
+/** `--interval` below 2 s is clamped to 2 s. */
+export function clampInterval(ms: number | undefined, fallback: number): number {
+	if (ms === undefined || !Number.isFinite(ms)) return fallback;
+	return Math.max(MIN_INTERVAL_MS, Math.round(ms));
+}
+
+const DETAIL_LOOP = '\u0000open';
+
+interface Loop {
+	timer?: unknown;
+	running?: Promise<void>;
+	/** A refresh was asked for while one was running: run again right after. */
+	again: boolean;
+}
+
+export function createPoller(options: PollerOptions): Poller {
+	const {store, api} = options;
+	const clock = options.clock ?? systemClock;
+	const intervalMs = clampInterval(options.intervalMs, DEFAULT_INTERVAL_MS);
+	const detailIntervalMs = clampInterval(options.detailIntervalMs, MIN_INTERVAL_MS);
+	const pageCap = Math.max(1, Math.floor(options.pageCap ?? DEFAULT_PAGE_CAP));
+	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, options.random ?? Math.random);
+	const regions = store.getState().context.regions;
+	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
+	const loops = new Map<string, Loop>();
+	let controller = new AbortController();
+	let started = false;
+	let unsubscribe: (() => void) | undefined;
+
+	const loopOf = (key: string): Loop => {
+		let loop = loops.get(key);
+		if (!loop) {
+			loop = {again: false};
+			loops.set(key, loop);
+		}
+
+		return loop;
+	};
+
+	const state = (): AppState => store.getState();
+	const holdingList = () => state().filterDraft !== undefined;
+
+	/** Returns the delay until the next run: the interval, or a back-off after a failure. */
+	async function refreshListOf(region: string, signal: AbortSignal, force: boolean): Promise<number> {
+		if ((state().paused && !force) || holdingList()) return intervalMs;
+		const cursor = cursors.get(region)!;
+		const counter: CallCounter = {calls: 0};
+		const context: ListContext = {api, region, pageCap, signal, counter};
+		const known = Object.values(state().executions).filter(execution => execution.region === region);
+		state().actions.pollStarted(region);
+		try {
+			const result = await refreshRegion(context, cursor, known);
+			if (signal.aborted) return intervalMs;
+			applyList(region, result, counter);
+			backoff.succeeded(region);
+			return intervalMs;
+		} catch (error) {
+			if (signal.aborted) return intervalMs;
+			return failed(region, error, counter.calls, (failure) => state().actions.pollFailed(region, failure));
+		}
+	}
+
+	function applyList(region: string, result: RefreshResult, counter: CallCounter): void {
+		state().actions.pollSucceeded(region, result.executions, {
+			at: clock.now(),
+			calls: counter.calls,
+			...(result.truncated === undefined ? {} : {truncated: result.truncated}),
+		});
+	}
+
+	/** Records a failure; returns the delay before the loop's next attempt. */
+	function failed(
+		key: string,
+		error: unknown,
+		calls: number,
+		record: (failure: {kind: ReturnType<typeof describeError>['kind']; message: string; at: number; backoffUntil?: number; calls: number}) => void,
+	): number {
+		const {kind, message} = describeError(error);
+		const at = clock.now();
+		if (kind === 'credentials') {
+			record({kind, message, at, calls});
+			state().actions.credentialsRejected({message, at});
+			return intervalMs;
+		}
+
+		const delay = backoff.failed(key);
+		record({kind, message, at, backoffUntil: at + delay, calls});
+		return delay;
+	}
+
+	async function refreshOpen(signal: AbortSignal, force: boolean): Promise<number> {
+		if (state().paused && !force) return detailIntervalMs;
+		const target = openExecutionToFetch(store);
+		let delay = detailIntervalMs;
+		if (target) {
+			try {
+				await refreshOpenExecution(store, api, target, signal);
+				backoff.succeeded(DETAIL_LOOP);
+			} catch (error) {
+				if (signal.aborted) return delay;
+				delay = failed(DETAIL_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
+				return delay;
+			}
+		}
+
+		// After the parent's refresh, so the grid cell (and its child id) is current.
+		const child = childToFetch(store);
+		if (child) {
+			try {
+				await refreshChild(store, api, child, signal);
+			} catch (error) {
+				if (signal.aborted) return delay;
+				delay = failed(DETAIL_LOOP, error, 1, () => undefined);
+			}
+		}
+
+		return delay;
+	}
+
+	function runner(key: string): (signal: AbortSignal, force: boolean) => Promise<number> {
+		return key === DETAIL_LOOP ? refreshOpen : async (signal, force) => refreshListOf(key, signal, force);
+	}
+
+	/** Runs a loop now unless it is running (then once more right after); schedules its next run when done. */
+	function run(key: string, force = false): Promise<void> {
+		const loop = loopOf(key);
+		if (loop.running) {
+			loop.again = true;
+			return loop.running;
+		}
+
+		if (loop.timer !== undefined) {
+			clock.clearTimeout(loop.timer);
+			loop.timer = undefined;
+		}
+
+		const signal = controller.signal;
+		loop.running = (async () => {
+			let delay: number;
+			try {
+				delay = await runner(key)(signal, force);
+			} catch {
+				// Every failure is recorded by the runner; this only keeps the loop alive.
+				delay = key === DETAIL_LOOP ? detailIntervalMs : intervalMs;
+			} finally {
+				loop.running = undefined;
+			}
+
+			if (!started) return;
+			// `again`, or a stop()+start() while this run was in flight: run with the live signal.
+			if (loop.again || signal !== controller.signal) {
+				loop.again = false;
+				void run(key);
+				return;
+			}
+
+			loop.timer = clock.setTimeout(() => {
+				loop.timer = undefined;
+				void run(key);
+			}, delay);
+		})();
+		return loop.running;
+	}
+
+	function keys(): string[] {
+		return [...regions, DETAIL_LOOP];
+	}
+
+	function onStoreChange(next: AppState, previous: AppState): void {
+		if (previous.filterDraft !== undefined && next.filterDraft === undefined) {
+			for (const region of regions) void run(region);
+		}
+
+		if (previous.paused && !next.paused) {
+			if (next.banner?.level === 'error') {
+				// The user resumed after a credentials problem: re-read credentials on the next call.
+				api.resetCredentials?.();
+				next.actions.bannerCleared();
+			}
+
+			for (const key of keys()) void run(key);
+			return;
+		}
+
+		if (next.openId !== previous.openId || next.screen !== previous.screen || next.gridCursor !== previous.gridCursor) {
+			if (openExecutionToFetch(store) ?? childToFetch(store)) void run(DETAIL_LOOP);
+		}
+	}
+
+	return {
+		intervalMs,
+		detailIntervalMs,
+		start() {
+			if (started) return;
+			started = true;
+			controller = new AbortController();
+			unsubscribe = store.subscribe(onStoreChange);
+			for (const key of keys()) void run(key);
+		},
+		stop() {
+			started = false;
+			unsubscribe?.();
+			unsubscribe = undefined;
+			controller.abort();
+			for (const loop of loops.values()) {
+				if (loop.timer !== undefined) clock.clearTimeout(loop.timer);
+				loop.timer = undefined;
+				loop.again = false;
+			}
+		},
+		async tick() {
+			if (controller.signal.aborted) controller = new AbortController();
+			await Promise.all(keys().map(async key => run(key)));
+		},
+		refreshNow() {
+			for (const key of keys()) void run(key, true);
+		},
+		async loadOlder(region) {
+			const cursor = cursors.get(region);
+			if (!cursor?.olderToken) return;
+			const counter: CallCounter = {calls: 0};
+			const signal = controller.signal;
+			try {
+				const result = await loadOlderPages({api, region, pageCap, signal, counter}, cursor);
+				if (result && !signal.aborted) applyList(region, result, counter);
+			} catch (error) {
+				if (!signal.aborted) failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
+			}
+		},
+	};
+}

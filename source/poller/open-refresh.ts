@@ -1,0 +1,82 @@
+/**
+ * Refresh of what the user has open: the execution on the detail, grid and
+ * location screens (until it is final, plus once to load it), and on the location
+ * screen the child execution under the grid cursor, read in its own account.
+ */
+import type {MonitorApi} from '../core/monitor-api.js';
+import {isFinal} from '../core/status.js';
+import type {AppStore} from '../store/app-store.js';
+import {childErrorKey} from '../store/data-actions.js';
+import {selectGridCursorCell} from '../store/selectors.js';
+
+const OPEN_SCREENS = new Set(['detail', 'grid', 'location']);
+
+export interface OpenTarget {
+	readonly executionId: string;
+	readonly region: string;
+}
+
+/** The open execution when it needs fetching: not loaded yet, or not final. */
+export function openExecutionToFetch(store: AppStore): OpenTarget | undefined {
+	const state = store.getState();
+	const id = state.openId;
+	if (id === undefined || !OPEN_SCREENS.has(state.screen)) return undefined;
+	const detail = state.details[id];
+	const row = state.executions[id];
+	const region = detail?.region ?? row?.region;
+	if (region === undefined) return undefined;
+	if (detail && isFinal(detail.status)) return undefined;
+	return {executionId: id, region};
+}
+
+export interface ChildTarget {
+	readonly parentId: string;
+	readonly account: string;
+	readonly region: string;
+	readonly executionId: string;
+}
+
+/** The child under the grid cursor on the location screen, when it needs fetching. */
+export function childToFetch(store: AppStore): ChildTarget | undefined {
+	const state = store.getState();
+	if (state.screen !== 'location' || state.openId === undefined) return undefined;
+	const cell = selectGridCursorCell(state);
+	if (!cell?.childExecutionId) return undefined;
+	if (state.childSteps[cell.childExecutionId] && isFinal(cell.status)) return undefined;
+	return {parentId: state.openId, account: cell.account, region: cell.region, executionId: cell.childExecutionId};
+}
+
+export async function refreshOpenExecution(store: AppStore, api: MonitorApi, target: OpenTarget, signal: AbortSignal): Promise<void> {
+	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal});
+	if (signal.aborted) return;
+	store.getState().actions.detailLoaded(detail, {calls});
+}
+
+export function noCredentialsMessage(account: string): string {
+	return `No credentials for account ${account}: map it to a profile with --account-profile ${account}=PROFILE to read this location's steps.`;
+}
+
+/** Loads the child's steps; a missing credential or a failure is recorded for the cell, not thrown. */
+export async function refreshChild(store: AppStore, api: MonitorApi, target: ChildTarget, signal: AbortSignal): Promise<void> {
+	const key = childErrorKey(target.parentId, target.account, target.region);
+	const {actions} = store.getState();
+	let result;
+	try {
+		result = await api.getChildExecution({account: target.account, region: target.region, executionId: target.executionId}, {signal});
+	} catch (error) {
+		if (signal.aborted) return;
+		const kind = (error as {kind?: unknown}).kind;
+		// Throttling is retried by the caller's back-off; anything else is this cell's problem only.
+		if (kind === 'throttled') throw error;
+		actions.childFailed(key, error instanceof Error ? error.message : String(error));
+		return;
+	}
+
+	if (signal.aborted) return;
+	if (!result) {
+		actions.childFailed(key, noCredentialsMessage(target.account));
+		return;
+	}
+
+	actions.childStepsLoaded(target.executionId, result.detail.steps, {region: target.region, calls: result.calls, errorKey: key});
+}

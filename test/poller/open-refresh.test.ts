@@ -1,0 +1,110 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {ExecutionDetail} from '../../source/core/types.js';
+import {createPoller, type Poller} from '../../source/poller/create-poller.js';
+import {childErrorKey} from '../../source/store/data-actions.js';
+import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor} from './fakes.js';
+
+const T0 = 1_700_000_000_000;
+const PARENT = 'parent-0000-0000-0000-000000000000000';
+const CHILD = 'child-00000-0000-0000-000000000000000';
+let poller: Poller | undefined;
+afterEach(() => poller?.stop());
+
+function parentDetail(status: string, childStatus: string): ExecutionDetail {
+	return {
+		...row(PARENT, 'us-east-1', status, T0, {automationType: 'CrossAccount'}),
+		automationType: 'CrossAccount',
+		steps: [
+			{
+				stepName: 'loc-1',
+				action: 'aws:executeAutomation',
+				status: childStatus,
+				targetLocation: {accounts: ['222222222222'], regions: ['us-west-2']},
+				outputs: {AutomationExecutionId: [CHILD]},
+			},
+		],
+	};
+}
+
+describe('refresh of the open execution', () => {
+	it('refreshes the open execution every detail interval until it is final', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0, {automationType: 'CrossAccount'})]});
+		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		const clock = createFakeClock();
+		poller = createPoller({store, api, clock, intervalMs: 60_000, detailIntervalMs: 2000});
+		poller.start();
+		await waitFor(() => store.getState().executions[PARENT] !== undefined);
+		store.setState({openId: PARENT, screen: 'detail'});
+		await waitFor(() => store.getState().details[PARENT] !== undefined, 'detail loaded on open');
+		const gets = () => api.calls.filter(call => call.op === 'get').length;
+		expect(gets()).toBe(1);
+
+		api.details.set(PARENT, parentDetail('Success', 'Success'));
+		clock.advance(2000);
+		await waitFor(() => store.getState().details[PARENT]?.status === 'Success', 'final status');
+		// The list row follows the detail, and automationType survives.
+		expect(store.getState().executions[PARENT]).toMatchObject({status: 'Success', automationType: 'CrossAccount'});
+
+		clock.advance(10_000);
+		await flush();
+		expect(gets()).toBe(2);
+		expect(store.getState().regions['us-east-1']?.calls).toBeGreaterThanOrEqual(3);
+	});
+
+	it('keeps the detail object when a refresh brings nothing new', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'detail'});
+		await poller.tick();
+		const detail = store.getState().details[PARENT];
+		await poller.tick();
+		expect(store.getState().details[PARENT]).toBe(detail);
+	});
+
+	it("loads the steps of the child under the grid cursor in its own account", async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		api.children.set(CHILD, {...row(CHILD, 'us-west-2', 'InProgress', T0), steps: [{stepName: 'restart', status: 'InProgress'}]});
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'grid'});
+		await poller.tick();
+		store.setState({screen: 'location', gridCursor: {account: '222222222222', region: 'us-west-2'}});
+		await poller.tick();
+		expect(store.getState().childSteps[CHILD]).toEqual([{stepName: 'restart', status: 'InProgress'}]);
+		expect(api.calls.find(call => call.op === 'child')).toMatchObject({region: 'us-west-2', id: CHILD});
+	});
+
+	it('says in the cell when there are no credentials for the account', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		api.details.set(PARENT, parentDetail('InProgress', 'Failed'));
+		api.unreadable.add('222222222222');
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'location', gridCursor: {account: '222222222222', region: 'us-west-2'}});
+		await poller.tick();
+		await poller.tick();
+		const message = store.getState().childErrors[childErrorKey(PARENT, '222222222222', 'us-west-2')];
+		expect(message).toContain('--account-profile 222222222222=PROFILE');
+		expect(store.getState().banner).toBeUndefined();
+	});
+
+	it('records a child read failure for that cell only', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'location', gridCursor: {account: '222222222222', region: 'us-west-2'}});
+		await poller.tick();
+		await poller.tick();
+		expect(store.getState().childErrors[childErrorKey(PARENT, '222222222222', 'us-west-2')]).toMatch(/Access denied/);
+		expect(store.getState().regions['us-east-1']?.lastError).toBeUndefined();
+	});
+});

@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest';
+import type {Execution, ExecutionDetail} from '../../source/core/types.js';
+import {createAppStore} from '../../source/store/app-store.js';
+
+function store() {
+	return createAppStore({context: {label: 'test', regions: ['us-east-1', 'eu-west-1'], readOnly: false, local: false, readableAccounts: []}});
+}
+
+const row = (id: string, status = 'InProgress', region = 'us-east-1'): Execution => ({id, region, documentName: 'Doc', status, startTime: 1});
+
+describe('data actions', () => {
+	it('pollSucceeded merges rows, updates the region, and keeps the executions object when nothing changed', () => {
+		const app = store();
+		const {actions} = app.getState();
+		actions.pollStarted('us-east-1');
+		expect(app.getState().regions['us-east-1']?.inFlight).toBe(true);
+		actions.pollSucceeded('us-east-1', [row('a'), row('b')], {at: 100, calls: 2, truncated: true});
+		const first = app.getState().executions;
+		expect(Object.keys(first)).toEqual(['a', 'b']);
+		expect(app.getState().regions['us-east-1']).toMatchObject({lastSuccessAt: 100, calls: 2, truncated: true, inFlight: false});
+
+		actions.pollSucceeded('us-east-1', [row('a'), row('b')], {at: 200, calls: 2});
+		expect(app.getState().executions).toBe(first);
+		expect(app.getState().regions['us-east-1']).toMatchObject({lastSuccessAt: 200, calls: 4, truncated: true});
+	});
+
+	it('pollFailed records the error and back-off for that region only; success clears them', () => {
+		const app = store();
+		const {actions} = app.getState();
+		actions.pollSucceeded('us-east-1', [row('a')], {at: 1});
+		const executions = app.getState().executions;
+		actions.pollFailed('us-east-1', {kind: 'throttled', message: 'slow down', at: 5, backoffUntil: 9, calls: 1});
+		expect(app.getState().executions).toBe(executions);
+		expect(app.getState().regions['us-east-1']).toMatchObject({throttled: true, backoffUntil: 9, lastError: {kind: 'throttled', message: 'slow down', at: 5}, calls: 1});
+		expect(app.getState().regions['eu-west-1']?.lastError).toBeUndefined();
+		actions.pollSucceeded('us-east-1', [], {at: 10});
+		const region = app.getState().regions['us-east-1']!;
+		expect(region.throttled).toBe(false);
+		expect(region.lastError).toBeUndefined();
+		expect(region.backoffUntil).toBeUndefined();
+	});
+
+	it('detailLoaded stores the detail, refreshes the list row, and is a no-op when unchanged', () => {
+		const app = store();
+		const {actions} = app.getState();
+		actions.pollSucceeded('us-east-1', [{...row('a'), automationType: 'Local'}], {at: 1});
+		const detail: ExecutionDetail = {...row('a', 'Success'), steps: [{stepName: 's', status: 'Success'}]};
+		actions.detailLoaded(detail, {calls: 1});
+		const state = app.getState();
+		expect(state.details['a']?.status).toBe('Success');
+		expect(state.executions['a']).toMatchObject({status: 'Success', automationType: 'Local'});
+		expect(state.regions['us-east-1']?.calls).toBe(1);
+		actions.detailLoaded(structuredClone(detail));
+		expect(app.getState()).toBe(state);
+	});
+
+	it('child steps and child errors: loading steps clears the cell error', () => {
+		const app = store();
+		const {actions} = app.getState();
+		actions.childFailed('p/1/r', 'No credentials');
+		expect(app.getState().childErrors).toEqual({'p/1/r': 'No credentials'});
+		const errors = app.getState().childErrors;
+		actions.childFailed('p/1/r', 'No credentials');
+		expect(app.getState().childErrors).toBe(errors);
+		actions.childStepsLoaded('c', [{stepName: 's', status: 'InProgress'}], {errorKey: 'p/1/r'});
+		expect(app.getState().childSteps['c']).toHaveLength(1);
+		expect(app.getState().childErrors).toEqual({});
+	});
+
+	it('credentialsRejected pauses with a banner; bannerCleared removes it', () => {
+		const app = store();
+		const {actions} = app.getState();
+		actions.pollSucceeded('us-east-1', [row('a')], {at: 1});
+		actions.credentialsRejected({message: 'expired', at: 3});
+		expect(app.getState()).toMatchObject({paused: true, banner: {level: 'error', message: 'expired', at: 3}});
+		expect(app.getState().executions['a']).toBeDefined();
+		actions.bannerCleared();
+		expect(app.getState().banner).toBeUndefined();
+	});
+});
