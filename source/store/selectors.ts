@@ -9,7 +9,7 @@ import {sortExecutions} from '../core/sort.js';
 import {statusGroup, type StatusGroup} from '../core/status.js';
 import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
 import type {AppState} from './app-store.js';
-import type {SortColumn} from './state.js';
+import type {ConnectionContext, SortColumn} from './state.js';
 
 interface RowsMemo {
 	source?: Readonly<Record<string, Execution>>;
@@ -176,9 +176,9 @@ export function selectGridCursorCell(state: AppState): GridCell | undefined {
 }
 
 /** Whether the child execution of an account can be read with the credentials we have. */
-export function canReadAccount(state: AppState, account: string): boolean {
-	const readable = state.context.readableAccounts;
-	return readable === 'all' || account === state.context.account || readable.includes(account);
+export function canReadAccount({context}: {readonly context: ConnectionContext}, account: string): boolean {
+	const readable = context.readableAccounts;
+	return readable === 'all' || account === context.account || readable.includes(account);
 }
 
 /** The steps shown on the current screen (detail: the open execution's; location: the child's). */
@@ -198,5 +198,5 @@ export function listBodyRows(viewport: {readonly rows: number}): number {
 	return Math.max(1, viewport.rows - LIST_CHROME_ROWS);
 }
 
-/** Header (3 lines), column titles (1), footer (1), filter/status line (1). */
-export const LIST_CHROME_ROWS = 6;
+/** Header (3 lines), column titles (1), list status line (1), footer (1), and one row left free so Ink never clears the screen. */
+export const LIST_CHROME_ROWS = 7;

@@ -1,0 +1,90 @@
+/**
+ * The root component. Everything it needs comes in as props and is handed down
+ * through contexts: the store (StoreProvider), the ActionPort (PortProvider), the
+ * clock for relative times (ClockProvider) and the theme (ThemeProvider).
+ */
+import {Box} from 'ink';
+import {useApp} from 'ink';
+import type {ActionPort} from '../core/ports.js';
+import type {AppStore} from '../store/app-store.js';
+import {StoreProvider, useAppStore} from './store-context.js';
+import {PortProvider} from './port-context.js';
+import {ClockProvider, SYSTEM_CLOCK, useNow, type Clock} from './clock-context.js';
+import {ThemeProvider} from './theme-context.js';
+import {DEFAULT_THEME, type Theme} from './theme.js';
+import {useNavigationInput} from './input/use-navigation-input.js';
+import {isTooSmall} from './layout.js';
+import {Header} from './shell/header.js';
+import {Footer} from './shell/footer.js';
+import {Banner} from './shell/banner.js';
+import {ExecutionList} from './list/execution-list.js';
+import {DetailScreen} from './detail/detail-screen.js';
+import {GridScreen} from './grid/grid-screen.js';
+import {LocationScreen} from './location/location-screen.js';
+import {HelpOverlay} from './overlays/help-overlay.js';
+import {TooSmall} from './overlays/too-small.js';
+import {ModalHost} from './modal/modal-host.js';
+
+export interface AppProps {
+	readonly store: AppStore;
+	readonly port: ActionPort;
+	/** Defaults to the system clock ticking every second; tests pass a fixed one. */
+	readonly clock?: Clock;
+	readonly theme?: Theme;
+	/** Called when the user quits (q, Ctrl-C), before Ink unmounts. */
+	readonly onQuit?: () => void;
+}
+
+export function App({store, port, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}: AppProps) {
+	return (
+		<StoreProvider store={store}>
+			<PortProvider port={port}>
+				<ClockProvider clock={clock}>
+					<ThemeProvider theme={theme}>
+						<Shell {...(onQuit ? {onQuit} : {})} />
+					</ThemeProvider>
+				</ClockProvider>
+			</PortProvider>
+		</StoreProvider>
+	);
+}
+
+function Body({now}: {readonly now: number}) {
+	const screen = useAppStore(state => state.screen);
+	const modal = useAppStore(state => state.modal);
+	if (modal.kind === 'help') return <HelpOverlay />;
+	// An action dialog takes the body's place (issue #4's ModalHost draws it).
+	if (modal.kind !== 'none') return <ModalHost modal={modal} />;
+	switch (screen) {
+		case 'list':
+			return <ExecutionList now={now} />;
+		case 'detail':
+			return <DetailScreen now={now} />;
+		case 'grid':
+			return <GridScreen now={now} />;
+		case 'location':
+			return <LocationScreen now={now} />;
+	}
+}
+
+function Shell({onQuit}: {readonly onQuit?: () => void}) {
+	const {exit} = useApp();
+	useNavigationInput(() => {
+		onQuit?.();
+		exit();
+	});
+	const now = useNow();
+	const viewport = useAppStore(state => state.viewport);
+	if (isTooSmall(viewport)) return <TooSmall columns={viewport.columns} rows={viewport.rows} />;
+	// One row less than the terminal: Ink clears the whole screen on every frame that fills it.
+	return (
+		<Box flexDirection="column" width={viewport.columns} height={viewport.rows - 1} overflow="hidden">
+			<Header now={now} />
+			<Banner />
+			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+				<Body now={now} />
+			</Box>
+			<Footer />
+		</Box>
+	);
+}

@@ -1,0 +1,61 @@
+/**
+ * Execution detail. Pane "steps": the step list and, below it, the selected
+ * step's failure details, inputs and outputs. Pane "info" (Tab): parameters,
+ * outputs, targets, locations and tags of the execution.
+ */
+import {Box, Text} from 'ink';
+import {selectOpenDetail, selectOpenExecution} from '../../store/selectors.js';
+import {useAppStore} from '../store-context.js';
+import {bodyRows, detailSplit} from '../layout.js';
+import {ExecutionSummary} from './execution-summary.js';
+import {StepList} from './step-list.js';
+import {FieldTable} from './field-table.js';
+import {executionFieldRows, stepFieldRows} from './fields.js';
+
+export function DetailScreen({now}: {readonly now: number}) {
+	const execution = useAppStore(selectOpenExecution);
+	const detail = useAppStore(selectOpenDetail);
+	const pane = useAppStore(state => state.detailPane);
+	const selectedStep = useAppStore(state => state.selectedStepIndex);
+	const viewport = useAppStore(state => state.viewport);
+	const banner = useAppStore(state => state.banner !== undefined);
+	if (!execution) return <Text>This execution is no longer listed. Esc to go back.</Text>;
+	const body = bodyRows(viewport, banner);
+	const split = detailSplit(body);
+	const crossAccount = execution.automationType === 'CrossAccount';
+	const hint = crossAccount ? 'Enter: account × region grid' : undefined;
+	const width = viewport.columns;
+	if (!detail) {
+		return (
+			<Box flexDirection="column">
+				<ExecutionSummary execution={execution} now={now} {...(hint ? {hint} : {})} />
+				<Text dimColor>Loading steps…</Text>
+			</Box>
+		);
+	}
+
+	const step = detail.steps[selectedStep];
+	return (
+		<Box flexDirection="column">
+			<ExecutionSummary execution={detail} now={now} {...(hint ? {hint} : {})} />
+			{pane === 'steps' ? (
+				<>
+					<StepList steps={detail.steps} selected={selectedStep} height={split.steps} width={width} now={now} focused />
+					<Text bold wrap="truncate-end">
+						{step ? `Step ${selectedStep + 1}/${detail.steps.length} ${step.stepName}` : ''}
+						<Text dimColor>{'  (Tab: parameters and outputs)'}</Text>
+					</Text>
+					<FieldTable rows={step ? stepFieldRows(step) : []} width={width} height={split.details - 1} empty="This step has no inputs, outputs or failure details." />
+				</>
+			) : (
+				<>
+					<Text bold wrap="truncate-end">
+						{'Parameters, outputs, targets'}
+						<Text dimColor>{'  (Tab: steps)'}</Text>
+					</Text>
+					<FieldTable rows={executionFieldRows(detail)} width={width} height={body - 4} empty="No parameters or outputs." />
+				</>
+			)}
+		</Box>
+	);
+}

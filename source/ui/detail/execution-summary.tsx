@@ -1,0 +1,38 @@
+/** Three lines on top of the detail, grid and location screens: what this execution is and how it is doing. */
+import {Box, Text} from 'ink';
+import type {Execution} from '../../core/types.js';
+import {elapsed, formatTimestamp, relativeTime, statusSymbol} from '../../core/format.js';
+import {useTheme} from '../theme-context.js';
+import {statusColor, tint} from '../theme.js';
+
+export function ExecutionSummary({execution, now, hint}: {readonly execution: Execution; readonly now: number; readonly hint?: string}) {
+	const theme = useTheme();
+	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
+	const facts = [
+		execution.mode ?? 'Auto',
+		execution.automationType ?? 'Local',
+		execution.region,
+		`started ${formatTimestamp(execution.startTime)} (${relativeTime(execution.startTime, now)})`,
+		`took ${elapsed(execution.startTime, execution.endTime, now)}`,
+		execution.executedBy ? `by ${execution.executedBy}` : undefined,
+	].filter(Boolean);
+	const third = execution.failureMessage
+		? {text: `✗ ${execution.failureMessage}`, error: true}
+		: {text: execution.currentStepName ? `current step: ${execution.currentStepName}${execution.currentAction ? ` (${execution.currentAction})` : ''}` : '', error: false};
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			<Text wrap="truncate-end">
+				<Text bold color={statusColor(theme, execution.status)}>{`${statusSymbol(execution.status, theme.ascii)} ${execution.status}`}</Text>
+				{`  ${execution.id}  `}
+				<Text bold>{document}</Text>
+				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
+			</Text>
+			<Text wrap="truncate-end" dimColor>
+				{facts.join(' · ')}
+			</Text>
+			<Text wrap="truncate-end" color={third.error ? tint(theme, 'red') : undefined}>
+				{theme.ascii ? third.text.replace('✗', 'x') : third.text}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,177 @@
+/**
+ * What each keymap command does, given the store as it is right now. Kept out of
+ * the component so the input handler is one line and commands can be tested
+ * without rendering.
+ */
+import type {ActionPort} from '../../core/ports.js';
+import type {StatusGroup} from '../../core/status.js';
+import type {AppState, AppStore} from '../../store/app-store.js';
+import {selectGridCursorCell, selectOpenExecution, selectOpenGrid, selectSelectedExecution} from '../../store/selectors.js';
+import type {Command} from '../keymap.js';
+import type {Move} from '../../store/ui-actions.js';
+import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
+
+export interface CommandEffects {
+	readonly port: ActionPort;
+	/** Leave the app (the CLI then stops the poller and restores the terminal). */
+	readonly exit: () => void;
+}
+
+const QUICK_FILTERS: Partial<Record<Command, StatusGroup | undefined>> = {
+	'quick.running': 'running',
+	'quick.waiting': 'waiting',
+	'quick.problem': 'problem',
+	'quick.success': 'success',
+	'quick.cancelled': 'cancelled',
+	'quick.clear': undefined,
+};
+
+const MOVES: Partial<Record<Command, Move>> = {
+	'cursor.up': -1,
+	'cursor.down': 1,
+	'cursor.pageUp': {pages: -1},
+	'cursor.pageDown': {pages: 1},
+	'cursor.top': 'top',
+	'cursor.bottom': 'bottom',
+};
+
+const GRID_MOVES: Partial<Record<Command, GridMove>> = {
+	'cursor.up': {dx: 0, dy: -1},
+	'cursor.down': {dx: 0, dy: 1},
+	'cursor.left': {dx: -1, dy: 0},
+	'cursor.right': {dx: 1, dy: 0},
+	'cursor.pageUp': {dx: 0, dy: -10},
+	'cursor.pageDown': {dx: 0, dy: 10},
+	'cursor.top': 'top',
+	'cursor.bottom': 'bottom',
+};
+
+/** The execution an action key acts on: the selected row on the list, the open one elsewhere. */
+export function actionTarget(state: AppState): string | undefined {
+	return state.screen === 'list' ? selectSelectedExecution(state)?.id : state.openId;
+}
+
+/** Printable text only: a paste may carry newlines or escape codes. */
+const printable = (input: string): string => input.replaceAll(/[\u0000-\u001f\u007f]/g, '');
+
+function moveCursor(command: Command, state: AppState): void {
+	const {actions} = state;
+	if (state.screen === 'grid') {
+		const move = GRID_MOVES[command];
+		if (!move) return;
+		const cell = selectGridCursorCell(state);
+		const next = moveGridCursor(selectOpenGrid(state), cell, move);
+		if (next) actions.gridCursorMoved(next);
+		return;
+	}
+
+	const move = MOVES[command];
+	if (move === undefined) return;
+	if (state.screen === 'list') actions.selectionMoved(move);
+	else if (state.screen === 'location' || state.detailPane === 'steps') actions.stepSelected(move);
+}
+
+function open(state: AppState): void {
+	const {actions} = state;
+	if (state.screen === 'list') actions.screenOpened('detail');
+	else if (state.screen === 'detail') {
+		if (selectOpenExecution(state)?.automationType === 'CrossAccount') actions.screenOpened('grid');
+		else actions.flashShown('Only cross-account runs have an account × region grid');
+	} else if (state.screen === 'grid') {
+		const cell = selectGridCursorCell(state);
+		if (!cell) return;
+		actions.gridCursorMoved(cell);
+		actions.screenOpened('location');
+	}
+}
+
+export function runCommand(command: Command, input: string, store: AppStore, effects: CommandEffects): void {
+	const state = store.getState();
+	const {actions} = state;
+	if (command in QUICK_FILTERS) {
+		actions.statusQuickFilter(QUICK_FILTERS[command]);
+		return;
+	}
+
+	if (command.startsWith('cursor.')) {
+		moveCursor(command, state);
+		return;
+	}
+
+	const target = actionTarget(state);
+	const draft = state.filterDraft ?? '';
+	switch (command) {
+		case 'quit':
+		case 'quit.force':
+			effects.exit();
+			return;
+		case 'help':
+			actions.modalOpened({kind: 'help'});
+			return;
+		case 'help.close':
+			actions.modalClosed();
+			return;
+		case 'refresh':
+			effects.port.refreshNow();
+			actions.flashShown('Refreshing…');
+			return;
+		case 'pause':
+			actions.pauseToggled();
+			actions.flashShown(store.getState().paused ? 'Paused: press p to resume' : 'Resumed');
+			return;
+		case 'run.start':
+			actions.modalOpened({kind: 'start'});
+			return;
+		case 'run.rerun':
+		case 'run.stop':
+		case 'run.signal':
+			if (target === undefined) {
+				actions.flashShown('No execution selected');
+				return;
+			}
+
+			actions.modalOpened(
+				command === 'run.rerun' ? {kind: 'start', fromExecutionId: target} : command === 'run.stop' ? {kind: 'stop', executionId: target} : {kind: 'signal', executionId: target},
+			);
+			return;
+		case 'open':
+			open(state);
+			return;
+		case 'back':
+			actions.back();
+			return;
+		case 'pane.next':
+			actions.paneToggled();
+			return;
+		case 'filter.open':
+			actions.filterOpened();
+			return;
+		case 'filter.clear':
+			if (state.filter !== '') actions.filterSet('');
+			return;
+		case 'sort.next':
+			actions.sortChanged('next');
+			return;
+		case 'sort.reverse':
+			actions.sortChanged('reverse');
+			return;
+		case 'filter.apply':
+			actions.filterApplied();
+			return;
+		case 'filter.cancel':
+			actions.filterCancelled();
+			return;
+		case 'filter.deleteChar':
+			actions.filterTyped([...draft].slice(0, -1).join(''));
+			return;
+		case 'filter.clearDraft':
+			actions.filterTyped('');
+			return;
+		case 'filter.type':
+			actions.filterTyped(draft + printable(input));
+			return;
+		default:
+			// modal.* commands belong to the dialog that is open (ModalHost).
+			return;
+	}
+}

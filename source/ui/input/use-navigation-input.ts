@@ -1,0 +1,23 @@
+/**
+ * The one navigation input handler. It reads store.getState() on every key
+ * rather than render-time values: Ink re-registers handlers after each render,
+ * so a closure could be one render stale between two quick key presses.
+ */
+import {useInput} from 'ink';
+import {resolveKey} from '../keymap.js';
+import {useAppStoreApi} from '../store-context.js';
+import {usePort} from '../port-context.js';
+import {keyContextOf} from './key-context.js';
+import {runCommand} from './run-command.js';
+
+export function useNavigationInput(exit: () => void): void {
+	const store = useAppStoreApi();
+	const port = usePort();
+	useInput((input, key) => {
+		const state = store.getState();
+		const command = resolveKey(input, key, keyContextOf(state));
+		// A flash message lasts until the next key.
+		if (state.flash !== undefined && command !== 'refresh' && command !== 'pause') state.actions.flashShown(undefined);
+		if (command) runCommand(command, input, store, {port, exit});
+	});
+}

@@ -1,0 +1,264 @@
+/**
+ * THE key table. Input handling (resolveKey), the footer hints, the `?` help
+ * overlay and the README's key table are all generated from KEYMAP, so a key
+ * cannot work without being documented, or be documented without working.
+ */
+import type {Modal, Screen} from '../store/state.js';
+
+export type Scope = 'global' | 'list' | 'detail' | 'grid' | 'location' | 'filter-prompt' | 'help' | 'modal';
+
+export type Command =
+	| 'quit'
+	| 'quit.force'
+	| 'help'
+	| 'refresh'
+	| 'pause'
+	| 'run.start'
+	| 'run.rerun'
+	| 'run.stop'
+	| 'run.signal'
+	| 'cursor.up'
+	| 'cursor.down'
+	| 'cursor.left'
+	| 'cursor.right'
+	| 'cursor.pageUp'
+	| 'cursor.pageDown'
+	| 'cursor.top'
+	| 'cursor.bottom'
+	| 'open'
+	| 'back'
+	| 'pane.next'
+	| 'filter.open'
+	| 'filter.clear'
+	| 'sort.next'
+	| 'sort.reverse'
+	| 'quick.running'
+	| 'quick.waiting'
+	| 'quick.problem'
+	| 'quick.success'
+	| 'quick.cancelled'
+	| 'quick.clear'
+	| 'filter.apply'
+	| 'filter.cancel'
+	| 'filter.deleteChar'
+	| 'filter.clearDraft'
+	| 'filter.type'
+	| 'help.close'
+	| 'modal.close'
+	| 'modal.next'
+	| 'modal.previous'
+	| 'modal.confirm';
+
+export type KeyName = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace';
+
+/** One way to press a command: a printable character, or a named key, optionally with ctrl/shift. */
+export interface KeySpec {
+	readonly input?: string;
+	readonly key?: KeyName;
+	readonly ctrl?: boolean;
+	readonly shift?: boolean;
+}
+
+export interface KeyBinding {
+	readonly command: Command;
+	readonly keys: readonly KeySpec[];
+	readonly scopes: readonly Scope[];
+	/** One line for the help overlay and the README. */
+	readonly help: string;
+	/** A word or two for the footer; bindings without one stay out of the footer. */
+	readonly label?: string;
+	/** Changes something in AWS: hidden and disabled by --read-only. */
+	readonly mutating?: boolean;
+}
+
+/** The subset of Ink's Key that resolveKey reads (so tests can pass plain objects). */
+export interface KeyPress {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageUp?: boolean;
+	readonly pageDown?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	/** Ink reports the Backspace key of most terminals (DEL, 0x7f) as `delete`. */
+	readonly delete?: boolean;
+	readonly ctrl?: boolean;
+	readonly shift?: boolean;
+	readonly meta?: boolean;
+}
+
+export interface KeyContext {
+	readonly screen: Screen;
+	readonly modal: Modal['kind'];
+	readonly filterPrompt: boolean;
+	readonly readOnly: boolean;
+}
+
+const NAV: readonly Scope[] = ['list', 'detail', 'location'];
+const MOVE: readonly Scope[] = ['list', 'detail', 'grid', 'location'];
+const ON_EXECUTION: readonly Scope[] = ['list', 'detail', 'grid', 'location'];
+const key = (name: KeyName, modifiers: {shift?: boolean; ctrl?: boolean} = {}): KeySpec => ({key: name, ...modifiers});
+const char = (input: string): KeySpec => ({input});
+
+export const KEYMAP: readonly KeyBinding[] = [
+	// Screens first: the first binding that matches in the active scopes wins.
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: MOVE, help: 'Move up', label: 'move'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: MOVE, help: 'Move down'},
+	{command: 'cursor.left', keys: [key('left'), char('h')], scopes: ['grid'], help: 'Move left (grid)'},
+	{command: 'cursor.right', keys: [key('right'), char('l')], scopes: ['grid'], help: 'Move right (grid)'},
+	{command: 'cursor.pageUp', keys: [key('pageUp')], scopes: MOVE, help: 'Page up'},
+	{command: 'cursor.pageDown', keys: [key('pageDown')], scopes: MOVE, help: 'Page down'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: MOVE, help: 'Go to the first row'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: MOVE, help: 'Go to the last row'},
+	{command: 'open', keys: [key('return')], scopes: ['list', 'detail', 'grid'], help: 'Drill in: list → detail → account × region grid → location', label: 'open'},
+	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['detail', 'grid', 'location'], help: 'Back to the previous screen', label: 'back'},
+	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
+	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
+	{command: 'filter.open', keys: [char('/')], scopes: ['list'], help: 'Filter: text, doc:, status:, type:, region:, mode:, id:, ! to negate', label: 'filter'},
+	{command: 'sort.next', keys: [char('s')], scopes: ['list'], help: 'Sort by the next column', label: 'sort'},
+	{command: 'sort.reverse', keys: [char('S')], scopes: ['list'], help: 'Reverse the sort order'},
+	{command: 'quick.running', keys: [char('1')], scopes: ['list'], help: 'Show only running (again: show all)', label: 'running…'},
+	{command: 'quick.waiting', keys: [char('2')], scopes: ['list'], help: 'Show only waiting (again: show all)'},
+	{command: 'quick.problem', keys: [char('3')], scopes: ['list'], help: 'Show only failed and timed out (again: show all)'},
+	{command: 'quick.success', keys: [char('4')], scopes: ['list'], help: 'Show only succeeded (again: show all)'},
+	{command: 'quick.cancelled', keys: [char('5')], scopes: ['list'], help: 'Show only cancelled (again: show all)'},
+	{command: 'quick.clear', keys: [char('0')], scopes: ['list'], help: 'Remove the status filter'},
+	{command: 'run.start', keys: [char('n')], scopes: ['global'], help: 'Start a new run', label: 'new', mutating: true},
+	{command: 'run.rerun', keys: [char('R')], scopes: ON_EXECUTION, help: 'Re-run this execution (form pre-filled)', label: 're-run', mutating: true},
+	{command: 'run.stop', keys: [char('x')], scopes: ON_EXECUTION, help: 'Stop or cancel this execution', label: 'stop', mutating: true},
+	{command: 'run.signal', keys: [char('a')], scopes: ON_EXECUTION, help: 'Approve, reject or signal a waiting step', label: 'signal', mutating: true},
+	{command: 'refresh', keys: [char('r')], scopes: ['global'], help: 'Refresh now', label: 'refresh'},
+	{command: 'pause', keys: [char('p')], scopes: ['global'], help: 'Pause or resume refreshing', label: 'pause'},
+	{command: 'help', keys: [char('?')], scopes: ['global'], help: 'Show this help', label: 'help'},
+	{command: 'quit', keys: [char('q')], scopes: ['global'], help: 'Quit', label: 'quit'},
+	{command: 'quit.force', keys: [{input: 'c', ctrl: true}], scopes: ['global', 'filter-prompt', 'help', 'modal'], help: 'Quit from anywhere, restoring the terminal'},
+	// The filter prompt.
+	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},
+	{command: 'filter.cancel', keys: [key('escape')], scopes: ['filter-prompt'], help: 'Cancel, keep the previous filter', label: 'cancel'},
+	{command: 'filter.deleteChar', keys: [key('backspace')], scopes: ['filter-prompt'], help: 'Delete the last character'},
+	{command: 'filter.clearDraft', keys: [{input: 'u', ctrl: true}], scopes: ['filter-prompt'], help: 'Clear what you typed'},
+	// Overlays.
+	{command: 'help.close', keys: [key('escape'), char('?'), char('q')], scopes: ['help'], help: 'Close the help', label: 'close'},
+	{command: 'modal.close', keys: [key('escape')], scopes: ['modal'], help: 'Close the dialog (asks first if something was typed)', label: 'cancel'},
+	{command: 'modal.next', keys: [key('tab')], scopes: ['modal'], help: 'Next field', label: 'next field'},
+	{command: 'modal.previous', keys: [key('tab', {shift: true})], scopes: ['modal'], help: 'Previous field'},
+	{command: 'modal.confirm', keys: [key('return')], scopes: ['modal'], help: 'Edit, choose or confirm', label: 'choose'},
+];
+
+export function activeScopes(context: KeyContext): Scope[] {
+	if (context.modal === 'help') return ['help'];
+	if (context.modal !== 'none') return ['modal'];
+	if (context.filterPrompt) return ['filter-prompt'];
+	return [context.screen, 'global'];
+}
+
+function isAvailable(binding: KeyBinding, context: KeyContext): boolean {
+	return !(binding.mutating && context.readOnly);
+}
+
+/** Bindings usable in this context, in table order (for the footer and the help overlay). */
+export function bindingsFor(context: KeyContext): KeyBinding[] {
+	const scopes = activeScopes(context);
+	return KEYMAP.filter(binding => isAvailable(binding, context) && binding.scopes.some(scope => scopes.includes(scope)));
+}
+
+const NAMED: Readonly<Record<KeyName, (press: KeyPress) => boolean>> = {
+	up: press => Boolean(press.upArrow),
+	down: press => Boolean(press.downArrow),
+	left: press => Boolean(press.leftArrow),
+	right: press => Boolean(press.rightArrow),
+	pageUp: press => Boolean(press.pageUp),
+	pageDown: press => Boolean(press.pageDown),
+	home: press => Boolean(press.home),
+	end: press => Boolean(press.end),
+	return: press => Boolean(press.return),
+	escape: press => Boolean(press.escape),
+	tab: press => Boolean(press.tab),
+	backspace: press => Boolean(press.backspace || press.delete),
+};
+
+function matches(spec: KeySpec, input: string, press: KeyPress): boolean {
+	if (Boolean(spec.ctrl) !== Boolean(press.ctrl)) return false;
+	if (spec.key) {
+		if (!NAMED[spec.key](press)) return false;
+		// Only Tab distinguishes shift (Shift-Tab); elsewhere shift is part of the character.
+		return spec.key !== 'tab' || Boolean(spec.shift) === Boolean(press.shift);
+	}
+
+	return spec.input === input;
+}
+
+const isNamedKey = (press: KeyPress): boolean => Object.values(NAMED).some(test => test(press));
+
+/** The command a key press means here, or undefined. Pure: the input handler and tests call it. */
+export function resolveKey(input: string, press: KeyPress, context: KeyContext): Command | undefined {
+	const scopes = activeScopes(context);
+	for (const scope of scopes) {
+		for (const binding of KEYMAP) {
+			if (!binding.scopes.includes(scope) || !isAvailable(binding, context)) continue;
+			if (binding.keys.some(spec => matches(spec, input, press))) return binding.command;
+		}
+	}
+
+	// Whatever else is typed into the filter prompt is text.
+	if (scopes.includes('filter-prompt') && input.length > 0 && !press.ctrl && !isNamedKey(press)) return 'filter.type';
+	return undefined;
+}
+
+const KEY_LABELS: Readonly<Record<KeyName, readonly [unicode: string, ascii: string]>> = {
+	up: ['↑', 'Up'],
+	down: ['↓', 'Down'],
+	left: ['←', 'Left'],
+	right: ['→', 'Right'],
+	pageUp: ['PgUp', 'PgUp'],
+	pageDown: ['PgDn', 'PgDn'],
+	home: ['Home', 'Home'],
+	end: ['End', 'End'],
+	return: ['Enter', 'Enter'],
+	escape: ['Esc', 'Esc'],
+	tab: ['Tab', 'Tab'],
+	backspace: ['Backspace', 'Backspace'],
+};
+
+export function formatKey(spec: KeySpec, ascii = false): string {
+	const base = spec.key ? KEY_LABELS[spec.key][ascii ? 1 : 0] : spec.input === ' ' ? 'Space' : (spec.input ?? '');
+	const withShift = spec.shift ? `Shift-${base}` : base;
+	return spec.ctrl ? `Ctrl-${withShift.toUpperCase()}` : withShift;
+}
+
+export function formatKeys(binding: KeyBinding, ascii = false): string {
+	return binding.keys.map(spec => formatKey(spec, ascii)).join('/');
+}
+
+const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
+	global: 'everywhere',
+	list: 'list',
+	detail: 'detail',
+	grid: 'grid',
+	location: 'location',
+	'filter-prompt': 'filter prompt',
+	help: 'help',
+	modal: 'dialogs',
+};
+
+export function scopeTitle(scope: Scope): string {
+	return SCOPE_TITLES[scope];
+}
+
+/** The README's key table, generated so a test can catch drift. */
+export function keysMarkdownTable(): string {
+	const lines = ['| Keys | Where | What |', '| --- | --- | --- |'];
+	for (const binding of KEYMAP) {
+		const keys = binding.keys.map(spec => `\`${formatKey(spec)}\``).join(' ');
+		const where = binding.scopes.map(scopeTitle).join(', ');
+		const what = binding.help.replaceAll('|', '\\|') + (binding.mutating ? ' (hidden by `--read-only`)' : '');
+		lines.push(`| ${keys} | ${where} | ${what} |`);
+	}
+
+	return lines.join('\n');
+}

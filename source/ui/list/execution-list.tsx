@@ -1,0 +1,88 @@
+/**
+ * The execution list, windowed: only the rows that fit on screen are rendered,
+ * so 10,000 executions scroll as fast as 10. Rows are memoised: a refresh that
+ * changes one execution re-renders one row.
+ */
+import {memo, useRef} from 'react';
+import {Box, Text} from 'ink';
+import type {Execution} from '../../core/types.js';
+import {selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
+import {useAppStore} from '../store-context.js';
+import {useTheme} from '../theme-context.js';
+import {statusColor, type Theme} from '../theme.js';
+import {listColumns, listRows, scrollOffset, type ListColumn} from '../layout.js';
+import {headerText, rowText} from './row-text.js';
+import {FilterPrompt} from './filter-prompt.js';
+
+interface RowProps {
+	readonly execution: Execution;
+	readonly columns: readonly ListColumn[];
+	readonly selected: boolean;
+	readonly now: number;
+	readonly theme: Theme;
+}
+
+const Row = memo(function Row({execution, columns, selected, now, theme}: RowProps) {
+	const {status, rest} = rowText(execution, columns, now, theme.ascii);
+	return (
+		<Text wrap="truncate-end" inverse={selected}>
+			<Text color={statusColor(theme, execution.status)} bold={execution.status === 'Failed'}>
+				{status}
+			</Text>
+			{rest}
+		</Text>
+	);
+});
+
+function ListStatusLine({shown}: {readonly shown: number}) {
+	const total = useAppStore(state => Object.keys(state.executions).length);
+	const sort = useAppStore(state => state.sort);
+	const filter = useAppStore(state => state.filter);
+	const errors = useAppStore(selectFilterErrors);
+	const theme = useTheme();
+	if (errors.length > 0) {
+		return (
+			<Text wrap="truncate-end" color={theme.color ? 'red' : undefined}>
+				{`filter: ${errors.join('; ')}`}
+			</Text>
+		);
+	}
+
+	const arrow = sort.descending ? (theme.ascii ? 'v' : '↓') : theme.ascii ? '^' : '↑';
+	return (
+		<Text wrap="truncate-end" dimColor>
+			{`${shown} of ${total} shown · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`}
+		</Text>
+	);
+}
+
+export function ExecutionList({now}: {readonly now: number}) {
+	const theme = useTheme();
+	const rows = useAppStore(selectVisibleRows);
+	const selected = useAppStore(selectSelectedIndex);
+	const viewport = useAppStore(state => state.viewport);
+	const banner = useAppStore(state => state.banner !== undefined);
+	const prompting = useAppStore(state => state.filterDraft !== undefined);
+	const columns = listColumns(viewport.columns);
+	const height = listRows(viewport, banner);
+	const offset = useRef(0);
+	offset.current = scrollOffset(offset.current, Math.max(0, selected), height, rows.length);
+	const visible = rows.slice(offset.current, offset.current + height);
+	return (
+		<Box flexDirection="column" flexGrow={1}>
+			<Text bold wrap="truncate-end">
+				{headerText(columns)}
+			</Text>
+			<Box flexDirection="column" height={height}>
+				{visible.length === 0 ? (
+					<Text dimColor>{Object.keys(rows).length === 0 ? 'No executions match.' : ''}</Text>
+				) : (
+					visible.map((execution, index) => (
+						<Row key={execution.id} execution={execution} columns={columns} selected={offset.current + index === selected} now={now} theme={theme} />
+					))
+				)}
+			</Box>
+			{prompting ? <FilterPrompt /> : <ListStatusLine shown={rows.length} />}
+		</Box>
+	);
+}
