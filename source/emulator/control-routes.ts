@@ -1,0 +1,107 @@
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {type EmulatorState, isSeedName} from './control.js';
+import type {FaultConfig} from './faults.js';
+import {readBody} from './wire/read-body.js';
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+	const text = JSON.stringify(body);
+	response.writeHead(status, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text)});
+	response.end(text);
+}
+
+async function jsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+	const text = (await readBody(request)) ?? '';
+	if (text.trim() === '') {
+		return {};
+	}
+
+	const parsed: unknown = JSON.parse(text);
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new TypeError('expected a JSON object');
+	}
+
+	return parsed as Record<string, unknown>;
+}
+
+/**
+ * The control API (plain JSON, not the SSM protocol), for tests and demos:
+ *   GET  /_emulator/counts
+ *   GET  /_emulator/clock                   → {now}
+ *   POST /_emulator/clock/advance {ms}      → {now}
+ *   POST /_emulator/clock {time}            → {now}       (epoch ms; never backwards)
+ *   POST /_emulator/alarms {name, state}    (state OK | ALARM)
+ *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?}
+ *   POST /_emulator/location-outcomes {account, region, outcome}  (Success | Failed | TimedOut)
+ *   POST /_emulator/reset {seed?, extraExecutions?}
+ */
+export async function handleControl(request: IncomingMessage, response: ServerResponse, state: EmulatorState, path: string): Promise<void> {
+	const route = `${request.method ?? 'GET'} ${path.replace(/\/+$/, '')}`;
+	try {
+		switch (route) {
+			case 'GET /_emulator/counts':
+				reply(response, 200, state.counts());
+				return;
+			case 'GET /_emulator/clock':
+				reply(response, 200, {now: state.now()});
+				return;
+			case 'POST /_emulator/clock/advance': {
+				const {ms} = await jsonBody(request);
+				state.advance(Number(ms));
+				reply(response, 200, {now: state.now()});
+				return;
+			}
+
+			case 'POST /_emulator/clock': {
+				const {time} = await jsonBody(request);
+				state.setTime(Number(time));
+				reply(response, 200, {now: state.now()});
+				return;
+			}
+
+			case 'POST /_emulator/alarms': {
+				const {name, state: alarmState} = await jsonBody(request);
+				if (typeof name !== 'string' || name === '') {
+					throw new TypeError('name is required');
+				}
+
+				state.setAlarm(name, alarmState as 'OK' | 'ALARM');
+				reply(response, 200, {name, state: alarmState});
+				return;
+			}
+
+			case 'GET /_emulator/faults':
+				reply(response, 200, state.faults());
+				return;
+			case 'POST /_emulator/faults':
+				reply(response, 200, state.setFaults((await jsonBody(request)) as Partial<FaultConfig>));
+				return;
+			case 'POST /_emulator/location-outcomes': {
+				const {account, region, outcome} = await jsonBody(request);
+				if (typeof account !== 'string' || typeof region !== 'string' || !['Success', 'Failed', 'TimedOut'].includes(String(outcome))) {
+					throw new TypeError('account, region and outcome (Success | Failed | TimedOut) are required');
+				}
+
+				state.setLocationOutcome(account, region, outcome as 'Success' | 'Failed' | 'TimedOut');
+				reply(response, 200, {account, region, outcome});
+				return;
+			}
+
+			case 'POST /_emulator/reset': {
+				const {seed, extraExecutions} = await jsonBody(request);
+				const seedName = seed ?? 'demo';
+				if (!isSeedName(seedName)) {
+					throw new TypeError('seed must be demo or none');
+				}
+
+				state.reset(seedName, {extraExecutions: extraExecutions === undefined ? undefined : Number(extraExecutions)});
+				reply(response, 200, state.counts());
+				return;
+			}
+
+			default:
+				reply(response, 404, {error: `no control route ${route}`});
+		}
+	} catch (error) {
+		reply(response, 400, {error: (error as Error).message});
+	}
+}

@@ -1,0 +1,593 @@
+import {errors} from '../errors.js';
+import {Prng, hashString} from '../prng.js';
+import {isTerminal, type ExecutionRecord, type Fate, type StepRecord, type StringListMap, type WireAlarmConfiguration, type WireTarget, type WireTargetLocation} from '../model.js';
+import type {Runbook} from '../runbooks/types.js';
+import {ExecutionStore} from '../store.js';
+import {Scheduler} from './scheduler.js';
+import {failureFor, fateFromParameters, planStep} from './step-plan.js';
+import {encodeInputs, resolveValue} from './templates.js';
+import {FanOut} from './fan-out.js';
+
+export interface StartSpec {
+	readonly account: string;
+	readonly region: string;
+	readonly runbook: Runbook;
+	readonly documentVersion: string;
+	/** Effective parameters, defaults included. */
+	readonly parameters: StringListMap;
+	readonly mode?: 'Auto' | 'Interactive';
+	readonly targetParameterName?: string;
+	readonly targets?: WireTarget[];
+	readonly targetMaps?: StringListMap[];
+	readonly maxConcurrency?: string;
+	readonly maxErrors?: string;
+	readonly targetLocations?: WireTargetLocation[];
+	readonly targetLocationsURL?: string;
+	readonly alarmConfiguration?: WireAlarmConfiguration;
+	readonly tags?: Array<{Key: string; Value: string}>;
+	readonly parentId?: string;
+	readonly executedBy?: string;
+	readonly fate?: Fate;
+	readonly salt?: number;
+	readonly clientToken?: string;
+	readonly fingerprint?: string;
+	/** Resolved target values for a rate-control parent (computed by the caller, which validates them). */
+	readonly resolvedTargets?: string[];
+	readonly locationFates?: Readonly<Record<string, Fate>>;
+}
+
+/** How long a new top-level execution stays Pending before its first step starts. */
+export const PENDING_MS = 1000;
+
+/** How long Cancelling lasts before Cancelled: a running command takes longer to stop. */
+export function cancelDelayMs(execution: ExecutionRecord): number {
+	return execution.steps.some(step => step.action === 'aws:runCommand' && step.status === 'InProgress') ? 60_000 : 1500;
+}
+
+/**
+ * The execution state machine. It lives on its own timeline (`now`), which the server
+ * moves to the clock's time before serving each request; timers fire in time order.
+ */
+export class Engine {
+	now: number;
+	/** Where the timeline started: document dates and seeds are fixed relative to it. */
+	readonly origin: number;
+	readonly store = new ExecutionStore();
+	readonly scheduler = new Scheduler();
+	readonly alarms = new Map<string, 'OK' | 'ALARM'>();
+	/** Outcomes scripted per location ("account/region") for cross-account children. */
+	readonly locationFates = new Map<string, Fate>();
+	readonly fanOut = new FanOut(this);
+	private seq = 0;
+	private ids: Prng;
+
+	/**
+	 * @param origin the clock's time when the emulator (re)started
+	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
+	 */
+	constructor(origin: number, historyStart = origin, idSeed = 'ids') {
+		this.now = historyStart;
+		this.origin = origin;
+		this.ids = new Prng(idSeed);
+	}
+
+	newId(): string {
+		return this.ids.uuid();
+	}
+
+	/** Runs every timer due up to `time`, then settles there. The timeline never goes back. */
+	advanceTo(time: number): void {
+		for (let timer = this.scheduler.popDue(time); timer; timer = this.scheduler.popDue(time)) {
+			this.now = Math.max(this.now, timer.at);
+			timer.run();
+		}
+
+		this.now = Math.max(this.now, time);
+	}
+
+	at(delayMs: number, run: () => void): number {
+		return this.scheduler.schedule(this.now + Math.max(0, delayMs), run);
+	}
+
+	start(spec: StartSpec): ExecutionRecord {
+		const kind = spec.targetLocations ? 'cross-account' : spec.targets?.length || spec.targetMaps?.length ? 'rate-control' : 'local';
+		const execution: ExecutionRecord = {
+			id: this.newId(),
+			account: spec.account,
+			region: spec.region,
+			kind,
+			runbook: spec.runbook,
+			documentVersion: spec.documentVersion,
+			seq: this.seq++,
+			status: 'Pending',
+			mode: spec.mode ?? 'Auto',
+			startTime: this.now,
+			parameters: spec.parameters,
+			outputs: {},
+			parentId: spec.parentId,
+			executedBy: spec.executedBy ?? `arn:aws:iam::${spec.account}:user/ssmtop-emulator`,
+			targetParameterName: spec.targetParameterName,
+			targets: spec.targets ?? [],
+			targetMaps: spec.targetMaps,
+			resolvedTargets: spec.resolvedTargets ?? [],
+			resolvedTargetsTruncated: false,
+			maxConcurrency: spec.maxConcurrency,
+			maxErrors: spec.maxErrors,
+			targetLocations: spec.targetLocations,
+			targetLocationsURL: spec.targetLocationsURL,
+			alarmConfiguration: spec.alarmConfiguration,
+			tags: spec.tags ?? [],
+			steps: [],
+			fate: spec.fate ?? fateFromParameters(spec.parameters),
+			salt: spec.salt ?? hashString(`${spec.runbook.name}:${JSON.stringify(spec.parameters)}`),
+			errorCount: 0,
+			running: 0,
+			clientToken: spec.clientToken,
+			fingerprint: spec.fingerprint,
+			locationFates: spec.locationFates,
+		};
+		if (kind === 'rate-control' || kind === 'cross-account') {
+			execution.maxConcurrency ??= kind === 'rate-control' ? '10' : undefined;
+			execution.maxErrors ??= kind === 'rate-control' ? '0' : undefined;
+		}
+
+		this.store.add(execution);
+		if (kind === 'local') {
+			this.beginLocal(execution);
+		} else if (kind === 'rate-control') {
+			this.fanOut.beginRateControl(execution);
+		} else {
+			this.fanOut.beginCrossAccount(execution);
+		}
+
+		this.checkAlarms(execution);
+		return execution;
+	}
+
+	// ---- local executions -------------------------------------------------------------
+
+	private beginLocal(execution: ExecutionRecord): void {
+		execution.steps = execution.runbook.mainSteps.map(definition => ({
+			stepExecutionId: this.newId(),
+			definition,
+			stepName: definition.name,
+			action: definition.action,
+			status: 'Pending',
+			inputs: {},
+			outputs: {},
+			attempt: 0,
+		}));
+		if (execution.mode === 'Interactive') {
+			execution.status = 'Waiting';
+			const first = execution.steps[0];
+			if (first) {
+				first.validNextSteps = [first.stepName];
+			}
+
+			return;
+		}
+
+		if (execution.parentId) {
+			execution.status = 'InProgress';
+			this.beginStep(execution, 0);
+			return;
+		}
+
+		// A new execution shows Pending briefly before its first step, as in the console.
+		this.at(PENDING_MS, () => {
+			if (execution.status === 'Pending') {
+				execution.status = 'InProgress';
+				this.beginStep(execution, 0);
+			}
+		});
+	}
+
+	beginStep(execution: ExecutionRecord, index: number): void {
+		const step = execution.steps[index];
+		const definition = step?.definition;
+		if (!step || !definition) {
+			this.finish(execution, execution.criticalFailure ?? 'Success');
+			return;
+		}
+
+		step.attempt += 1;
+		step.status = 'InProgress';
+		step.startTime = this.now;
+		step.endTime = undefined;
+		step.failureMessage = undefined;
+		step.failureDetails = undefined;
+		step.outputs = {};
+		execution.status = 'InProgress';
+		execution.currentStepName = step.stepName;
+		execution.currentAction = step.action;
+		const resolved = resolveValue(definition.inputs, execution.runbook, execution.parameters, execution.id) as Record<string, unknown>;
+		step.inputs = encodeInputs(resolved);
+
+		if (definition.action === 'aws:approve' || definition.action === 'aws:pause') {
+			step.status = 'Waiting';
+			execution.status = 'Waiting';
+			const timeoutSeconds = definition.timeoutSeconds ?? (definition.action === 'aws:approve' ? 604_800 : undefined);
+			if (timeoutSeconds !== undefined) {
+				step.timer = this.at(timeoutSeconds * 1000, () => this.completeStep(execution, index, 'TimedOut'));
+			}
+
+			const approval = execution.fate.approval;
+			if (approval && definition.action === 'aws:approve') {
+				this.at(approval.afterMs, () => {
+					if (step.status === 'Waiting') {
+						this.resolveApproval(execution, step, approval.decision, 'Scripted by the demo seed');
+					}
+				});
+			}
+
+			return;
+		}
+
+		if (definition.action === 'aws:branch') {
+			const next = chooseBranch(resolved);
+			step.timer = this.at(200, () => {
+				step.outputs = {NextStep: [next ?? '']};
+				this.completeStep(execution, index, 'Success', next);
+			});
+			return;
+		}
+
+		const outcome = planStep(execution, definition, step.attempt, resolved);
+		step.timer = this.at(outcome.durationMs, () => this.completeStep(execution, index, outcome.status));
+	}
+
+	/** Ends a step and moves the run on, following onFailure / nextStep / isEnd. */
+	completeStep(execution: ExecutionRecord, index: number, status: 'Success' | 'Failed' | 'TimedOut' | 'Cancelled', branchTo?: string): void {
+		const step = execution.steps[index]!;
+		const definition = step.definition!;
+		this.scheduler.cancel(step.timer);
+		step.timer = undefined;
+		step.status = status;
+		step.endTime = this.now;
+		if (status === 'Success') {
+			step.outputs = {...successOutputs(step, this.ids), ...step.outputs};
+		} else if (status !== 'Cancelled') {
+			Object.assign(step, failureFor(step, status));
+			if (status === 'Failed' && step.attempt < (definition.maxAttempts ?? 1)) {
+				this.beginStep(execution, index);
+				return;
+			}
+		}
+
+		execution.currentStepName = undefined;
+		execution.currentAction = undefined;
+		const nextIndex = this.nextIndex(execution, index, status, branchTo);
+		if (execution.mode === 'Interactive') {
+			execution.status = 'Waiting';
+			const next = typeof nextIndex === 'number' ? execution.steps[nextIndex] : undefined;
+			step.validNextSteps = next ? [next.stepName] : [];
+			return;
+		}
+
+		if (nextIndex === 'abort') {
+			this.finish(execution, status === 'TimedOut' ? 'TimedOut' : status === 'Cancelled' ? 'Cancelled' : 'Failed', step.failureMessage);
+			return;
+		}
+
+		if (nextIndex === undefined) {
+			this.finish(execution, execution.criticalFailure ?? 'Success', execution.criticalFailure ? firstFailureMessage(execution) : undefined);
+			return;
+		}
+
+		this.beginStep(execution, nextIndex);
+	}
+
+	private nextIndex(execution: ExecutionRecord, index: number, status: string, branchTo?: string): number | 'abort' | undefined {
+		const step = execution.steps[index]!;
+		const definition = step.definition!;
+		const indexOf = (name: string) => {
+			const found = execution.steps.findIndex(candidate => candidate.stepName === name);
+			return found === -1 ? undefined : found;
+		};
+
+		if (status !== 'Success') {
+			const onFailure = definition.onFailure ?? 'Abort';
+			const critical = definition.isCritical ?? onFailure !== 'Continue';
+			if (onFailure === 'Abort') {
+				return 'abort';
+			}
+
+			if (critical) {
+				execution.criticalFailure ??= status === 'TimedOut' ? 'TimedOut' : 'Failed';
+			}
+
+			if (onFailure.startsWith('step:')) {
+				return indexOf(onFailure.slice(5));
+			}
+		}
+
+		if (branchTo) {
+			return indexOf(branchTo);
+		}
+
+		if (definition.isEnd) {
+			return undefined;
+		}
+
+		if (definition.nextStep) {
+			return indexOf(definition.nextStep);
+		}
+
+		return index + 1 < execution.steps.length ? index + 1 : undefined;
+	}
+
+	finish(execution: ExecutionRecord, status: string, failureMessage?: string): void {
+		if (isTerminal(execution.status)) {
+			return;
+		}
+
+		execution.status = status;
+		execution.endTime = this.now;
+		execution.currentStepName = undefined;
+		execution.currentAction = undefined;
+		if (failureMessage && status !== 'Success') {
+			execution.failureMessage = failureMessage;
+		}
+
+		for (const step of execution.steps) {
+			this.scheduler.cancel(step.timer);
+			step.timer = undefined;
+		}
+
+		if (status === 'Success') {
+			execution.outputs = runbookOutputs(execution);
+		}
+
+		if (execution.parentId) {
+			const parent = this.store.all.get(execution.parentId);
+			if (parent) {
+				this.fanOut.childFinished(parent, execution);
+			}
+		}
+	}
+
+	// ---- approvals, signals, stop --------------------------------------------------------
+
+	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string): void {
+		const index = execution.steps.indexOf(step);
+		const decisionOutput = {ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'], ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})]};
+		if (decision === 'Reject') {
+			step.outputs = decisionOutput;
+			this.completeStep(execution, index, 'Failed');
+			return;
+		}
+
+		step.approvals = (step.approvals ?? 0) + 1;
+		const needed = Number(JSON.parse(step.inputs['MinRequiredApprovals'] ?? '1')) || 1;
+		if (step.approvals >= needed) {
+			step.outputs = decisionOutput;
+			this.completeStep(execution, index, 'Success');
+		}
+	}
+
+	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
+		if (isTerminal(execution.status) || execution.status === 'Cancelling') {
+			throw errors.invalidSignal(`Automation execution ${execution.id} is ${execution.status}; it accepts no signals.`);
+		}
+
+		const stepByName = (name: string | undefined) => {
+			if (!name) {
+				throw errors.invalidSignal(`The ${type} signal needs a StepName in its payload.`);
+			}
+
+			const step = execution.steps.find(candidate => candidate.stepName === name);
+			if (!step) {
+				throw errors.stepNotFound(`Step ${name} doesn't exist in automation execution ${execution.id}.`);
+			}
+
+			return step;
+		};
+
+		switch (type) {
+			case 'Approve':
+			case 'Reject': {
+				const step = execution.steps.find(candidate => candidate.action === 'aws:approve' && candidate.status === 'Waiting');
+				if (!step) {
+					throw errors.invalidSignal(`Automation execution ${execution.id} is not waiting for an approval.`);
+				}
+
+				this.resolveApproval(execution, step, type, payload['Comment']?.[0]);
+				return;
+			}
+
+			case 'Resume': {
+				const step = stepByName(payload['StepName']?.[0]);
+				if (step.action !== 'aws:pause' || step.status !== 'Waiting') {
+					throw errors.invalidSignal(`Step ${step.stepName} is not paused.`);
+				}
+
+				this.completeStep(execution, execution.steps.indexOf(step), 'Success');
+				return;
+			}
+
+			case 'StartStep': {
+				if (execution.mode !== 'Interactive') {
+					throw errors.invalidSignal('StartStep is only valid for executions in Interactive mode.');
+				}
+
+				const step = stepByName(payload['StepName']?.[0]);
+				if (execution.steps.some(candidate => candidate.status === 'InProgress' || candidate.status === 'Waiting')) {
+					throw errors.invalidSignal('Another step is still running.');
+				}
+
+				this.beginStep(execution, execution.steps.indexOf(step));
+				return;
+			}
+
+			case 'StopStep': {
+				const id = payload['StepExecutionId']?.[0];
+				if (!id) {
+					throw errors.invalidSignal('The StopStep signal needs a StepExecutionId in its payload.');
+				}
+
+				const step = execution.steps.find(candidate => candidate.stepExecutionId === id);
+				if (!step) {
+					throw errors.stepNotFound(`Step execution ${id} doesn't exist in automation execution ${execution.id}.`);
+				}
+
+				if ((step.status !== 'InProgress' && step.status !== 'Waiting') || !step.definition) {
+					throw errors.invalidSignal(`Step ${step.stepName} is not running.`);
+				}
+
+				this.completeStep(execution, execution.steps.indexOf(step), 'Cancelled');
+				return;
+			}
+
+			default:
+				throw errors.invalidSignal(`The ${type} signal isn't valid for automation execution ${execution.id}.`);
+		}
+	}
+
+	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {
+		if (isTerminal(execution.status) || execution.status === 'Cancelling') {
+			throw errors.invalidStatusUpdate(`Automation execution ${execution.id} is ${execution.status} and can't be stopped.`);
+		}
+
+		if (type === 'Complete') {
+			if (execution.mode !== 'Interactive') {
+				throw errors.invalidStatusUpdate('Complete is only valid for executions in Interactive mode.');
+			}
+
+			if (execution.steps.some(step => step.status === 'InProgress')) {
+				throw errors.invalidStatusUpdate('A step is still running; wait for it or stop it first.');
+			}
+
+			this.finish(execution, execution.criticalFailure ?? 'Success', execution.criticalFailure ? firstFailureMessage(execution) : undefined);
+			return;
+		}
+
+		this.cancel(execution);
+	}
+
+	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
+	cancel(execution: ExecutionRecord, failureMessage?: string): void {
+		execution.status = 'Cancelling';
+		execution.stopRequested = 'Cancel';
+		if (failureMessage) {
+			execution.failureMessage = failureMessage;
+		}
+
+		if (execution.kind !== 'local') {
+			this.fanOut.cancelChildren(execution);
+			return;
+		}
+
+		for (const step of execution.steps) {
+			this.scheduler.cancel(step.timer);
+			step.timer = undefined;
+		}
+
+		this.at(cancelDelayMs(execution), () => {
+			for (const step of execution.steps) {
+				if (step.status === 'InProgress' || step.status === 'Waiting') {
+					step.status = 'Cancelled';
+					step.endTime = this.now;
+				}
+			}
+
+			this.finish(execution, 'Cancelled', execution.failureMessage);
+		});
+	}
+
+	// ---- alarms -------------------------------------------------------------------------
+
+	setAlarm(name: string, state: 'OK' | 'ALARM'): void {
+		this.alarms.set(name, state);
+		if (state !== 'ALARM') {
+			return;
+		}
+
+		for (const execution of this.store.all.values()) {
+			this.checkAlarms(execution);
+		}
+	}
+
+	/** An execution whose alarm is in ALARM is stopped (Cancelled) and names the alarm in TriggeredAlarms. */
+	checkAlarms(execution: ExecutionRecord): void {
+		if (isTerminal(execution.status) || execution.status === 'Cancelling' || !execution.alarmConfiguration) {
+			return;
+		}
+
+		const triggered = execution.alarmConfiguration.Alarms.find(alarm => this.alarms.get(alarm.Name) === 'ALARM');
+		if (triggered) {
+			execution.triggeredAlarms = [{Name: triggered.Name, State: 'ALARM'}];
+			this.cancel(execution, `The automation stopped because CloudWatch alarm ${triggered.Name} is in ALARM state.`);
+		}
+	}
+
+	find(account: string, region: string, id: string): ExecutionRecord {
+		const execution = this.store.region(account, region).byId.get(id);
+		if (!execution) {
+			throw errors.executionNotFound(id);
+		}
+
+		return execution;
+	}
+}
+
+function chooseBranch(inputs: Record<string, unknown>): string | undefined {
+	const choices = Array.isArray(inputs['Choices']) ? (inputs['Choices'] as Array<Record<string, unknown>>) : [];
+	for (const choice of choices) {
+		const variable = choice['Variable'];
+		const next = typeof choice['NextStep'] === 'string' ? choice['NextStep'] : undefined;
+		if ('StringEquals' in choice && String(variable) === String(choice['StringEquals'])) {
+			return next;
+		}
+
+		if ('EqualsIgnoreCase' in choice && String(variable).toLowerCase() === String(choice['EqualsIgnoreCase']).toLowerCase()) {
+			return next;
+		}
+
+		if ('BooleanEquals' in choice && Boolean(variable) === Boolean(choice['BooleanEquals'])) {
+			return next;
+		}
+
+		if ('NumericGreater' in choice && Number(variable) > Number(choice['NumericGreater'])) {
+			return next;
+		}
+
+		if ('NumericLesser' in choice && Number(variable) < Number(choice['NumericLesser'])) {
+			return next;
+		}
+
+		if ('NumericEquals' in choice && Number(variable) === Number(choice['NumericEquals'])) {
+			return next;
+		}
+	}
+
+	return typeof inputs['Default'] === 'string' ? inputs['Default'] : undefined;
+}
+
+function successOutputs(step: StepRecord, ids: Prng): StringListMap {
+	const outputs: StringListMap = {};
+	for (const output of step.definition?.outputs ?? []) {
+		outputs[output.Name] = [output.Name.endsWith('ImageId') ? `ami-0${ids.hex(16)}` : 'COMPLIANT'];
+	}
+
+	if (step.action === 'aws:runCommand') {
+		outputs['CommandId'] = [ids.uuid()];
+		outputs['Status'] = ['Success'];
+	}
+
+	return outputs;
+}
+
+function runbookOutputs(execution: ExecutionRecord): StringListMap {
+	const outputs: StringListMap = {};
+	for (const reference of execution.runbook.outputs ?? []) {
+		const [stepName, outputName] = reference.split('.');
+		const value = execution.steps.find(step => step.stepName === stepName)?.outputs[outputName ?? ''];
+		outputs[reference] = value ?? ['No output available yet because the step is not successfully executed'];
+	}
+
+	return outputs;
+}
+
+function firstFailureMessage(execution: ExecutionRecord): string | undefined {
+	return execution.steps.find(step => step.failureMessage)?.failureMessage;
+}

@@ -1,0 +1,79 @@
+import {errors, type ServiceError} from './errors.js';
+import {Prng} from './prng.js';
+
+export interface FaultConfig {
+	/** Share of SSM requests answered with ThrottlingException (0..1). */
+	throttleRate: number;
+	/** Share of SSM requests answered with InternalServerError, HTTP 500 (0..1). */
+	serverErrorRate: number;
+	/** Extra latency added to every SSM request, in real milliseconds. */
+	latencyMs: number;
+	/** Regions whose requests all fail with HTTP 503. */
+	downRegions: string[];
+}
+
+export const noFaults: Readonly<FaultConfig> = {throttleRate: 0, serverErrorRate: 0, latencyMs: 0, downRegions: []};
+
+function rate(value: unknown, name: string): number {
+	if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+		throw new RangeError(`${name} must be a number from 0 to 1`);
+	}
+
+	return value;
+}
+
+/** Validates and merges a partial fault configuration (from options, flags or the control API). */
+export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>): FaultConfig {
+	const next = {...current};
+	if (partial.throttleRate !== undefined) {
+		next.throttleRate = rate(partial.throttleRate, 'throttleRate');
+	}
+
+	if (partial.serverErrorRate !== undefined) {
+		next.serverErrorRate = rate(partial.serverErrorRate, 'serverErrorRate');
+	}
+
+	if (partial.latencyMs !== undefined) {
+		if (typeof partial.latencyMs !== 'number' || !(partial.latencyMs >= 0)) {
+			throw new RangeError('latencyMs must be a non-negative number');
+		}
+
+		next.latencyMs = partial.latencyMs;
+	}
+
+	if (partial.downRegions !== undefined) {
+		if (!Array.isArray(partial.downRegions) || partial.downRegions.some(region => typeof region !== 'string')) {
+			throw new RangeError('downRegions must be a list of region names');
+		}
+
+		next.downRegions = [...partial.downRegions];
+	}
+
+	return next;
+}
+
+/** Decides, deterministically for a given request sequence, which requests fail. */
+export class FaultInjector {
+	config: FaultConfig = {...noFaults};
+	private prng = new Prng('faults');
+
+	reset(): void {
+		this.prng = new Prng('faults');
+	}
+
+	pick(region: string): ServiceError | undefined {
+		if (this.config.downRegions.includes(region)) {
+			return errors.regionDown(region);
+		}
+
+		if (this.config.throttleRate > 0 && this.prng.next() < this.config.throttleRate) {
+			return errors.throttling();
+		}
+
+		if (this.config.serverErrorRate > 0 && this.prng.next() < this.config.serverErrorRate) {
+			return errors.internal('We encountered an internal error. Please try again. (emulated fault)');
+		}
+
+		return undefined;
+	}
+}

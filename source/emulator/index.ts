@@ -1,0 +1,82 @@
+import type {AddressInfo} from 'node:net';
+import {HOME_ACCOUNT, accessKeyFor} from './accounts.js';
+import {createManualClock, createScaledClock, type EmulatorClock} from './clock.js';
+import {type EmulatorControl, EmulatorState, isSeedName} from './control.js';
+import type {FaultConfig} from './faults.js';
+import {createEmulatorServer} from './server.js';
+
+export type {EmulatorClock} from './clock.js';
+export type {EmulatorControl, EmulatorCounts, ResetOptions, SeedName} from './control.js';
+export type {FaultConfig} from './faults.js';
+export {HOME_ACCOUNT} from './accounts.js';
+export {createManualClock};
+
+export interface EmulatorOptions {
+	/** Default 127.0.0.1; anything that is not a loopback address is refused. */
+	host?: string;
+	/** Default 0: a free port. */
+	port?: number;
+	/** 'demo' (default) | 'none'. */
+	seed?: string;
+	/** Injected clock for tests; default: real time scaled by timeScale. */
+	clock?: EmulatorClock;
+	/** Demo speed-up of the engine clock, default 1. */
+	timeScale?: number;
+	faults?: Partial<FaultConfig>;
+	/** Extra finished executions in the home account's us-east-1 (bulk data for benchmarks). */
+	extraExecutions?: number;
+	/** Start a new demo run every 40 s of engine time. Default: on for the demo seed with the real clock, off with an injected clock. */
+	ticker?: boolean;
+}
+
+export interface RunningEmulator {
+	url: string;
+	homeAccount: string;
+	accessKeyFor(account: string): string;
+	control: EmulatorControl;
+	close(): Promise<void>;
+}
+
+export function isLoopbackHost(host: string): boolean {
+	return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+	const host = options.host ?? '127.0.0.1';
+	if (!isLoopbackHost(host)) {
+		throw new Error(`The emulator listens on loopback addresses only; refusing host ${host}.`);
+	}
+
+	const seed = options.seed ?? 'demo';
+	if (!isSeedName(seed)) {
+		throw new Error(`Unknown seed ${seed} (use demo or none).`);
+	}
+
+	const clock = options.clock ?? createScaledClock(options.timeScale ?? 1);
+	const state = new EmulatorState(clock, seed, {extraExecutions: options.extraExecutions}, options.ticker ?? (seed === 'demo' && !options.clock));
+	if (options.faults) {
+		state.setFaults(options.faults);
+	}
+
+	const server = createEmulatorServer(state);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host.replace(/^\[|\]$/g, ''), () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const address = server.address() as AddressInfo;
+	const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	return {
+		url: `http://${urlHost}:${address.port}`,
+		homeAccount: HOME_ACCOUNT,
+		accessKeyFor,
+		control: state,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close(error => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}

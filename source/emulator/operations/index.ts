@@ -1,0 +1,19 @@
+import type {Operation} from './context.js';
+import {describeAutomationExecutions} from './describe-automation-executions.js';
+import {describeAutomationStepExecutions} from './describe-automation-step-executions.js';
+import {describeDocument, getDocument, listDocuments} from './documents.js';
+import {getAutomationExecution} from './get-automation-execution.js';
+import {startAutomationExecution} from './start-automation-execution.js';
+import {sendAutomationSignal, stopAutomationExecution} from './stop-and-signal.js';
+
+export const operations: Readonly<Record<string, Operation>> = {
+	StartAutomationExecution: startAutomationExecution,
+	DescribeAutomationExecutions: describeAutomationExecutions,
+	GetAutomationExecution: getAutomationExecution,
+	DescribeAutomationStepExecutions: describeAutomationStepExecutions,
+	StopAutomationExecution: stopAutomationExecution,
+	SendAutomationSignal: sendAutomationSignal,
+	ListDocuments: listDocuments,
+	DescribeDocument: describeDocument,
+	GetDocument: getDocument,
+};

@@ -1,0 +1,78 @@
+import type {StartSpec} from '../engine/engine.js';
+import {fleetFor} from '../engine/inventory.js';
+import type {Fate, StringListMap} from '../model.js';
+import type {Prng} from '../prng.js';
+import type {Catalogue} from '../runbooks/catalogue.js';
+import {effectiveParameters} from '../runbooks/parameters.js';
+
+export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
+
+type Template = (prng: Prng, account: string, region: string) => {name: string; parameters: StringListMap; extra?: Partial<StartSpec>};
+
+const instance = (prng: Prng, account: string, region: string) => prng.pick(fleetFor(account, region)).id;
+
+/** Plausible everyday runs of the catalogue's runbooks, with valid parameters. */
+const templates: Template[] = [
+	(prng, account, region) => ({name: 'AWS-RestartEC2Instance', parameters: {InstanceId: [instance(prng, account, region)]}}),
+	(prng, account, region) => ({name: 'AWS-StopEC2Instance', parameters: {InstanceId: [instance(prng, account, region)]}}),
+	(prng, account, region) => ({name: 'AWS-StartEC2Instance', parameters: {InstanceId: [instance(prng, account, region)]}}),
+	(prng, account, region) => ({name: 'AWS-CreateImage', parameters: {InstanceId: [instance(prng, account, region)], NoReboot: [String(prng.chance(0.5))]}}),
+	(prng, account, region) => ({
+		name: 'Ops-RestartServiceWithRollback',
+		parameters: {InstanceId: [instance(prng, account, region)], ServiceName: [prng.pick(['nginx', 'api-gateway', 'worker', 'cron'])]},
+	}),
+	(prng, account, region) => ({
+		name: 'Ops-RotateInstanceLogs',
+		parameters: {RetentionDays: [prng.pick(['7', '14', '30'])]},
+		extra: {targetParameterName: 'InstanceId', targets: [{Key: 'tag:Environment', Values: [prng.pick(['dev', 'staging'])]}], maxConcurrency: '2', maxErrors: '1'},
+	}),
+	prng => ({
+		name: 'Ops-DeployServiceConfig',
+		parameters: {Environment: [prng.pick(['dev', 'staging', 'dev'])], ServiceName: [prng.pick(['checkout', 'search-api', 'billing-worker', 'auth'])]},
+	}),
+	(prng, account, region) => ({
+		name: 'Ops-PatchFleetWithApproval',
+		parameters: {InstanceIds: fleetFor(account, region).slice(0, prng.int(1, 4)).map(item => item.id), Operation: [prng.pick(['Scan', 'Install'])]},
+	}),
+];
+
+export interface PlannedRun {
+	readonly spec: Omit<StartSpec, 'account' | 'region'>;
+	/** Cancel the run this long after it starts (if still running). */
+	readonly cancelAfterMs?: number;
+}
+
+/** A random everyday run: outcome weights roughly 78% success, 12% failure, 5% timeout, 5% cancelled. */
+export function randomRun(prng: Prng, catalogue: Catalogue, account: string, region: string, salt: number): PlannedRun {
+	const template = prng.pick(templates)(prng, account, region);
+	const runbook = catalogue.find(template.name)!;
+	const roll = prng.next();
+	let fate: Fate = {};
+	let cancelAfterMs: number | undefined;
+	if (roll < 0.12) {
+		fate = {failStep: '*', failAs: 'Failed'};
+	} else if (roll < 0.17) {
+		fate = {failStep: '*', failAs: 'TimedOut'};
+	} else if (roll < 0.22) {
+		cancelAfterMs = prng.int(3000, 8000);
+	}
+
+	if (runbook.name === 'Ops-PatchFleetWithApproval') {
+		const decision = prng.chance(0.85) ? 'Approve' : 'Reject';
+		fate = {...fate, approval: {decision, afterMs: prng.int(2, 90) * 60_000}};
+	}
+
+	const supplied = template.extra?.targetParameterName ? [template.extra.targetParameterName] : [];
+	const parameters = effectiveParameters(runbook, template.parameters, supplied);
+	return {
+		spec: {
+			runbook,
+			documentVersion: String(runbook.defaultVersion),
+			parameters,
+			fate,
+			salt,
+			...(template.extra ?? {}),
+		},
+		cancelAfterMs,
+	};
+}
