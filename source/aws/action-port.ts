@@ -98,8 +98,16 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 		async listDocumentVersions(region, name) {
 			return attempt(`list the versions of ${name}`, region, async () => {
 				const versions: string[] = [];
-				for await (const page of paginateListDocumentVersions({client: options.client(region), pageSize: 50}, {Name: name})) {
-					for (const version of page.DocumentVersions ?? []) if (version.DocumentVersion) versions.push(version.DocumentVersion);
+				try {
+					for await (const page of paginateListDocumentVersions({client: options.client(region), pageSize: 50}, {Name: name})) {
+						for (const version of page.DocumentVersions ?? []) if (version.DocumentVersion) versions.push(version.DocumentVersion);
+					}
+				} catch (error) {
+					// Endpoints without ListDocumentVersions (some emulators): versions run 1..LatestVersion.
+					if ((error as {name?: unknown}).name !== 'UnknownOperationException') throw error;
+					const {Document} = await options.client(region).send(new DescribeDocumentCommand({Name: name}));
+					const latest = Number(Document?.LatestVersion ?? 0);
+					for (let version = latest; version >= 1; version--) versions.push(String(version));
 				}
 				return [...new Set(versions)].sort((a, b) => Number(b) - Number(a));
 			});

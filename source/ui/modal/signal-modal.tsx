@@ -1,0 +1,108 @@
+/**
+ * `a`: send a signal to a waiting or Interactive execution. Only the signals its
+ * current state accepts are listed; Approve/Reject take an optional comment.
+ * If the service refuses, its message is shown and nothing else changes.
+ */
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {usePort} from '../port-context.js';
+import {useAppStore, useAppStoreApi} from '../store-context.js';
+import {tint} from '../theme.js';
+import {useTheme} from '../theme-context.js';
+import {executionForDialog} from './execution-source.js';
+import {signalOptions} from './signal-options.js';
+import {applyTextKey} from './text-edit.js';
+import {useModalInput} from './use-modal-input.js';
+
+export function SignalModal({executionId}: {readonly executionId: string}) {
+	const app = useAppStoreApi();
+	const port = usePort();
+	const theme = useTheme();
+	const execution = useAppStore(state => executionForDialog(state, executionId));
+	const options = execution ? signalOptions(execution) : [];
+	const [choice, setChoice] = useState(0);
+	const [phase, setPhase] = useState<'choose' | 'confirm' | 'sending'>('choose');
+	const [comment, setComment] = useState({value: '', cursor: 0});
+	const [error, setError] = useState<string>();
+	const option = options[Math.min(choice, Math.max(0, options.length - 1))];
+
+	useModalInput((input, key) => {
+		if (key.ctrl && input === 'c') return;
+		const close = () => app.getState().actions.modalClosed();
+		if (phase === 'sending') return;
+		if (!execution || !option) {
+			if (key.escape || key.return) close();
+			return;
+		}
+		if (phase === 'confirm') {
+			if (key.escape) {
+				setPhase('choose');
+				return;
+			}
+			if (key.return) {
+				const text = comment.value.trim();
+				const payload = option.takesComment ? (text ? {Comment: [text]} : undefined) : option.payload;
+				setPhase('sending');
+				setError(undefined);
+				port.sendSignal(execution.region, execution.id, option.signal, payload).then(
+					() => {
+						app.getState().actions.flashShown(`${option.signal} sent to ${execution.id}`);
+						close();
+					},
+					(thrown: unknown) => {
+						setError(thrown instanceof Error ? thrown.message : String(thrown));
+						setPhase('confirm');
+					},
+				);
+				return;
+			}
+			if (option.takesComment) {
+				const edited = applyTextKey(comment, input, key);
+				if (edited) setComment(edited);
+			}
+			return;
+		}
+		if (key.escape) close();
+		else if (key.upArrow || (key.tab && key.shift)) setChoice(current => (current - 1 + options.length) % options.length);
+		else if (key.downArrow || key.tab) setChoice(current => (current + 1) % options.length);
+		else if (key.return) setPhase('confirm');
+	});
+
+	const red = tint(theme, 'red');
+	return (
+		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
+			<Text bold>{`Signal execution ${executionId}`}</Text>
+			{execution ? <Text dimColor>{`${execution.documentName} · ${execution.status} · ${execution.mode ?? 'Auto'} · ${execution.region}`}</Text> : null}
+			{!execution ? (
+				<Text color={red}>This execution is not loaded. Esc: close</Text>
+			) : options.length === 0 ? (
+				<Text wrap="wrap">{`It is ${execution.status} and waits for no approval, pause or Interactive step: no signal applies. Esc: close`}</Text>
+			) : (
+				<Box flexDirection="column">
+					{options.map((candidate, index) => (
+						<Text key={`${candidate.signal}-${candidate.label}`} inverse={index === choice && phase === 'choose'} bold={index === choice}>
+							{`${index === choice ? '›' : ' '} ${candidate.label}`}
+						</Text>
+					))}
+					{option ? <Text wrap="wrap">{option.explain}</Text> : null}
+					{phase !== 'choose' && option?.takesComment ? (
+						<Text>
+							{'Comment (optional): '}
+							{comment.value.slice(0, comment.cursor)}
+							<Text inverse>{comment.value[comment.cursor] ?? ' '}</Text>
+							{comment.value.slice(comment.cursor + 1)}
+						</Text>
+					) : null}
+					{phase === 'confirm' && option ? (
+						<Text bold color={tint(theme, 'yellow')}>{`Send ${option.signal} to ${execution.id}? Enter: send · Esc: back`}</Text>
+					) : phase === 'sending' ? (
+						<Text dimColor>Sending…</Text>
+					) : (
+						<Text dimColor>↑/↓: choose · Enter: continue · Esc: close</Text>
+					)}
+				</Box>
+			)}
+			{error ? <Text color={red} wrap="wrap">{error}</Text> : null}
+		</Box>
+	);
+}

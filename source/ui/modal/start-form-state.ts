@@ -1,0 +1,143 @@
+/**
+ * The start-run dialog's state: what was typed (as text, so nothing is lost),
+ * what has been loaded (runbooks, versions, the chosen runbook's parameters),
+ * where the focus is, and which messages are shown. Pure data and small pure
+ * updates; key handling is in start-form-keys.ts, the fields in start-form-fields.ts.
+ */
+import type {DocumentSummary} from '../../core/ports.js';
+import type {ParameterMap} from '../../core/types.js';
+import {emptyRunSettings, type RunSettingsDraft} from '../../core/start-form/run-settings.js';
+import type {ParameterSpec} from '../../core/start-form/parameter-spec.js';
+import {defaultText, textFromWire} from '../../core/start-form/parameter-text.js';
+import type {Prefill} from '../../core/start-form/rerun-prefill.js';
+
+export type Loadable<T> =
+	| {readonly state: 'idle'}
+	| {readonly state: 'loading'}
+	| {readonly state: 'ready'; readonly value: T}
+	| {readonly state: 'error'; readonly error: string};
+
+export type StartStep = 'scope' | 'document' | 'parameters' | 'settings' | 'review';
+
+/** ListDocuments' Owner filter values; 'All' sends none. */
+export type OwnerFilter = 'All' | 'Self' | 'Amazon' | 'Private';
+
+export const OWNER_LABELS: Readonly<Record<OwnerFilter, string>> = {
+	All: 'all',
+	Self: 'owned by this account',
+	Amazon: 'Amazon',
+	Private: 'shared with this account',
+};
+
+export interface RunbookDefinition {
+	readonly specs: readonly ParameterSpec[];
+	readonly description?: string;
+}
+
+export interface RerunScope {
+	readonly executionId: string;
+	readonly locations: number;
+	readonly targets: number;
+}
+
+export interface StartFormState {
+	readonly step: StartStep;
+	readonly region: string;
+	readonly regions: readonly string[];
+	/** One UUID per form: a repeated submit of the same form can never start two runs. */
+	readonly clientToken: string;
+	readonly owner: OwnerFilter;
+	readonly query: string;
+	readonly documents: Loadable<readonly DocumentSummary[]>;
+	readonly documentIndex: number;
+	readonly documentName: string;
+	/** '' = the default version. */
+	readonly documentVersion: string;
+	readonly versions: Loadable<readonly string[]>;
+	readonly definition: Loadable<RunbookDefinition>;
+	readonly parameterTexts: Readonly<Record<string, string>>;
+	/** Prefilled wire values waiting for the runbook's types to become text. */
+	readonly pendingParameters?: ParameterMap;
+	readonly settings: RunSettingsDraft;
+	readonly locationsFile: string;
+	readonly fileMessage?: {readonly ok: boolean; readonly text: string};
+	readonly focus: number;
+	readonly cursor: number;
+	/** Fields left at least once: their messages show. */
+	readonly touched: Readonly<Record<string, true>>;
+	/** Steps where Next was pressed: every message shows. */
+	readonly revealed: readonly StartStep[];
+	readonly openChoice?: {readonly key: string; readonly index: number};
+	readonly serviceError?: string;
+	readonly notes: readonly string[];
+	readonly dirty: boolean;
+	readonly confirmingCancel: boolean;
+	readonly submitting: boolean;
+	readonly rerun?: RerunScope;
+}
+
+export interface NewFormInit {
+	readonly regions: readonly string[];
+	readonly region?: string;
+	readonly clientToken: string;
+}
+
+export function newStartForm(init: NewFormInit): StartFormState {
+	const region = init.region ?? init.regions[0] ?? 'us-east-1';
+	return {
+		step: 'document',
+		region,
+		regions: init.regions.length > 0 ? init.regions : [region],
+		clientToken: init.clientToken,
+		owner: 'All',
+		query: '',
+		documents: {state: 'idle'},
+		documentIndex: 0,
+		documentName: '',
+		documentVersion: '',
+		versions: {state: 'idle'},
+		definition: {state: 'idle'},
+		parameterTexts: {},
+		settings: emptyRunSettings,
+		locationsFile: '',
+		focus: 0,
+		cursor: 0,
+		touched: {},
+		revealed: [],
+		notes: [],
+		dirty: false,
+		confirmingCancel: false,
+		submitting: false,
+	};
+}
+
+/** A form pre-filled from an execution (re-run): straight to the parameters. */
+export function prefilledStartForm(init: NewFormInit, prefill: Prefill): StartFormState {
+	return {
+		...newStartForm({...init, region: prefill.region}),
+		step: 'parameters',
+		documentName: prefill.documentName,
+		documentVersion: prefill.documentVersion,
+		query: prefill.documentName,
+		pendingParameters: prefill.parameters,
+		settings: prefill.settings,
+		notes: prefill.notes,
+	};
+}
+
+/** Field texts once the runbook is known: its defaults, then prefilled values, then whatever was already typed. */
+export function withDefinition(state: StartFormState, definition: RunbookDefinition): StartFormState {
+	const texts: Record<string, string> = {};
+	for (const spec of definition.specs) {
+		const typed = state.parameterTexts[spec.name];
+		const pending = state.pendingParameters?.[spec.name];
+		texts[spec.name] = typed ?? (pending ? textFromWire(spec, pending) : defaultText(spec));
+	}
+	const unknown = Object.keys(state.pendingParameters ?? {}).filter(name => !definition.specs.some(spec => spec.name === name));
+	const notes =
+		unknown.length > 0
+			? [...state.notes, `Not in this runbook version, so not sent: ${unknown.join(', ')}.`]
+			: state.notes;
+	const {pendingParameters: _sent, ...rest} = state;
+	return {...rest, definition: {state: 'ready', value: definition}, parameterTexts: texts, notes};
+}

@@ -1,0 +1,94 @@
+/**
+ * `x`: stop an execution. Cancel (any running run) or Complete (Interactive
+ * runs), each explained, then a confirmation that names the execution.
+ */
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {isFinal} from '../../core/status.js';
+import {usePort} from '../port-context.js';
+import {useAppStore, useAppStoreApi} from '../store-context.js';
+import {tint} from '../theme.js';
+import {useTheme} from '../theme-context.js';
+import {executionForDialog} from './execution-source.js';
+import {useModalInput} from './use-modal-input.js';
+
+type StopType = 'Cancel' | 'Complete';
+
+const EXPLAIN: Readonly<Record<StopType, string>> = {
+	Cancel: 'Cancel: stops the run now. Running steps (and child runs) are cancelled, steps not started stay Pending; it shows Cancelling, then Cancelled.',
+	Complete: 'Complete: ends an Interactive run here, with the steps run so far; steps never started stay Pending.',
+};
+
+export function StopModal({executionId}: {readonly executionId: string}) {
+	const app = useAppStoreApi();
+	const port = usePort();
+	const theme = useTheme();
+	const execution = useAppStore(state => executionForDialog(state, executionId));
+	const [choice, setChoice] = useState(0);
+	const [phase, setPhase] = useState<'choose' | 'confirm' | 'sending'>('choose');
+	const [error, setError] = useState<string>();
+	const types: StopType[] = execution?.mode === 'Interactive' ? ['Cancel', 'Complete'] : ['Cancel'];
+	const stoppable = execution !== undefined && !isFinal(execution.status) && execution.status !== 'Cancelling' && execution.status !== 'Cancelled';
+	const type = types[Math.min(choice, types.length - 1)]!;
+
+	useModalInput((input, key) => {
+		if (key.ctrl && input === 'c') return;
+		const close = () => app.getState().actions.modalClosed();
+		if (phase === 'sending') return;
+		if (!stoppable || !execution) {
+			if (key.escape || key.return) close();
+			return;
+		}
+		if (phase === 'confirm') {
+			if (input === 'y' || input === 'Y') {
+				setPhase('sending');
+				setError(undefined);
+				port.stopExecution(execution.region, execution.id, type).then(
+					() => {
+						app.getState().actions.flashShown(`${type === 'Cancel' ? 'Cancelling' : 'Completing'} ${execution.id}`);
+						close();
+					},
+					(thrown: unknown) => {
+						setError(thrown instanceof Error ? thrown.message : String(thrown));
+						setPhase('choose');
+					},
+				);
+			} else if (input === 'n' || input === 'N' || key.escape) setPhase('choose');
+			return;
+		}
+		if (key.escape) close();
+		else if (key.upArrow || (key.tab && key.shift)) setChoice(current => (current - 1 + types.length) % types.length);
+		else if (key.downArrow || key.tab) setChoice(current => (current + 1) % types.length);
+		else if (key.return) setPhase('confirm');
+	});
+
+	const red = tint(theme, 'red');
+	return (
+		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
+			<Text bold>{`Stop execution ${executionId}`}</Text>
+			{execution ? <Text dimColor>{`${execution.documentName} · ${execution.status} · ${execution.mode ?? 'Auto'} · ${execution.region}`}</Text> : null}
+			{!execution ? (
+				<Text color={red}>This execution is not loaded. Esc: close</Text>
+			) : !stoppable ? (
+				<Text>{`It is ${execution.status}: there is nothing to stop. Esc: close`}</Text>
+			) : (
+				<Box flexDirection="column">
+					{types.map((candidate, index) => (
+						<Text key={candidate} inverse={index === choice && phase === 'choose'} bold={index === choice}>
+							{`${index === choice ? '›' : ' '} ${candidate}`}
+						</Text>
+					))}
+					<Text wrap="wrap">{EXPLAIN[type]}</Text>
+					{phase === 'confirm' ? (
+						<Text bold color={tint(theme, 'yellow')}>{`${type} execution ${execution.id} (${execution.documentName})? y: yes · n: no`}</Text>
+					) : phase === 'sending' ? (
+						<Text dimColor>Sending…</Text>
+					) : (
+						<Text dimColor>↑/↓: choose · Enter: continue · Esc: close</Text>
+					)}
+				</Box>
+			)}
+			{error ? <Text color={red} wrap="wrap">{error}</Text> : null}
+		</Box>
+	);
+}
