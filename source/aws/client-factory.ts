@@ -45,7 +45,17 @@ export interface ClientFactory {
 	destroy(): void;
 }
 
+/**
+ * The SDK prints a Node-version notice to stderr on the first client (Node 20):
+ * in a full-screen terminal UI that lands on top of the frame. Its documented
+ * switch turns it off, unless the user set it themselves.
+ */
+function quietSdkNotices(): void {
+	process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+}
+
 export function createClientFactory(options: ClientOptions): ClientFactory {
+	quietSdkNotices();
 	const clients = new Map<string, SSMClient>();
 	const homeSource: CredentialSource = options.credentials
 		? {kind: 'static', credentials: options.credentials}

@@ -1,14 +1,18 @@
 /**
  * One region's list refresh. The first one lists everything (up to the page cap);
- * after that it is incremental, because final executions never change:
- *   1. executions in a non-final status (one filtered listing, usually one page);
- *   2. executions started since the newest one we know (catches runs that started
- *      and finished between two polls);
- *   3. by id, the ones we last saw non-final that neither query returned (they
- *      just reached a final status), ten ids per call.
- * At steady state that is two calls per region per interval, whatever the history
- * size, where a naive loop re-lists every page. If the service rejects a filter,
- * the region falls back to plain listing.
+ * after that it is incremental, because final executions never change. It asks
+ * for a window of start times that covers every execution we know to be still
+ * running plus anything new: executions started since the oldest non-final one
+ * (or, with none running, since the newest one we know). When that window would
+ * take more than a page (a long-running execution in a busy region), it asks
+ * instead for
+ *   1. executions in a non-final status, and
+ *   2. executions started since the newest one we know,
+ * and then, by id, for the ones we last saw non-final that neither returned (they
+ * just reached a final status), ten ids per call.
+ * At steady state that is one or two calls per region per interval, whatever the
+ * history size, where a naive loop re-reads every execution. If the service
+ * rejects a filter, the region falls back to plain listing.
  */
 import type {ExecutionFilter, MonitorApi} from '../core/monitor-api.js';
 import {isFinal} from '../core/status.js';
@@ -31,6 +35,8 @@ export const NON_FINAL_STATUSES = [
 /** Look back this far before the newest known start, so a run started in the same second is not missed. */
 export const START_TIME_MARGIN_MS = 5000;
 const IDS_PER_FILTER = 10;
+/** Rows per DescribeAutomationExecutions page (the most the service allows). */
+const PAGE_SIZE = 50;
 
 export interface RegionCursor {
 	/** The first full listing has been done. */
@@ -97,20 +103,41 @@ async function fullListing(context: ListContext, cursor: RegionCursor): Promise<
 	return {executions, truncated: Boolean(nextToken)};
 }
 
+function startAfter(ms: number): ExecutionFilter[] {
+	return [{key: 'StartTimeAfter', values: [isoSeconds(ms - START_TIME_MARGIN_MS)]}];
+}
+
+/** Where the single-window plan would start, or undefined when it would take more than a page. */
+export function windowStart(known: readonly Execution[]): number | undefined {
+	let oldestRunning: number | undefined;
+	let newest: number | undefined;
+	for (const execution of known) {
+		const start = execution.startTime;
+		if (start === undefined) continue;
+		if (newest === undefined || start > newest) newest = start;
+		if (!isFinal(execution.status) && (oldestRunning === undefined || start < oldestRunning)) oldestRunning = start;
+	}
+
+	const from = oldestRunning ?? newest;
+	if (from === undefined) return undefined;
+	const inWindow = known.filter(execution => (execution.startTime ?? Number.POSITIVE_INFINITY) >= from - START_TIME_MARGIN_MS).length;
+	return inWindow < PAGE_SIZE ? from : undefined;
+}
+
 async function incremental(context: ListContext, known: readonly Execution[]): Promise<RefreshResult> {
 	const seen = new Map<string, Execution>();
 	const add = (rows: readonly Execution[]) => {
 		for (const row of rows) seen.set(row.id, row);
 	};
 
-	add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
-
-	let newest: number | undefined;
-	for (const execution of known) {
-		if (execution.startTime !== undefined && (newest === undefined || execution.startTime > newest)) newest = execution.startTime;
+	const from = windowStart(known);
+	if (from === undefined) {
+		add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
+		const newest = Math.max(...known.map(execution => execution.startTime ?? Number.NEGATIVE_INFINITY));
+		add((await listPages(context, Number.isFinite(newest) ? startAfter(newest) : undefined)).executions);
+	} else {
+		add((await listPages(context, startAfter(from))).executions);
 	}
-
-	add((await listPages(context, newest === undefined ? undefined : [{key: 'StartTimeAfter', values: [isoSeconds(newest - START_TIME_MARGIN_MS)]}])).executions);
 
 	const settled = known.filter(execution => !isFinal(execution.status) && !seen.has(execution.id)).map(execution => execution.id);
 	for (let index = 0; index < settled.length; index += IDS_PER_FILTER) {

@@ -24,9 +24,9 @@ describe('list refresh', () => {
 		expect(store.getState().regions['us-east-1']).toMatchObject({truncated: false, calls: 5});
 	});
 
-	it('at steady state makes two calls per region and leaves the executions object untouched', async () => {
+	it('at steady state makes one call per region and leaves the executions object untouched', async () => {
 		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [...manyRows('us-east-1', 500), row('run-1', 'us-east-1', 'InProgress', T0)]});
+		const api = createFakeApi({'us-east-1': [row('run-1', 'us-east-1', 'InProgress', T0 + 60_000), ...manyRows('us-east-1', 500)]});
 		const poller = createPoller({store, api, clock: createFakeClock(), pageCap: 20});
 		await poller.tick();
 		const afterFirst = api.calls.length;
@@ -35,32 +35,54 @@ describe('list refresh', () => {
 
 		await poller.tick();
 		const steady = api.calls.slice(afterFirst);
-		expect(steady).toHaveLength(2);
-		expect(steady.map(call => call.filters?.[0]?.key)).toEqual(['ExecutionStatus', 'StartTimeAfter']);
+		expect(steady).toEqual([expect.objectContaining({filters: [{key: 'StartTimeAfter', values: ['2023-11-14T22:14:15Z']}]})]);
 		expect(store.getState().executions).toBe(executions);
 		// A naive loop would have listed all 11 pages again.
 		expect(steady.length * 5).toBeLessThanOrEqual(11);
 	});
 
-	it('fetches by id an execution that left the non-final set, then stops asking for it', async () => {
+	it('with a long-running execution in a busy region, asks for non-final and new executions instead of a wide window', async () => {
 		const store = createTestStore(['us-east-1']);
-		const old = row('old', 'us-east-1', 'InProgress', T0 - 3_600_000);
-		const api = createFakeApi({'us-east-1': [old, row('new', 'us-east-1', 'Success', T0)]});
+		const api = createFakeApi({'us-east-1': [...manyRows('us-east-1', 500), row('long', 'us-east-1', 'InProgress', T0 - 600 * 60_000)]});
 		const poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
-		const untouched = store.getState().executions['new'];
+		const before = api.calls.length;
+		await poller.tick();
+		expect(api.calls.slice(before).map(call => call.filters?.[0]?.key)).toEqual(['ExecutionStatus', 'StartTimeAfter']);
+	});
 
-		api.executions.set('us-east-1', [{...old, status: 'Success', endTime: T0}, row('new', 'us-east-1', 'Success', T0)]);
+	it('fetches by id an execution that left the non-final set, then stops asking for it', async () => {
+		const store = createTestStore(['us-east-1']);
+		const old = row('old', 'us-east-1', 'InProgress', T0 - 600 * 60_000);
+		const finals = manyRows('us-east-1', 120);
+		const api = createFakeApi({'us-east-1': [old, ...finals]});
+		const poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		const untouched = store.getState().executions[finals[0]!.id];
+
+		api.executions.set('us-east-1', [{...old, status: 'Success', endTime: T0}, ...finals]);
 		const before = api.calls.length;
 		await poller.tick();
 		const byId = api.calls.slice(before).filter(call => call.filters?.[0]?.key === 'ExecutionId');
 		expect(byId).toEqual([expect.objectContaining({filters: [{key: 'ExecutionId', values: ['old']}]})]);
 		expect(store.getState().executions['old']?.status).toBe('Success');
-		expect(store.getState().executions['new']).toBe(untouched);
+		expect(store.getState().executions[finals[0]!.id]).toBe(untouched);
 
 		const again = api.calls.length;
 		await poller.tick();
 		expect(api.calls.slice(again).some(call => call.filters?.[0]?.key === 'ExecutionId')).toBe(false);
+	});
+
+	it('sees an execution finish through the start-time window', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row('old', 'us-east-1', 'InProgress', T0 - 3_600_000), row('new', 'us-east-1', 'Success', T0)]});
+		const poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		api.executions.set('us-east-1', [row('old', 'us-east-1', 'Success', T0 - 3_600_000, {endTime: T0}), row('new', 'us-east-1', 'Success', T0)]);
+		const before = api.calls.length;
+		await poller.tick();
+		expect(api.calls.length - before).toBe(1);
+		expect(store.getState().executions['old']?.status).toBe('Success');
 	});
 
 	it('catches a run that started and finished between two polls', async () => {
