@@ -34,8 +34,8 @@ const SPECS: readonly ColumnSpec[] = [
 	{key: 'region', title: 'REGION', min: 14, grow: 0, max: 14, keep: 6},
 	{key: 'started', title: 'STARTED', min: 7, grow: 0, max: 7, keep: 8, alignRight: true},
 	{key: 'duration', title: 'TOOK', min: 6, grow: 0, max: 6, keep: 7, alignRight: true},
-	{key: 'step', title: 'CURRENT STEP', min: 10, grow: 2, max: 36, keep: 5},
-	{key: 'executedBy', title: 'EXECUTED BY', min: 10, grow: 2, max: 40, keep: 1},
+	{key: 'step', title: 'CURRENT STEP', min: 8, grow: 2, max: 36, keep: 5},
+	{key: 'executedBy', title: 'EXECUTED BY', min: 8, grow: 2, max: 40, keep: 1},
 ];
 
 /** Space between two columns. */

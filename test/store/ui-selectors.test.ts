@@ -76,7 +76,7 @@ describe('selection by id', () => {
 		actions.selectionMoved(-1);
 		expect(selectSelectedIndex(store.getState())).toBe(0);
 		actions.selectionMoved({pages: 1});
-		expect(selectSelectedIndex(store.getState())).toBe(24);
+		expect(selectSelectedIndex(store.getState())).toBe(23);
 		actions.selectionMoved('bottom');
 		expect(selectSelectedIndex(store.getState())).toBe(99);
 		actions.selectionMoved(5);
