@@ -1,6 +1,7 @@
 // The AWS facade through the real SDK against the emulator on a loopback port.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
+import {isAbort} from '../../source/aws/classify-error.js';
 import {buildLocationGrid} from '../../source/core/grid.js';
 import {DataError} from '../../source/core/data-error.js';
 import {createManualClock, startEmulator} from '../../source/emulator/index.js';
@@ -110,6 +111,22 @@ describe('errors through the real SDK', () => {
 			await expect(api.listExecutionPage('us-east-1', {maxResults: 1})).resolves.toBeDefined();
 		} finally {
 			emulator.control.setFaults({downRegions: []});
+		}
+	});
+
+	it('an aborted call rejects as an abort, not as a failure', async () => {
+		emulator.control.setFaults({latencyMs: 2000});
+		try {
+			const arrived = () => emulator.control.counts().requests['DescribeAutomationExecutions'] ?? 0;
+			const before = arrived();
+			const controller = new AbortController();
+			const call = api.listExecutionPage('us-east-1', {signal: controller.signal}).catch((caught: unknown) => caught);
+			for (let turn = 0; turn < 5000 && arrived() === before; turn++) await new Promise(resolve => setImmediate(resolve));
+			controller.abort();
+			const error = await call;
+			expect(isAbort(error)).toBe(true);
+		} finally {
+			emulator.control.setFaults({latencyMs: 0});
 		}
 	});
 
