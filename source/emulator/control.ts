@@ -1,5 +1,5 @@
 import type {EmulatorClock} from './clock.js';
-import {Engine} from './engine/engine.js';
+import {DEFAULT_QUOTA, Engine, type ExecutionQuota} from './engine/engine.js';
 import {type FaultConfig, FaultInjector, mergeFaults} from './faults.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';
@@ -53,6 +53,7 @@ export class EmulatorState implements EmulatorControl {
 		seed: SeedName,
 		options: ResetOptions = {},
 		private readonly ticker = false,
+		private readonly quota: ExecutionQuota = DEFAULT_QUOTA,
 	) {
 		this.reset(seed, options);
 	}
@@ -106,7 +107,7 @@ export class EmulatorState implements EmulatorControl {
 
 		const origin = this.clock.now();
 		const replay = seed === 'demo' || (options.extraExecutions ?? 0) > 0;
-		this.engine = new Engine(origin, replay ? origin - HISTORY_MS : origin);
+		this.engine = new Engine(origin, replay ? origin - HISTORY_MS : origin, this.quota);
 		if (seed === 'demo') {
 			seedDemo(this.engine, this.catalogue, {extraExecutions: options.extraExecutions, ticker: this.ticker});
 		} else if (options.extraExecutions) {

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
 	extraExecutions?: number;
 	/** Start a new demo run every 40 s of engine time. Default: on for the demo seed with the real clock, off with an injected clock. */
 	ticker?: boolean;
+	/** Running executions per account and Region, and the queue behind them (default 100 and 1000, as in SSM). */
+	executionQuota?: {running: number; queued: number};
 }
 
 export interface RunningEmulator {
@@ -53,7 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	}
 
 	const clock = options.clock ?? createScaledClock(options.timeScale ?? 1);
-	const state = new EmulatorState(clock, seed, {extraExecutions: options.extraExecutions}, options.ticker ?? (seed === 'demo' && !options.clock));
+	const state = new EmulatorState(clock, seed, {extraExecutions: options.extraExecutions}, options.ticker ?? (seed === 'demo' && !options.clock), options.executionQuota);
 	if (options.faults) {
 		state.setFaults(options.faults);
 	}

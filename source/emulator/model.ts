@@ -112,6 +112,8 @@ export interface ExecutionRecord {
 	stopRequested?: 'Cancel' | 'Complete';
 	clientToken?: string;
 	fingerprint?: string;
+	/** Holds one of its account-Region's running slots (top-level runs only). */
+	admitted?: boolean;
 	/** Outcomes scripted per child location ("account/region") of a cross-account parent. */
 	locationFates?: Readonly<Record<string, Fate>>;
 }

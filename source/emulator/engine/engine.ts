@@ -36,6 +36,19 @@ export interface StartSpec {
 	readonly locationFates?: Readonly<Record<string, Fate>>;
 }
 
+/** Concurrent executions per account and Region, and the queue behind them (the service's documented quotas). */
+export interface ExecutionQuota {
+	readonly running: number;
+	readonly queued: number;
+}
+
+export const DEFAULT_QUOTA: ExecutionQuota = {running: 100, queued: 1000};
+
+interface Admission {
+	running: number;
+	queue: Array<{execution: ExecutionRecord; begin: () => void}>;
+}
+
 /** How long a new top-level execution stays Pending before its first step starts. */
 export const PENDING_MS = 1000;
 
@@ -60,12 +73,15 @@ export class Engine {
 	readonly fanOut = new FanOut(this);
 	private seq = 0;
 	private ids: Prng;
+	private readonly admission = new Map<string, Admission>();
+	readonly quota: ExecutionQuota;
 
 	/**
 	 * @param origin the clock's time when the emulator (re)started
 	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
 	 */
-	constructor(origin: number, historyStart = origin, idSeed = 'ids') {
+	constructor(origin: number, historyStart = origin, quota: ExecutionQuota = DEFAULT_QUOTA, idSeed = 'ids') {
+		this.quota = quota;
 		this.now = historyStart;
 		this.origin = origin;
 		this.ids = new Prng(idSeed);
@@ -131,23 +147,82 @@ export class Engine {
 			execution.maxErrors ??= kind === 'rate-control' ? '0' : undefined;
 		}
 
-		this.store.add(execution);
 		if (kind === 'local') {
-			this.beginLocal(execution);
-		} else if (kind === 'rate-control') {
-			this.fanOut.beginRateControl(execution);
-		} else {
-			this.fanOut.beginCrossAccount(execution);
+			execution.steps = this.localSteps(execution);
 		}
 
-		this.checkAlarms(execution);
+		this.store.add(execution);
+		const begin = () => {
+			if (kind === 'local') {
+				this.beginLocal(execution);
+			} else if (kind === 'rate-control') {
+				this.fanOut.beginRateControl(execution);
+			} else {
+				this.fanOut.beginCrossAccount(execution);
+			}
+
+			this.checkAlarms(execution);
+		};
+
+		// Children run under their parent's admission; top-level runs wait in the queue when the quota is full.
+		const slot = this.slot(execution.account, execution.region);
+		if (execution.parentId) {
+			begin();
+		} else if (slot.running < this.quota.running) {
+			slot.running += 1;
+			execution.admitted = true;
+			begin();
+		} else {
+			slot.queue.push({execution, begin});
+		}
+
 		return execution;
+	}
+
+	/** Throws AutomationExecutionLimitExceededException when both the running quota and the queue are full. */
+	assertCapacity(account: string, region: string): void {
+		const slot = this.slot(account, region);
+		slot.queue = slot.queue.filter(entry => entry.execution.status === 'Pending');
+		if (slot.running >= this.quota.running && slot.queue.length >= this.quota.queued) {
+			throw errors.limitExceeded(
+				`The number of simultaneously running Automation executions exceeded the allowable limit (${this.quota.running} running, ${this.quota.queued} queued).`,
+			);
+		}
+	}
+
+	private slot(account: string, region: string): Admission {
+		const key = `${account}/${region}`;
+		let slot = this.admission.get(key);
+		if (!slot) {
+			slot = {running: 0, queue: []};
+			this.admission.set(key, slot);
+		}
+
+		return slot;
+	}
+
+	private release(execution: ExecutionRecord): void {
+		if (!execution.admitted) {
+			return;
+		}
+
+		execution.admitted = false;
+		const slot = this.slot(execution.account, execution.region);
+		slot.running -= 1;
+		while (slot.running < this.quota.running && slot.queue.length > 0) {
+			const next = slot.queue.shift()!;
+			if (next.execution.status === 'Pending') {
+				slot.running += 1;
+				next.execution.admitted = true;
+				next.begin();
+			}
+		}
 	}
 
 	// ---- local executions -------------------------------------------------------------
 
-	private beginLocal(execution: ExecutionRecord): void {
-		execution.steps = execution.runbook.mainSteps.map(definition => ({
+	private localSteps(execution: ExecutionRecord): StepRecord[] {
+		return execution.runbook.mainSteps.map(definition => ({
 			stepExecutionId: this.newId(),
 			definition,
 			stepName: definition.name,
@@ -157,6 +232,9 @@ export class Engine {
 			outputs: {},
 			attempt: 0,
 		}));
+	}
+
+	private beginLocal(execution: ExecutionRecord): void {
 		if (execution.mode === 'Interactive') {
 			execution.status = 'Waiting';
 			const first = execution.steps[0];
@@ -338,6 +416,7 @@ export class Engine {
 			execution.outputs = runbookOutputs(execution);
 		}
 
+		this.release(execution);
 		if (execution.parentId) {
 			const parent = this.store.all.get(execution.parentId);
 			if (parent) {

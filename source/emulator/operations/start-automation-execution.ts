@@ -193,6 +193,7 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 		}
 	}
 
+	engine.assertCapacity(caller.account, caller.region);
 	const execution = engine.start({
 		account: caller.account,
 		region: caller.region,
