@@ -43,7 +43,7 @@ export function FieldList({fields, focus, cursor, errorOf, openChoice, maxFields
 				if (field.kind === 'button')
 					return (
 						<Text key={field.key} bold={focused} inverse={focused}>
-							{`  ${field.label}  `}
+							{`${focused ? '›' : ' '} ${field.label}  `}
 						</Text>
 					);
 				const open = openChoice && openChoice.key === field.key ? openChoice : undefined;
@@ -62,7 +62,7 @@ export function FieldList({fields, focus, cursor, errorOf, openChoice, maxFields
 						/>
 						{open
 							? (field.choices ?? []).map((choice, choiceIndex) => (
-									<Text key={choice.value} inverse={choiceIndex === open.index}>{`      ${choice.value === field.value ? '•' : ' '} ${choice.label}`}</Text>
+									<Text key={choice.value} inverse={choiceIndex === open.index}>{`    ${choiceIndex === open.index ? '›' : ' '} ${choice.value === field.value ? '•' : ' '} ${choice.label}`}</Text>
 								))
 							: null}
 					</Box>

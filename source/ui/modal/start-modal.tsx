@@ -318,7 +318,7 @@ function DocumentMatches({state, field, focused}: {readonly state: StartFormStat
 				const selected = start + offset === state.documentIndex;
 				return (
 					<Text key={document.name} inverse={selected} wrap="truncate-end">
-						{`    ${document.name}`}
+						{`  ${selected ? '›' : ' '} ${document.name}`}
 						<Text dimColor>{document.owner ? `  ${document.owner}` : ''}</Text>
 					</Text>
 				);

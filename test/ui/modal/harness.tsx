@@ -1,0 +1,117 @@
+/**
+ * Rendering the action dialogs alone (ModalHost in the providers), keys sent by
+ * name, frames awaited by condition with a deadline — never a fixed sleep.
+ */
+import {render} from 'ink-testing-library';
+import type {ActionPort} from '../../../source/core/ports.js';
+import type {ExecutionDetail} from '../../../source/core/types.js';
+import {createAppStore, type AppStore} from '../../../source/store/app-store.js';
+import type {ConnectionContext, Modal} from '../../../source/store/state.js';
+import {ModalHost} from '../../../source/ui/modal/modal-host.js';
+import {PortProvider} from '../../../source/ui/port-context.js';
+import {StoreProvider} from '../../../source/ui/store-context.js';
+import {ThemeProvider} from '../../../source/ui/theme-context.js';
+
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	backspace: '\u007F',
+	ctrlU: '\u0015',
+} as const;
+
+export type KeyName = keyof typeof KEYS;
+
+export function contextFor(overrides: Partial<ConnectionContext> = {}): ConnectionContext {
+	return {label: 'test', regions: ['us-east-1'], readOnly: false, local: true, readableAccounts: 'all', ...overrides};
+}
+
+export function storeFor(options: {context?: Partial<ConnectionContext>; details?: readonly ExecutionDetail[]; rows?: number} = {}): AppStore {
+	const store = createAppStore({context: contextFor(options.context), viewport: {columns: 100, rows: options.rows ?? 60}});
+	store.setState({
+		details: Object.fromEntries((options.details ?? []).map(detail => [detail.id, detail])),
+		executions: Object.fromEntries((options.details ?? []).map(detail => [detail.id, detail])),
+	});
+	return store;
+}
+
+/** The dialog's text with its border removed and wrapped lines joined again (compared without spaces, as wrapping eats some). */
+export function unwrapped(frame: string): string {
+	return frame
+		.split('\n')
+		.map(line => line.replace(/^[│|] ?/, '').replace(/\s*[│|]\s*$/, ''))
+		.join('');
+}
+
+const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
+
+/** One macrotask turn, so Ink's input handler and React can run (not a timed wait). */
+const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+
+export interface RenderedModal {
+	readonly frame: () => string;
+	readonly press: (...keys: KeyName[]) => Promise<void>;
+	readonly type: (text: string) => Promise<void>;
+	readonly waitFor: (condition: RegExp | string | ((frame: string) => boolean), ms?: number) => Promise<string>;
+	/** Tab until the focused row (marked ›) starts with `label`. */
+	readonly focus: (label: string) => Promise<void>;
+	readonly unmount: () => void;
+}
+
+export async function renderModal(store: AppStore, port: ActionPort, modal: Modal): Promise<RenderedModal> {
+	store.getState().actions.modalOpened(modal);
+	const instance = render(
+		<StoreProvider store={store}>
+			<PortProvider port={port}>
+				<ThemeProvider theme={{color: false, ascii: false}}>
+					<ModalHost />
+				</ThemeProvider>
+			</PortProvider>
+		</StoreProvider>,
+	);
+	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	const waitFor = async (condition: RegExp | string | ((text: string) => boolean), ms = 5000): Promise<string> => {
+		const matches = (text: string): boolean => (typeof condition === 'string' ? text.includes(condition) : (condition as RegExp).test(text));
+		// Long messages wrap inside the dialog's border: match them on the unwrapped text too.
+		const squeezed = (text: string): string => text.replace(/\s+/g, '');
+		const test =
+			typeof condition === 'function'
+				? condition
+				: (text: string) => matches(text) || (typeof condition === 'string' && squeezed(unwrapped(text)).includes(squeezed(condition)));
+		const deadline = Date.now() + ms;
+		for (;;) {
+			const current = frame();
+			if (test(current)) return current;
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(condition)}; last frame:\n${current}`);
+			await turn();
+		}
+	};
+	const send = async (data: string): Promise<void> => {
+		instance.stdin.write(data);
+		await turn();
+	};
+	await turn();
+	return {
+		frame,
+		press: async (...keys) => {
+			for (const key of keys) await send(KEYS[key]);
+		},
+		type: async text => {
+			for (const char of text) await send(char);
+		},
+		waitFor,
+		async focus(label) {
+			for (let tries = 0; tries < 60; tries++) {
+				if (frame().split('\n').some(line => line.replace(/^[\s│|]*/, '').startsWith(`› ${label}`))) return;
+				await send(KEYS.tab);
+			}
+			throw new Error(`No field “${label}” to focus; last frame:\n${frame()}`);
+		},
+		unmount: () => instance.unmount(),
+	};
+}
