@@ -25,23 +25,24 @@ export interface StepOutcome {
 }
 
 /**
- * Failure markers in parameter values (documented in the README): a value containing
- * `fail` fails the first step that can fail, `fail@<stepName>` fails that step, and
- * `hang` makes that step time out.
+ * Failure markers in parameter values (documented in the README): the word `fail`
+ * (not part of a longer word, so `i-0fail0000000001` counts and `FailureThreshold` does not)
+ * fails the first step that can fail, `fail@<stepName>` fails that step, and the word
+ * `hang` makes the first step that can fail time out.
  */
 export function fateFromParameters(parameters: StringListMap): Fate {
 	for (const values of Object.values(parameters)) {
 		for (const value of values) {
-			const named = /fail@([A-Za-z0-9_]+)/i.exec(value);
+			const named = /(?:^|[^a-z])fail@([A-Za-z0-9_]+)/i.exec(value);
 			if (named) {
 				return {failStep: named[1]!, failAs: 'Failed'};
 			}
 
-			if (/hang/i.test(value)) {
+			if (/(^|[^a-z])hang([^a-z]|$)/i.test(value)) {
 				return {failStep: '*', failAs: 'TimedOut'};
 			}
 
-			if (/fail/i.test(value)) {
+			if (/(^|[^a-z])fail([^a-z]|$)/i.test(value)) {
 				return {failStep: '*', failAs: 'Failed'};
 			}
 		}
