@@ -82,7 +82,7 @@ function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext): stri
 		case 'throttled':
 			return `AWS is throttling requests in ${where}; backing off.`;
 		case 'credentials':
-			return `The credentials for ${where} are missing, expired or invalid${detail ? `: ${detail}` : ''}. Refresh them (for SSO: aws sso login) and resume with p.`;
+			return `The credentials for ${where} are missing, expired or invalid${detail ? ` (${detail.replace(/\.$/, '')})` : ''}. Refresh them (for SSO: aws sso login).`;
 		case 'access-denied':
 			return `Access denied for ${context.operation} in ${where}${detail ? `: ${detail}` : ''}.`;
 		case 'unreachable':
@@ -106,5 +106,7 @@ export function isAbort(error: unknown): boolean {
 export function classifyError(error: unknown, context: CallContext): DataError {
 	if (error instanceof DataError) return error;
 	const kind = errorKindOf(error);
-	return new DataError(kind, explain(kind, factsOf(error), context));
+	const facts = factsOf(error);
+	const detail = scrub(facts.message).trim();
+	return new DataError(kind, explain(kind, facts, context), detail ? {detail} : undefined);
 }

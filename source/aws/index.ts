@@ -67,11 +67,8 @@ export interface AwsApi extends MonitorApi {
 export function createAwsApi(options: AwsApiOptions): AwsApi {
 	if (options.regions.length === 0) throw new Error('ssmtop needs at least one region.');
 	const factory = createClientFactory(options);
-	const homeSource = options.endpointUrl
-		? `endpoint ${options.endpointUrl}`
-		: options.credentials
-			? undefined
-			: `profile ${options.profile ?? process.env['AWS_PROFILE'] ?? 'default'}`;
+	const profileLabel = options.credentials ? undefined : `profile ${options.profile ?? process.env['AWS_PROFILE'] ?? 'default'}`;
+	const homeSource = [profileLabel, options.endpointUrl ? `endpoint ${options.endpointUrl}` : undefined].filter(Boolean).join(', ') || undefined;
 
 	function homeTarget(region: string): CallTarget {
 		return {
@@ -105,7 +102,16 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 		canReadAccount: account => factory.describeAccount(account, options.homeAccount) !== undefined,
 		clientFor: (account, region) => factory.forAccount(account, region, options.homeAccount),
 		homeClient: region => factory.home(region),
-		checkConnection: async checkOptions => checkRegions(options.regions.map(homeTarget), checkOptions?.timeoutMs),
+		checkConnection: async checkOptions =>
+			checkRegions(
+				options.regions.map(homeTarget),
+				{
+					...(options.profile === undefined ? {} : {profile: options.profile}),
+					...(options.endpointUrl === undefined ? {} : {endpointUrl: options.endpointUrl}),
+					staticCredentials: options.credentials !== undefined,
+				},
+				checkOptions?.timeoutMs,
+			),
 		resetCredentials: () => factory.reset(),
 		destroy: () => factory.destroy(),
 	};

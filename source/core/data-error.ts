@@ -8,18 +8,22 @@ import type {ErrorKind} from './types.js';
 export class DataError extends Error {
 	override readonly name = 'DataError';
 
+	/** The service's or the system's own words (scrubbed of secrets), when there were any. */
+	readonly detail?: string;
+
 	constructor(
 		readonly kind: ErrorKind,
 		message: string,
-		options?: {cause?: unknown},
+		options?: {cause?: unknown; detail?: string},
 	) {
-		super(message, options);
+		super(message, options?.cause === undefined ? undefined : {cause: options.cause});
+		if (options?.detail) this.detail = options.detail;
 	}
 }
 
 /** Kind and message of anything thrown; errors that were not classified count as 'unknown'. */
-export function describeError(error: unknown): {kind: ErrorKind; message: string} {
-	if (error instanceof DataError) return {kind: error.kind, message: error.message};
+export function describeError(error: unknown): {kind: ErrorKind; message: string; detail?: string} {
+	if (error instanceof DataError) return {kind: error.kind, message: error.message, ...(error.detail ? {detail: error.detail} : {})};
 	if (error instanceof Error) return {kind: 'unknown', message: error.message || error.name};
 	return {kind: 'unknown', message: String(error)};
 }

@@ -131,7 +131,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const at = clock.now();
 		if (kind === 'credentials') {
 			record({kind, message, at, calls});
-			state().actions.credentialsRejected({message, at});
+			state().actions.credentialsRejected({message: `${message} Polling is paused until you resume it.`, at});
 			return intervalMs;
 		}
 

@@ -1,0 +1,51 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {checkRegions, startupMessage} from '../../source/aws/check-connection.js';
+import {profileExists} from '../../source/aws/profiles.js';
+
+describe('startupMessage', () => {
+	it('says a shared problem once, naming the regions and what to check', () => {
+		const message = startupMessage(
+			[
+				{region: 'us-east-1', ok: false, kind: 'unreachable', message: 'x', detail: 'connect ECONNREFUSED 127.0.0.1:9'},
+				{region: 'eu-west-1', ok: false, kind: 'unreachable', message: 'y', detail: 'connect ECONNREFUSED 127.0.0.1:9'},
+			],
+			{endpointUrl: 'http://127.0.0.1:9'},
+		);
+		expect(message).toBe('ssmtop cannot reach SSM at http://127.0.0.1:9 for us-east-1 and eu-west-1 (connect ECONNREFUSED 127.0.0.1:9). Check --endpoint-url, --region, the network and any proxy.');
+	});
+
+	it('explains missing credentials and access denied in words', () => {
+		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'credentials', message: 'm'}], {profile: 'prod'})).toMatch(/^ssmtop found no usable AWS credentials for profile prod\. .*--profile\.$/);
+		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'access-denied', message: 'm', detail: 'not authorized'}], {})).toContain('ssm:DescribeAutomationExecutions');
+	});
+});
+
+describe('profiles', () => {
+	it('finds profiles in the config and credentials files', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ssmtop-profiles-'));
+		writeFileSync(join(dir, 'config'), '[default]\nregion=us-east-1\n[profile ops]\nregion = eu-west-1\n');
+		writeFileSync(join(dir, 'credentials'), '[legacy]\naws_access_key_id = x\n');
+		const env = {AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials')};
+		expect(profileExists('ops', env)).toBe(true);
+		expect(profileExists('legacy', env)).toBe(true);
+		expect(profileExists('default', env)).toBe(true);
+		expect(profileExists('opz', env)).toBe(false);
+		expect(profileExists('ops', {AWS_CONFIG_FILE: join(dir, 'missing'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'missing')})).toBe(false);
+	});
+
+	it('checkRegions refuses an unknown profile before any call', async () => {
+		const saved = {...process.env};
+		process.env['AWS_CONFIG_FILE'] = '/nonexistent/ssmtop-config';
+		process.env['AWS_SHARED_CREDENTIALS_FILE'] = '/nonexistent/ssmtop-credentials';
+		try {
+			const check = await checkRegions([], {profile: 'typo'});
+			expect(check.ok).toBe(false);
+			expect(check.message).toContain('The AWS profile typo does not exist');
+		} finally {
+			process.env = saved;
+		}
+	});
+});
