@@ -105,4 +105,28 @@ describe('poller against the emulator', () => {
 		expect(store.getState().regions['us-east-1']?.throttled).toBe(false);
 		poller.stop();
 	});
+
+	it('without credentials raises the banner and pauses, keeping the regions apart from it', async () => {
+		const saved = {...process.env};
+		for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE']) {
+			delete process.env[name];
+		}
+
+		process.env['AWS_CONFIG_FILE'] = '/nonexistent/ssmtop-test-config';
+		process.env['AWS_SHARED_CREDENTIALS_FILE'] = '/nonexistent/ssmtop-test-credentials';
+		process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
+		const noCredentials = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, maxAttempts: 1});
+		try {
+			const store = createAppStore({context: {label: 'aws', regions: ['us-east-1'], readOnly: false, local: false, readableAccounts: []}});
+			const poller = createPoller({store, api: noCredentials, clock: createFakeClock()});
+			await poller.tick();
+			expect(store.getState().paused).toBe(true);
+			expect(store.getState().banner?.message).toMatch(/credentials .* missing, expired or invalid/);
+			expect(store.getState().regions['us-east-1']?.lastError?.kind).toBe('credentials');
+			poller.stop();
+		} finally {
+			noCredentials.destroy();
+			process.env = saved;
+		}
+	});
 });
