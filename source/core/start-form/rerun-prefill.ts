@@ -76,8 +76,10 @@ export function failedTargetValues(detail: ExecutionDetail): string[] {
 	return [...new Set(values)];
 }
 
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === b.length && a.every((value, index) => value === b[index]);
+/** Step inputs may carry a list as one comma-joined string. */
+function sameValues(input: readonly string[], values: readonly string[]): boolean {
+	if (input.length === values.length && input.every((value, index) => value === values[index])) return true;
+	return input.length === 1 && input[0] === values.join(',');
 }
 
 /** The parent's TargetMaps whose child automation failed or timed out. */
