@@ -2,6 +2,7 @@ import {
 	DescribeAutomationExecutionsCommand,
 	GetAutomationExecutionCommand,
 	StartAutomationExecutionCommand,
+	StopAutomationExecutionCommand,
 	type SSMClient,
 	type StartAutomationExecutionCommandInput,
 } from '@aws-sdk/client-ssm';
@@ -138,7 +139,7 @@ describe('rate control', () => {
 	it('cancelling a parent cancels its running children and leaves the rest unstarted', async () => {
 		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(6)}], MaxConcurrency: '2'});
 		running.control.advance(3000);
-		await client.send(new (await import('@aws-sdk/client-ssm')).StopAutomationExecutionCommand({AutomationExecutionId: id}));
+		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
 		// The children are inside a running command, which takes a minute to stop.
 		running.control.advance(61_000);

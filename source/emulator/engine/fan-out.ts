@@ -29,6 +29,10 @@ export class FanOut {
 	beginRateControl(parent: ExecutionRecord): void {
 		const name = parent.targetParameterName ?? '';
 		const maps = parent.targetMaps;
+		if (!maps && parent.resolvedTargets.length === 0) {
+			parent.resolvedTargets = resolveTargets(parent.targets, parent.account, parent.region);
+		}
+
 		parent.steps = maps
 			? maps.map((map, index) => this.childStep(Object.values(map).flat().join(',') || `TargetMap${index + 1}`, Object.fromEntries(Object.entries(map).map(([key, values]) => [key, values.join(',')]))))
 			: parent.resolvedTargets.map(value => this.childStep(value, {[name]: value}));

@@ -1,5 +1,5 @@
 import type {StartSpec} from '../engine/engine.js';
-import {fleetFor} from '../engine/inventory.js';
+import {fleetFor, resolveTargets} from '../engine/inventory.js';
 import type {Fate, StringListMap} from '../model.js';
 import type {Prng} from '../prng.js';
 import type {Catalogue} from '../runbooks/catalogue.js';
@@ -21,10 +21,15 @@ const templates: Template[] = [
 		name: 'Ops-RestartServiceWithRollback',
 		parameters: {InstanceId: [instance(prng, account, region)], ServiceName: [prng.pick(['nginx', 'api-gateway', 'worker', 'cron'])]},
 	}),
-	(prng, account, region) => ({
+	prng => ({
 		name: 'Ops-RotateInstanceLogs',
 		parameters: {RetentionDays: [prng.pick(['7', '14', '30'])]},
-		extra: {targetParameterName: 'InstanceId', targets: [{Key: 'tag:Environment', Values: [prng.pick(['dev', 'staging'])]}], maxConcurrency: '2', maxErrors: '1'},
+		extra: {
+			targetParameterName: 'InstanceId',
+			targets: [prng.chance(0.5) ? {Key: 'tag:Environment', Values: [prng.pick(['dev', 'staging'])]} : {Key: 'ResourceGroup', Values: [prng.pick(['web-fleet', 'db-fleet'])]}],
+			maxConcurrency: '2',
+			maxErrors: '1',
+		},
 	}),
 	prng => ({
 		name: 'Ops-DeployServiceConfig',
@@ -64,6 +69,8 @@ export function randomRun(prng: Prng, catalogue: Catalogue, account: string, reg
 
 	const supplied = template.extra?.targetParameterName ? [template.extra.targetParameterName] : [];
 	const parameters = effectiveParameters(runbook, template.parameters, supplied);
+	const targets = template.extra?.targets;
+	const tags = prng.chance(0.3) ? [{Key: prng.pick(['team', 'ticket', 'cost-center']), Value: prng.pick(['platform', 'CHG-104233', 'sre', 'payments'])}] : [];
 	return {
 		spec: {
 			runbook,
@@ -71,7 +78,9 @@ export function randomRun(prng: Prng, catalogue: Catalogue, account: string, reg
 			parameters,
 			fate,
 			salt,
+			tags,
 			...(template.extra ?? {}),
+			...(targets ? {resolvedTargets: resolveTargets(targets, account, region)} : {}),
 		},
 		cancelAfterMs,
 	};
