@@ -87,7 +87,8 @@ export async function writeScreenshots(
  */
 export function prepareScreenshotEnvironment(env: NodeJS.ProcessEnv = process.env): void {
 	env['FORCE_COLOR'] = '3';
-	env['CI'] = 'false';
+	delete env['CI'];
+	delete env['CONTINUOUS_INTEGRATION'];
 	delete env['NO_COLOR'];
 }
 

@@ -1,6 +1,9 @@
 import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
+import {renderAnsiToScreen, screenText} from '../../source/screenshots/terminal-screen.js';
 import {killAllTmuxSessions, shellQuote, startTmux, tmuxAvailable, tmuxPath} from './tmux.js';
 
 const run = promisify(execFile);
@@ -19,6 +22,24 @@ stdin.on('data', data => {
 stdout.on('resize', () => stdout.write('size ' + stdout.columns + 'x' + stdout.rows + '\\n'));
 `;
 
+// A real Ink app, to prove frames are painted live (not only on exit, as Ink does under CI).
+const inkCounter = `
+import React, {useState} from 'react';
+import {render, Box, Text, useApp, useInput} from 'ink';
+const h = React.createElement;
+function Counter() {
+	const [count, setCount] = useState(0);
+	const {exit} = useApp();
+	useInput((input, key) => {
+		if (key.downArrow) setCount(value => value + 1);
+		if (input === 'q') exit();
+	});
+	return h(Box, {borderStyle: 'round', width: 30}, h(Text, {color: 'green'}, 'count ' + count));
+}
+await render(h(Counter)).waitUntilExit();
+`;
+const repoRoot = join(import.meta.dirname, '..', '..');
+
 /** Everything the program reported receiving, in order, as one string. */
 function received(screen: string): string {
 	return [...screen.matchAll(/^key (".*")$/gm)].map(match => JSON.parse(match[1]!) as string).join('');
@@ -34,7 +55,7 @@ describe.skipIf(!tmuxAvailable())('tmux harness', () => {
 		try {
 			const tmux = await startTmux({command: shellQuote([process.execPath, '-e', keyEcho]), columns: 60, rows: 24});
 			const screen = await tmux.waitFor('ready');
-			expect(screen.split('\n')[0]).toBe('ready 60x24 TERM=xterm-256color CI=false SECRET=none');
+			expect(screen.split('\n')[0]).toBe('ready 60x24 TERM=xterm-256color CI=undefined SECRET=none');
 			expect(await tmux.size()).toEqual({columns: 60, rows: 24});
 		} finally {
 			delete process.env['AWS_SECRET_ACCESS_KEY'];
@@ -56,6 +77,16 @@ describe.skipIf(!tmuxAvailable())('tmux harness', () => {
 		await tmux.waitFor('ready');
 		expect(await tmux.capture({escapes: true})).toMatch(/\u001B\[31mred\u001B\[(0|39)m/);
 		expect(await tmux.capture()).not.toContain('\u001B');
+	});
+
+	it('captures a screen the screenshot converter replays cell for cell', async () => {
+		const tmux = await startTmux({command: shellQuote([process.execPath, '-e', keyEcho]), columns: 60, rows: 8});
+		await tmux.waitFor('ready');
+		const screen = renderAnsiToScreen(await tmux.capture({escapes: true}), {columns: 60, rows: 8});
+		const plain = await tmux.capture();
+		expect(plain.split('\n')).toHaveLength(8);
+		expect(screenText(screen)).toBe(plain);
+		expect(screen.lines[1]![0]).toEqual({char: 'r', width: 1, style: {fg: 1}});
 	});
 
 	it('resizes the terminal and the program sees it', async () => {
@@ -83,11 +114,25 @@ describe.skipIf(!tmuxAvailable())('tmux harness', () => {
 		await expect(tmux.waitFor(/never shown/, {timeoutMs: 150})).rejects.toThrow(/waiting for \/never shown\/; last screen:\nready 60x24/);
 	});
 
+	it('shows a live Ink app frame by frame, even when the tests run under CI=true', async () => {
+		const tmux = await startTmux({command: shellQuote([process.execPath, '--input-type=module', '-e', inkCounter]), cwd: repoRoot, columns: 50, rows: 10});
+		await tmux.waitFor('count 0');
+		await tmux.sendKeys('Down', 'Down');
+		const screen = await tmux.waitFor('count 2');
+		expect(screen.match(/╭/g)).toHaveLength(1);
+		expect(await tmux.capture({escapes: true})).toMatch(/\u001B\[32mcount 2/);
+		await tmux.sendKeys('q');
+		expect(await tmux.waitForExit()).toBe(0);
+	});
+
 	it('kills its own server and nothing else', async () => {
 		const tmux = await startTmux({command: 'sleep 30', columns: 40, rows: 10});
-		await run(tmuxPath, ['-L', tmux.socket, 'has-session', '-t', tmux.target]);
+		const other = await startTmux({command: 'sleep 30', columns: 40, rows: 10});
+		await run(tmuxPath, ['-S', tmux.socket, 'has-session', '-t', tmux.target]);
 		await tmux.kill();
-		await expect(run(tmuxPath, ['-L', tmux.socket, 'has-session', '-t', tmux.target])).rejects.toThrow();
+		await expect(run(tmuxPath, ['-S', tmux.socket, 'has-session', '-t', tmux.target])).rejects.toThrow();
+		expect(existsSync(tmux.socket)).toBe(false);
+		await run(tmuxPath, ['-S', other.socket, 'has-session', '-t', other.target]);
 		await expect(tmux.capture()).rejects.toThrow(/already killed/);
 		await tmux.kill();
 	});

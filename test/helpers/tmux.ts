@@ -3,8 +3,9 @@
  * on a private server socket, sends keys, and reads the screen back with capture-pane.
  */
 import {execFile, execFileSync} from 'node:child_process';
-import {randomUUID} from 'node:crypto';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 
 const run = promisify(execFile);
@@ -27,8 +28,8 @@ export type TmuxOptions = {
 	rows?: number;
 	cwd?: string;
 	/**
-	 * Variables added to the clean base environment (PATH, HOME, LANG=C.UTF-8, TERM=xterm-256color,
-	 * CI=false); undefined removes one. Nothing else of the test process leaks in (no AWS_*, no CI).
+	 * Variables added to the clean base environment (PATH, HOME, LANG=C.UTF-8, TERM=xterm-256color);
+	 * undefined removes one. Nothing else of the test process leaks in: no AWS_*, no CI, no NO_COLOR.
 	 */
 	env?: Record<string, string | undefined>;
 };
@@ -48,8 +49,8 @@ function baseEnvironment(extra: Record<string, string | undefined> = {}): NodeJS
 		HOME: process.env['HOME'] ?? '/tmp',
 		LANG: 'C.UTF-8',
 		TERM: 'xterm-256color',
-		// Ink paints only the last frame under CI; a terminal test must see every frame.
-		CI: 'false',
+		// CI is left out on purpose: Ink paints only the last frame when CI is set (unless 'false'),
+		// and chalk turns colours off when CI is set at all, even to 'false'.
 		...extra,
 	};
 	return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -72,7 +73,7 @@ export class TmuxSession {
 	private killed = false;
 
 	private constructor(
-		/** The private server socket name (`tmux -L <socket>`), for running tmux by hand while debugging. */
+		/** The private server's socket path: `tmux -S <socket> attach` shows the session while debugging. */
 		readonly socket: string,
 		readonly target: string,
 	) {}
@@ -81,20 +82,24 @@ export class TmuxSession {
 	static async start(options: TmuxOptions): Promise<TmuxSession> {
 		const columns = options.columns ?? 80;
 		const rows = options.rows ?? 24;
-		const socket = `ssmtop-test-${process.pid}-${randomUUID().slice(0, 8)}`;
+		// A socket in a directory of our own, removed on kill (tmux leaves its socket file behind).
+		const socket = join(mkdtempSync(join(tmpdir(), 'ssmtop-tmux-')), 'socket');
 		const session = new TmuxSession(socket, 'main');
 		const env = baseEnvironment(options.env);
+		// tmux sometimes marks a pane dead (pty closed) without ever recording the exit status, so the
+		// command's own shell writes it to a file; the pane's shell still exits with the same status.
+		const command = `${options.command}\n__status=$?\nprintf '%s' "$__status" > ${shellQuote([session.statusFile])}\nexit "$__status"`;
 		// One invocation: the options are set on the new server before the pane's command starts.
 		// remain-on-exit keeps the last screen and the exit status readable after the command ends;
 		// an empty remain-on-exit-format stops tmux from writing (and scrolling) a "Pane is dead" line.
 		await run(tmuxPath, [
-			'-u', '-L', socket, '-f', '/dev/null',
+			'-u', '-S', socket, '-f', '/dev/null',
 			'start-server', ';',
 			'set-option', '-g', 'default-terminal', 'xterm-256color', ';',
 			'set-option', '-g', 'remain-on-exit', 'on', ';',
 			'set-option', '-g', 'remain-on-exit-format', '', ';',
 			'set-option', '-g', 'status', 'off', ';',
-			'new-session', '-d', '-s', session.target, '-x', String(columns), '-y', String(rows), ...(options.cwd ? ['-c', options.cwd] : []), options.command,
+			'new-session', '-d', '-s', session.target, '-x', String(columns), '-y', String(rows), ...(options.cwd ? ['-c', options.cwd] : []), command,
 		], {env});
 		live.add(session);
 		return session;
@@ -102,7 +107,7 @@ export class TmuxSession {
 
 	private async tmux(...args: string[]): Promise<string> {
 		if (this.killed) throw new Error('the tmux session was already killed');
-		const {stdout} = await run(tmuxPath, ['-L', this.socket, ...args], {env: baseEnvironment()});
+		const {stdout} = await run(tmuxPath, ['-S', this.socket, ...args], {env: baseEnvironment()});
 		return stdout;
 	}
 
@@ -116,9 +121,14 @@ export class TmuxSession {
 		await this.tmux('send-keys', '-t', this.target, '-l', '--', keepSemicolon(text));
 	}
 
-	/** The visible screen, one line per row (trailing blanks trimmed by tmux); with escapes if asked. */
+	/**
+	 * The visible screen: one line per row joined by '\n' (tmux trims trailing blanks), with SGR
+	 * escapes if asked. The newline tmux ends the last row with is dropped, so the text replays
+	 * onto a screen of the same size (ansiToSvg) without scrolling.
+	 */
 	async capture(options: {escapes?: boolean} = {}): Promise<string> {
-		return this.tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', this.target);
+		const screen = await this.tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', this.target);
+		return screen.endsWith('\n') ? screen.slice(0, -1) : screen;
 	}
 
 	/**
@@ -150,10 +160,19 @@ export class TmuxSession {
 		return {columns: columns!, rows: rows!};
 	}
 
-	/** The command's exit status once it has ended; undefined while it runs. */
+	private get statusFile(): string {
+		return join(this.socket, '..', 'exit-status');
+	}
+
+	/** The command's exit status once it has ended (128 + n if signal n ended the pane); undefined while it runs. */
 	async exitStatus(): Promise<number | undefined> {
-		const [dead, status] = (await this.tmux('display-message', '-p', '-t', this.target, '#{pane_dead} #{pane_dead_status}')).trim().split(' ');
-		return dead === '1' ? Number(status) : undefined;
+		if (existsSync(this.statusFile)) {
+			const written = readFileSync(this.statusFile, 'utf8');
+			if (/^\d+$/.test(written)) return Number(written);
+		}
+
+		const [dead, signal] = (await this.tmux('display-message', '-p', '-t', this.target, '#{pane_dead} #{pane_dead_signal}')).trim().split(' ');
+		return dead === '1' && signal ? 128 + Number(signal) : undefined;
 	}
 
 	/** Waits for the command to end and returns its exit status. */
@@ -173,9 +192,14 @@ export class TmuxSession {
 		if (this.killed) return;
 		this.killed = true;
 		live.delete(this);
-		await run(tmuxPath, ['-L', this.socket, 'kill-server'], {env: baseEnvironment()}).catch(() => {
+		await run(tmuxPath, ['-S', this.socket, 'kill-server'], {env: baseEnvironment()}).catch(() => {
 			// Already gone (the server exits by itself when its last session ends).
 		});
+		this.removeSocket();
+	}
+
+	private removeSocket(): void {
+		rmSync(join(this.socket, '..'), {recursive: true, force: true});
 	}
 
 	/** Synchronous kill for process-exit cleanup, where promises no longer run. */
@@ -184,10 +208,12 @@ export class TmuxSession {
 		this.killed = true;
 		live.delete(this);
 		try {
-			execFileSync(tmuxPath, ['-L', this.socket, 'kill-server'], {stdio: 'ignore', env: baseEnvironment()});
+			execFileSync(tmuxPath, ['-S', this.socket, 'kill-server'], {stdio: 'ignore', env: baseEnvironment()});
 		} catch {
 			// Already gone.
 		}
+
+		this.removeSocket();
 	}
 }
 

@@ -71,8 +71,8 @@ describe('writeScreenshots', () => {
 
 describe('prepareScreenshotEnvironment', () => {
 	it('forces colour and normal (non-CI) rendering', () => {
-		const env: NodeJS.ProcessEnv = {NO_COLOR: '1', CI: 'true'};
+		const env: NodeJS.ProcessEnv = {NO_COLOR: '1', CI: 'true', CONTINUOUS_INTEGRATION: '1', HOME: '/home/x'};
 		prepareScreenshotEnvironment(env);
-		expect(env).toEqual({FORCE_COLOR: '3', CI: 'false'});
+		expect(env).toEqual({FORCE_COLOR: '3', HOME: '/home/x'});
 	});
 });
