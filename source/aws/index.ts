@@ -25,7 +25,9 @@
  *     canReadAccount(account) → boolean
  *     clientFor(account, region) → SSMClient | undefined   // for action calls in a child's account
  *     homeClient(region) → SSMClient
- *     checkConnection({timeoutMs?}) → {ok, regions: [{region, ok, kind?, message?}], message?}
+ *     checkConnection({timeoutMs?}) → {ok, regions: [{region, ok, kind?, message?, detail?}], message?}
+ *     resolveHomeAccount() → account id | undefined   // options.homeAccount, the credentials' accountId, or ExecutedBy ARNs
+ *     homeAccount → the account id once known
  *     resetCredentials()   // drop cached clients so refreshed credentials are picked up
  *     destroy()
  *   }
@@ -60,6 +62,12 @@ export interface AwsApi extends MonitorApi {
 	clientFor(account: string, region: string): SSMClient | undefined;
 	homeClient(region: string): SSMClient;
 	checkConnection(options?: {timeoutMs?: number}): Promise<ConnectionCheck>;
+	/**
+	 * The home account id, so children in the home account are read with the home
+	 * credentials and the grid knows which account is ours. Never throws.
+	 */
+	resolveHomeAccount(): Promise<string | undefined>;
+	readonly homeAccount: string | undefined;
 	resetCredentials(): void;
 	destroy(): void;
 }
@@ -67,6 +75,7 @@ export interface AwsApi extends MonitorApi {
 export function createAwsApi(options: AwsApiOptions): AwsApi {
 	if (options.regions.length === 0) throw new Error('ssmtop needs at least one region.');
 	const factory = createClientFactory(options);
+	let homeAccount = options.homeAccount;
 	const profileLabel = options.credentials ? undefined : `profile ${options.profile ?? process.env['AWS_PROFILE'] ?? 'default'}`;
 	const homeSource = [profileLabel, options.endpointUrl ? `endpoint ${options.endpointUrl}` : undefined].filter(Boolean).join(', ') || undefined;
 
@@ -74,15 +83,15 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 		return {
 			client: factory.home(region),
 			region,
-			...(options.homeAccount === undefined ? {} : {account: options.homeAccount}),
+			...(homeAccount === undefined ? {} : {account: homeAccount}),
 			...(homeSource === undefined ? {} : {source: homeSource}),
 		};
 	}
 
 	function childTarget(location: ChildLocation): CallTarget | undefined {
-		const client = factory.forAccount(location.account, location.region, options.homeAccount);
+		const client = factory.forAccount(location.account, location.region, homeAccount);
 		if (!client) return undefined;
-		const source = factory.describeAccount(location.account, options.homeAccount);
+		const source = factory.describeAccount(location.account, homeAccount);
 		return {client, region: location.region, account: location.account, ...(source === undefined ? {} : {source})};
 	}
 
@@ -99,8 +108,8 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 			const result = await api.getChildExecution(location, callOptions);
 			return result?.detail.steps;
 		},
-		canReadAccount: account => factory.describeAccount(account, options.homeAccount) !== undefined,
-		clientFor: (account, region) => factory.forAccount(account, region, options.homeAccount),
+		canReadAccount: account => factory.describeAccount(account, homeAccount) !== undefined,
+		clientFor: (account, region) => factory.forAccount(account, region, homeAccount),
 		homeClient: region => factory.home(region),
 		checkConnection: async checkOptions =>
 			checkRegions(
@@ -112,10 +121,54 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 				},
 				checkOptions?.timeoutMs,
 			),
+		get homeAccount() {
+			return homeAccount;
+		},
+		async resolveHomeAccount() {
+			homeAccount ??= await discoverHomeAccount(options.regions.map(homeTarget));
+			return homeAccount;
+		},
 		resetCredentials: () => factory.reset(),
 		destroy: () => factory.destroy(),
 	};
 	return api;
+}
+
+const ACCOUNT_IN_ARN = /^arn:aws[\w-]*:(?:sts|iam)::(\d{12}):/;
+
+/** The account of an ARN such as arn:aws:sts::123456789012:assumed-role/…, if it names one. */
+export function accountOfArn(arn: string | undefined): string | undefined {
+	return arn ? ACCOUNT_IN_ARN.exec(arn)?.[1] : undefined;
+}
+
+/**
+ * Without STS (not a dependency), the account comes from the resolved credentials
+ * when the provider reports it (SSO and newer profiles do), or else from who started
+ * the executions listed here: in the home account that is a principal of the home account.
+ */
+async function discoverHomeAccount(targets: readonly CallTarget[]): Promise<string | undefined> {
+	const first = targets[0];
+	if (!first) return undefined;
+	try {
+		const identity = await first.client.config.credentials();
+		if (identity.accountId && /^\d{12}$/.test(identity.accountId)) return identity.accountId;
+	} catch {
+		// No credentials: the connection check reports that; here we only give up.
+	}
+
+	for (const target of targets) {
+		try {
+			const page = await listExecutionPage(target, {maxResults: 20});
+			for (const execution of page.executions) {
+				const account = accountOfArn(execution.executedBy);
+				if (account) return account;
+			}
+		} catch {
+			// Try the next region; an unknown account only costs the home-account shortcut.
+		}
+	}
+
+	return undefined;
 }
 
 /** What --local needs from the running emulator (structural, so aws/ never imports the emulator). */

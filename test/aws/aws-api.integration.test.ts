@@ -83,6 +83,16 @@ describe('AWS facade against the emulator', () => {
 		expect((error as DataError).kind).toBe('not-found');
 	});
 
+	it('discovers the home account from who started the executions, then reads home-account children with home credentials', async () => {
+		const remote = createAwsApi({regions: REGIONS, endpointUrl: emulator.url, credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'}});
+		expect(remote.homeAccount).toBeUndefined();
+		expect(remote.canReadAccount(emulator.homeAccount)).toBe(false);
+		expect(await remote.resolveHomeAccount()).toBe(emulator.homeAccount);
+		expect(remote.canReadAccount(emulator.homeAccount)).toBe(true);
+		expect((await remote.listExecutionPage('us-east-1', {maxResults: 1})).executions[0]?.account).toBe(emulator.homeAccount);
+		remote.destroy();
+	});
+
 	it('has no client for an account without credentials (outside local mode)', () => {
 		const remote = createAwsApi({regions: REGIONS, endpointUrl: emulator.url, credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'}, accountProfiles: {'111122223333': 'audit'}});
 		expect(remote.clientFor('999999999999', 'us-east-1')).toBeUndefined();

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {accountOfArn} from '../../source/aws/index.js';
 import {mapExecutionDetail, mapExecutionMetadata, mapStep} from '../../source/aws/map-execution.js';
 
 describe('SDK shapes → core types', () => {
@@ -77,5 +78,14 @@ describe('SDK shapes → core types', () => {
 	it('passes unknown statuses through and defaults a missing one to Pending', () => {
 		expect(mapStep({StepName: 's', StepStatus: 'BrandNewStatus' as never}).status).toBe('BrandNewStatus');
 		expect(mapStep({StepName: 's'}).status).toBe('Pending');
+	});
+});
+
+describe('accountOfArn', () => {
+	it('reads the account of IAM and STS principals', () => {
+		expect(accountOfArn('arn:aws:sts::298840000000:assumed-role/mw_service_role/OrchestrationService')).toBe('298840000000');
+		expect(accountOfArn('arn:aws-us-gov:iam::123456789012:user/me')).toBe('123456789012');
+		expect(accountOfArn('arn:aws:sts::29884EXAMPLE:assumed-role/x')).toBeUndefined();
+		expect(accountOfArn(undefined)).toBeUndefined();
 	});
 });
