@@ -128,7 +128,9 @@ export class EmulatorState implements EmulatorControl {
 		const byStatus: Record<string, number> = {};
 		let active = 0;
 		for (const [location, store] of engine.store.entries()) {
-			byLocation[location] = store.ordered.length;
+			if (store.ordered.length > 0) {
+				byLocation[location] = store.ordered.length;
+			}
 		}
 
 		for (const execution of engine.store.all.values()) {

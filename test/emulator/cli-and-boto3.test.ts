@@ -1,0 +1,75 @@
+import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {emulator} from './support.js';
+
+const run = promisify(execFile);
+
+// Debian's own binaries by absolute path: a pyenv shim earlier on PATH may lack awscli/boto3.
+const awsCli = '/usr/bin/aws';
+const python = '/usr/bin/python3';
+const hasAws = existsSync(awsCli);
+const hasBoto3 = existsSync(python) && (await run(python, ['-c', 'import boto3']).then(() => true, () => false));
+
+function environment(running: RunningEmulator): NodeJS.ProcessEnv {
+	return {
+		PATH: '/usr/bin:/bin',
+		HOME: process.env['HOME'] ?? '/tmp',
+		AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEHOME',
+		AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+		AWS_DEFAULT_REGION: 'us-east-1',
+		AWS_EC2_METADATA_DISABLED: 'true',
+		AWS_PAGER: '',
+		AWS_CONFIG_FILE: '/dev/null',
+		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+		AWS_ENDPOINT_URL_SSM: running.url,
+	};
+}
+
+describe('real clients beyond the JS SDK', () => {
+	let running: RunningEmulator;
+	beforeAll(async () => {
+		running = await emulator({seed: 'demo'});
+	});
+	afterAll(async () => running.close());
+
+	it.skipIf(!hasAws)('the AWS CLI (Debian awscli) filters, starts, reads and gets modeled errors', async () => {
+		const env = environment(running);
+		const aws = async (...args: string[]) => JSON.parse((await run(awsCli, ['ssm', ...args, '--endpoint-url', running.url, '--output', 'json'], {env})).stdout) as Record<string, unknown>;
+		const listed = await aws('describe-automation-executions', '--filters', 'Key=ExecutionStatus,Values=Failed');
+		const failed = listed['AutomationExecutionMetadataList'] as Array<{AutomationExecutionStatus: string}>;
+		expect(failed.length).toBeGreaterThan(0);
+		expect(failed.every(item => item.AutomationExecutionStatus === 'Failed')).toBe(true);
+		const started = await aws('start-automation-execution', '--document-name', 'AWS-StopEC2Instance', '--parameters', 'InstanceId=i-0123456789abcdef0');
+		const got = await aws('get-automation-execution', '--automation-execution-id', String(started['AutomationExecutionId']));
+		expect(got['AutomationExecution']).toMatchObject({DocumentName: 'AWS-StopEC2Instance', AutomationExecutionStatus: 'Pending'});
+		const error = await run(awsCli, ['ssm', 'get-automation-execution', '--automation-execution-id', '00000000-0000-4000-8000-000000000000', '--endpoint-url', running.url], {env}).catch((failure: {stderr: string; code: number}) => failure);
+		expect('stderr' in error && error.stderr).toMatch(/AutomationExecutionNotFoundException/);
+	});
+
+	it.skipIf(!hasBoto3)('boto3 pages through every execution and parses timestamps and errors', async () => {
+		const script = `
+import json, boto3, botocore
+ssm = boto3.client('ssm', region_name='us-east-1', endpoint_url='${running.url}')
+items = []
+for page in ssm.get_paginator('describe_automation_executions').paginate(PaginationConfig={'PageSize': 50}):
+    items.extend(page['AutomationExecutionMetadataList'])
+first = ssm.get_automation_execution(AutomationExecutionId=items[0]['AutomationExecutionId'])['AutomationExecution']
+try:
+    ssm.stop_automation_execution(AutomationExecutionId='00000000-0000-4000-8000-000000000000')
+    code = None
+except botocore.exceptions.ClientError as error:
+    code = error.response['Error']['Code']
+print(json.dumps({'count': len(items), 'unique': len({i['AutomationExecutionId'] for i in items}), 'start': first['ExecutionStartTime'].isoformat(), 'code': code}))
+`;
+		const {stdout} = await run(python, ['-c', script], {env: environment(running)});
+		const result = JSON.parse(stdout) as {count: number; unique: number; start: string; code: string};
+		const expected = running.control.counts().byLocation['123456789012/us-east-1'];
+		expect(result.count).toBe(expected);
+		expect(result.unique).toBe(expected);
+		expect(result.start).toMatch(/^2026-11-25T/);
+		expect(result.code).toBe('AutomationExecutionNotFoundException');
+	});
+});
