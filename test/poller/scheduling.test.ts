@@ -91,4 +91,22 @@ describe('poller scheduling', () => {
 		store.setState({filterDraft: undefined});
 		await waitFor(() => store.getState().executions['b'] !== undefined, 'refresh after the prompt closed');
 	});
+
+	it('a restart while a request is in flight keeps polling with the new signal', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row('a', 'us-east-1', 'Success', T0)]});
+		let release!: () => void;
+		api.gate = new Promise(resolve => (release = resolve));
+		const clock = createFakeClock();
+		poller = createPoller({store, api, clock, intervalMs: 2000});
+		poller.start();
+		await flush();
+		poller.stop();
+		poller.start();
+		api.gate = undefined;
+		release();
+		await waitFor(() => store.getState().executions['a'] !== undefined, 'a fresh run after the restart');
+		expect(api.signals.at(-1)?.aborted).toBe(false);
+		expect(clock.pending()).toContain(2000);
+	});
 });
