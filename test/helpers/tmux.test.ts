@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -39,6 +39,15 @@ function Counter() {
 await render(h(Counter)).waitUntilExit();
 `;
 const repoRoot = join(import.meta.dirname, '..', '..');
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** Everything the program reported receiving, in order, as one string. */
 function received(screen: string): string {
@@ -123,6 +132,18 @@ describe.skipIf(!tmuxAvailable())('tmux harness', () => {
 		expect(await tmux.capture({escapes: true})).toMatch(/\u001B\[32mcount 2/);
 		await tmux.sendKeys('q');
 		expect(await tmux.waitForExit()).toBe(0);
+	});
+
+	it('ends the session by itself when the owning process dies without calling kill()', async () => {
+		const owner = spawn('sleep', ['60'], {stdio: 'ignore'});
+		const tmux = await startTmux({command: 'sleep 60', columns: 40, rows: 10, ownerPid: owner.pid});
+		const serverPid = Number((await run(tmuxPath, ['-S', tmux.socket, 'display-message', '-p', '#{pid}'])).stdout);
+		expect(isRunning(serverPid)).toBe(true);
+		owner.kill();
+		const deadline = Date.now() + 10_000;
+		while (isRunning(serverPid) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
+		expect(isRunning(serverPid)).toBe(false);
+		expect(existsSync(tmux.socket)).toBe(false);
 	});
 
 	it('kills its own server and nothing else', async () => {

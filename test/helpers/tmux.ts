@@ -32,6 +32,8 @@ export type TmuxOptions = {
 	 * undefined removes one. Nothing else of the test process leaks in: no AWS_*, no CI, no NO_COLOR.
 	 */
 	env?: Record<string, string | undefined>;
+	/** The process whose end also ends the session (default: this one), in case kill() is never reached. */
+	ownerPid?: number;
 };
 
 export type WaitForOptions = {
@@ -63,6 +65,11 @@ function describeCondition(condition: ScreenCondition): string {
 }
 
 const live = new Set<TmuxSession>();
+
+function watchdog(ownerPid: number, socket: string): string {
+	// run-shell's shell is a child of the tmux server, so $PPID is the server to end.
+	return `while kill -0 ${ownerPid} 2>/dev/null; do sleep 1; done; rm -rf ${shellQuote([join(socket, '..')])}; kill $PPID`;
+}
 
 /** tmux reads an argument that ends in ';' as a command separator unless the ';' is escaped. */
 function keepSemicolon(arg: string): string {
@@ -99,6 +106,9 @@ export class TmuxSession {
 			'set-option', '-g', 'remain-on-exit', 'on', ';',
 			'set-option', '-g', 'remain-on-exit-format', '', ';',
 			'set-option', '-g', 'status', 'off', ';',
+			// A watchdog inside the server: vitest ends its workers without running exit handlers, so a
+			// test that never calls kill() would leave the server behind. It dies with the server.
+			'run-shell', '-b', watchdog(options.ownerPid ?? process.pid, socket), ';',
 			'new-session', '-d', '-s', session.target, '-x', String(columns), '-y', String(rows), ...(options.cwd ? ['-c', options.cwd] : []), command,
 		], {env});
 		live.add(session);
