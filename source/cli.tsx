@@ -1,1 +1,336 @@
-export {};
+#!/usr/bin/env node
+/**
+ * The composition root: flags (meow) → emulator (--local) → AWS api → store →
+ * poller → render(<App/>). The only file that wires concrete pieces together.
+ * Bad flags exit with 2, a failed connection check with 1, both with one paragraph.
+ */
+import {realpathSync} from 'node:fs';
+import process from 'node:process';
+import {pathToFileURL} from 'node:url';
+import meow from 'meow';
+import {render} from 'ink';
+import {compileFilter} from './core/filter.js';
+import type {ActionPort} from './core/ports.js';
+import {createAppStore, type AppStore} from './store/app-store.js';
+import type {ConnectionContext} from './store/state.js';
+import {selectVisibleRows} from './store/selectors.js';
+import {App} from './ui/app.js';
+import {themeFromEnvironment} from './ui/theme.js';
+// Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
+// --version and flag errors answer at once and AWS mode never loads the emulator.
+import type {AwsApi, AwsApiOptions} from './aws/index.js';
+import type {Poller} from './poller/index.js';
+import type {RunningEmulator} from './emulator/index.js';
+
+const HELP = `
+  Usage
+    $ ssmtop [options]
+
+  Watch and drive AWS Systems Manager Automation executions.
+
+  Options
+    --local                   Run against the embedded SSM emulator (demo data); no AWS account needed
+    --profile NAME            AWS profile (default: the SDK chain: env, AWS_PROFILE, SSO, …)
+    --region R1,R2,…          Regions to watch (default: the profile's region)
+    --endpoint-url URL        Send SSM calls to this endpoint
+    --interval SECONDS        List refresh interval, at least 2 (default 5)
+    --read-only               Hide and disable start, re-run, stop and signal
+    --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
+    --account-profile A=P     Read child executions of account A with profile P (repeatable)
+    --no-color                No colours (NO_COLOR is honoured too)
+    --once                    Print the executions once and exit (no terminal UI)
+    --json                    With --once: print JSON
+    --version                 Show the version
+    --help                    Show this help
+
+  Examples
+    $ ssmtop --local
+    $ ssmtop --profile prod --region us-east-1,eu-west-1 --read-only
+    $ ssmtop --account-profile 111122223333=audit --filter status:problem
+`;
+
+export interface RawFlags {
+	readonly local: boolean;
+	readonly profile?: string;
+	readonly region?: string;
+	readonly endpointUrl?: string;
+	readonly interval: number;
+	readonly readOnly: boolean;
+	readonly filter?: string;
+	readonly accountProfile: readonly string[];
+	readonly color: boolean;
+	readonly once: boolean;
+	readonly json: boolean;
+}
+
+export interface CliOptions {
+	readonly local: boolean;
+	readonly profile?: string;
+	readonly regions: readonly string[];
+	readonly endpointUrl?: string;
+	readonly intervalMs: number;
+	readonly readOnly: boolean;
+	readonly filter: string;
+	readonly accountProfiles: Readonly<Record<string, string>>;
+	readonly color: boolean;
+	readonly once: boolean;
+	readonly json: boolean;
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT = /^\d{12}$/;
+const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+
+/** Checks every flag; returns the options or one paragraph per problem (exit 2). */
+export function validateFlags(flags: RawFlags): {readonly options: CliOptions} | {readonly errors: readonly string[]} {
+	const errors: string[] = [];
+	const regions = (flags.region ?? '')
+		.split(',')
+		.map(region => region.trim())
+		.filter(Boolean);
+	const badRegions = regions.filter(region => !REGION.test(region));
+	if (badRegions.length > 0) {
+		errors.push(`--region: ${badRegions.map(region => `"${region}"`).join(', ')} is not a region name. Give a comma-separated list such as --region us-east-1,eu-west-1.`);
+	}
+
+	if (!Number.isFinite(flags.interval) || flags.interval < 2) {
+		errors.push(`--interval: ${String(flags.interval)} is too short. ssmtop refreshes at most every 2 seconds, to stay clear of SSM's rate limits; give a number of seconds of 2 or more (default 5).`);
+	}
+
+	if (flags.endpointUrl !== undefined) {
+		try {
+			const url = new URL(flags.endpointUrl);
+			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+		} catch {
+			errors.push(`--endpoint-url: "${flags.endpointUrl}" is not an http(s) URL. Give the full address, e.g. --endpoint-url https://ssm.us-east-1.amazonaws.com.`);
+		}
+	}
+
+	if (flags.local && (flags.profile !== undefined || flags.endpointUrl !== undefined)) {
+		errors.push('--local runs against the embedded emulator, so it cannot be combined with --profile or --endpoint-url. Drop --local to use AWS, or drop the others to use the emulator.');
+	}
+
+	if (flags.filter !== undefined) {
+		const {errors: filterErrors} = compileFilter(flags.filter);
+		if (filterErrors.length > 0) {
+			errors.push(`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, mode or id; ! negates a term.`);
+		}
+	}
+
+	const accountProfiles: Record<string, string> = {};
+	for (const mapping of flags.accountProfile) {
+		const [account, profile, ...rest] = mapping.split('=');
+		if (!account || !ACCOUNT.test(account) || !profile || rest.length > 0) {
+			errors.push(`--account-profile: "${mapping}" should be ACCOUNT=PROFILE, with a 12-digit account id, e.g. --account-profile 111122223333=audit.`);
+			continue;
+		}
+
+		accountProfiles[account] = profile;
+	}
+
+	if (flags.json && !flags.once) errors.push('--json only applies with --once (the terminal UI is not JSON). Add --once, or drop --json.');
+
+	if (errors.length > 0) return {errors};
+	return {
+		options: {
+			local: flags.local,
+			...(flags.profile === undefined ? {} : {profile: flags.profile}),
+			regions,
+			...(flags.endpointUrl === undefined ? {} : {endpointUrl: flags.endpointUrl}),
+			intervalMs: Math.round(flags.interval * 1000),
+			readOnly: flags.readOnly,
+			filter: flags.filter ?? '',
+			accountProfiles,
+			color: flags.color,
+			once: flags.once,
+			json: flags.json,
+		},
+	};
+}
+
+export function parseCli(argv: readonly string[]): {readonly flags: RawFlags; readonly showHelp: () => never} {
+	const cli = meow(HELP, {
+		importMeta: import.meta,
+		argv: [...argv],
+		allowUnknownFlags: false,
+		flags: {
+			local: {type: 'boolean', default: false},
+			profile: {type: 'string'},
+			region: {type: 'string'},
+			endpointUrl: {type: 'string'},
+			interval: {type: 'number', default: 5},
+			readOnly: {type: 'boolean', default: false},
+			filter: {type: 'string'},
+			accountProfile: {type: 'string', isMultiple: true, default: []},
+			color: {type: 'boolean', default: true},
+			once: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+		},
+	});
+	return {flags: cli.flags as RawFlags, showHelp: () => cli.showHelp(2)};
+}
+
+/** The connection as the header shows it. */
+export function connectionContext(options: CliOptions, regions: readonly string[], homeAccount?: string): ConnectionContext {
+	const label = options.local ? 'local emulator' : options.profile ? `profile ${options.profile}` : (options.endpointUrl ?? 'default credentials');
+	return {
+		label,
+		regions,
+		readOnly: options.readOnly,
+		local: options.local,
+		...(options.profile === undefined ? {} : {profile: options.profile}),
+		...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
+		...(homeAccount === undefined ? {} : {account: homeAccount}),
+		readableAccounts: options.local ? 'all' : Object.keys(options.accountProfiles),
+	};
+}
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`ssmtop: ${message}\n`);
+	process.exit(code);
+}
+
+interface Running {
+	readonly store: AppStore;
+	readonly api: AwsApi;
+	readonly poller: Poller;
+	readonly port: ActionPort;
+	readonly emulator?: RunningEmulator;
+}
+
+async function connect(options: CliOptions, viewport: {columns: number; rows: number}): Promise<Running> {
+	const {createAwsApi, localModeOptions, resolveDefaultRegion} = await import('./aws/index.js');
+	let emulator: RunningEmulator | undefined;
+	let apiOptions: AwsApiOptions;
+	let regions = options.regions;
+	if (options.local) {
+		const {startEmulator} = await import('./emulator/index.js');
+		emulator = await startEmulator({seed: 'demo'});
+		if (regions.length === 0) regions = LOCAL_REGIONS;
+		apiOptions = localModeOptions(emulator, regions);
+	} else {
+		if (regions.length === 0) {
+			const region = await resolveDefaultRegion(options.profile);
+			if (!region) {
+				fail(
+					`no region to watch. ${options.profile ? `Profile "${options.profile}" has no region set` : 'Neither AWS_REGION nor the default profile sets one'}; pass --region (e.g. --region us-east-1), or run "ssmtop --local" to try the built-in emulator.`,
+					2,
+				);
+			}
+
+			regions = [region];
+		}
+
+		apiOptions = {
+			regions,
+			...(options.profile === undefined ? {} : {profile: options.profile}),
+			...(options.endpointUrl === undefined ? {} : {endpointUrl: options.endpointUrl}),
+			accountProfiles: options.accountProfiles,
+		};
+	}
+
+	const api = createAwsApi(apiOptions);
+	// The embedded emulator is known to answer; against AWS, fail fast with one clear paragraph.
+	const check = emulator ? {ok: true as const} : await api.checkConnection({timeoutMs: 10_000});
+	if (!check.ok) {
+		api.destroy();
+		await emulator?.close();
+		fail(check.message ?? 'could not reach SSM in any region.', 1);
+	}
+
+	const store = createAppStore({
+		context: connectionContext(options, regions, emulator?.homeAccount),
+		filter: options.filter,
+		viewport,
+	});
+	const [{createPoller}, {createActionPort}] = await Promise.all([import('./poller/index.js'), import('./aws/action-port.js')]);
+	const poller = createPoller({store, api, intervalMs: options.intervalMs});
+	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
+	return {store, api, poller, port, ...(emulator ? {emulator} : {})};
+}
+
+async function shutdown(running: Running): Promise<void> {
+	running.poller.stop();
+	running.api.destroy();
+	await running.emulator?.close();
+}
+
+/** --once: one refresh, the filtered and sorted list on stdout, exit. */
+async function printOnce(running: Running, json: boolean): Promise<void> {
+	await running.poller.tick();
+	const rows = selectVisibleRows(running.store.getState());
+	const text = json
+		? `${JSON.stringify(rows, null, 2)}\n`
+		: rows.map(row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].join('\t')}\n`).join('');
+	// A reader that stops early (| head) is not an error.
+	process.stdout.on('error', error => {
+		if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+	});
+	await new Promise<void>(resolve => process.stdout.write(text, () => resolve()));
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+
+export async function main(argv: readonly string[]): Promise<void> {
+	const {flags} = parseCli(argv);
+	const validated = validateFlags(flags);
+	if ('errors' in validated) fail(`${validated.errors.join('\n\n')}\nRun "ssmtop --help" for usage.`, 2);
+	const {options} = validated;
+	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	if (!options.once && !interactive) {
+		fail('standard input and output must be a terminal (TTY): ssmtop is an interactive terminal UI. Run it in a terminal, or use --once (with --json) to print the executions from a script.', 2);
+	}
+
+	const viewport = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
+	const running = await connect(options, viewport);
+	if (options.once) {
+		try {
+			await printOnce(running, options.json);
+		} finally {
+			await shutdown(running);
+		}
+
+		return;
+	}
+
+	const onResize = (): void => running.store.getState().actions.viewportResized({columns: process.stdout.columns, rows: process.stdout.rows});
+	process.stdout.on('resize', onResize);
+	// The alternate screen keeps the user's scrollback intact and is left on exit, whatever happens.
+	process.stdout.write(ENTER_ALTERNATE_SCREEN);
+	const restore = (): void => {
+		process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+	};
+	process.once('exit', restore);
+	running.poller.start();
+	const instance = render(
+		<App store={running.store} port={running.port} theme={themeFromEnvironment(process.env, {noColor: !options.color})} />,
+		{exitOnCtrlC: false, patchConsole: true},
+	);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		process.stdout.off('resize', onResize);
+		await shutdown(running);
+		restore();
+		process.off('exit', restore);
+	}
+}
+
+/** Run only as the program (also through npm's bin symlink), not when a test imports this file. */
+function isEntry(): boolean {
+	const script = process.argv[1];
+	if (script === undefined) return false;
+	try {
+		return import.meta.url === pathToFileURL(realpathSync(script)).href;
+	} catch {
+		return false;
+	}
+}
+
+if (isEntry()) {
+	main(process.argv.slice(2)).then(
+		() => process.exit(0),
+		(error: unknown) => fail(error instanceof Error ? error.message : String(error), 1),
+	);
+}

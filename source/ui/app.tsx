@@ -54,7 +54,7 @@ function Body({now}: {readonly now: number}) {
 	const modal = useAppStore(state => state.modal);
 	if (modal.kind === 'help') return <HelpOverlay />;
 	// An action dialog takes the body's place (issue #4's ModalHost draws it).
-	if (modal.kind !== 'none') return <ModalHost modal={modal} />;
+	if (modal.kind !== 'none') return <ModalHost />;
 	switch (screen) {
 		case 'list':
 			return <ExecutionList now={now} />;
