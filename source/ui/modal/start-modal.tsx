@@ -216,7 +216,10 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 
 	const errors = allErrors(state);
 	const fields = fieldsOf(state);
-	const maxFields = Math.max(3, Math.floor((viewport.rows - 12) / 2));
+	// The shell keeps a header and footer around the dialog; the dialog's own chrome takes about ten lines.
+	const noteLines = state.notes.length + (state.serviceError ? 2 : 0) + (state.step === 'parameters' ? 2 : state.step === 'review' ? 8 : 0);
+	const maxLines = Math.max(4, viewport.rows - 16 - noteLines);
+	const documentLines = Math.min(8, filteredDocuments(state).length) + 1;
 	const red = tint(theme, 'red');
 	const stepMessage = stepMessageKey(state.step);
 	const stepError = stepMessage ? visibleError(state, errors, stepMessage) : undefined;
@@ -250,8 +253,10 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 				cursor={state.cursor}
 				errorOf={key => visibleError(state, errors, key)}
 				{...(state.openChoice ? {openChoice: state.openChoice} : {})}
-				maxFields={maxFields}
+				maxLines={maxLines}
+				width={viewport.columns - 4}
 				renderSpecial={(field, focused) => <DocumentMatches state={state} field={field} focused={focused} />}
+				specialLines={documentLines}
 			/>
 			{stepError ? <Text color={red}>{`✗ ${stepError}`}</Text> : null}
 			{state.fileMessage && state.step === 'settings' ? <Text color={state.fileMessage.ok ? tint(theme, 'green') : red}>{state.fileMessage.text}</Text> : null}
