@@ -4,9 +4,22 @@
  */
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
+import {screenText, VirtualTerminal, type Screen} from '../screenshots/terminal-screen.js';
 
 // Ink wraps each frame in "begin/end synchronized update" markers, written separately.
 const SYNC_MARKERS = new Set(['\u001B[?2026h', '\u001B[?2026l']);
+
+export type FakeTtyOptions = {
+	columns?: number;
+	rows?: number;
+	/** Keep the text written since the last mark (default true); off for long benchmark runs. */
+	keepOutput?: boolean;
+	/**
+	 * Keep a live screen (a VirtualTerminal fed every write), for asserting what a user would see.
+	 * Off by default: it parses every write, which would add to measured latencies.
+	 */
+	screen?: boolean;
+};
 
 export type WriteWaitOptions = {
 	timeoutMs?: number;
@@ -25,12 +38,14 @@ export class FakeTtyStdout extends Writable {
 	private markedWrites = 0;
 	private chunks: string[] = [];
 	private readonly keepOutput: boolean;
+	private readonly terminal: VirtualTerminal | undefined;
 
-	constructor(options: {columns?: number; rows?: number; keepOutput?: boolean} = {}) {
+	constructor(options: FakeTtyOptions = {}) {
 		super({decodeStrings: false});
 		this.columns = options.columns ?? 80;
 		this.rows = options.rows ?? 24;
 		this.keepOutput = options.keepOutput ?? true;
+		this.terminal = options.screen ? new VirtualTerminal({columns: this.columns, rows: this.rows}) : undefined;
 	}
 
 	override _write(chunk: string | Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
@@ -38,6 +53,7 @@ export class FakeTtyStdout extends Writable {
 		this.total += Buffer.byteLength(text, 'utf8');
 		this.totalWrites++;
 		if (this.keepOutput) this.chunks.push(text);
+		this.terminal?.write(text);
 		this.emit('written', text);
 		callback();
 	}
@@ -70,7 +86,19 @@ export class FakeTtyStdout extends Writable {
 	resize(columns: number, rows: number): void {
 		this.columns = columns;
 		this.rows = rows;
+		this.terminal?.resize({columns, rows});
 		this.emit('resize');
+	}
+
+	/** What the terminal shows now (needs `screen: true`). */
+	screen(): Screen {
+		if (!this.terminal) throw new Error('create the fake stdout with {screen: true} to read its screen');
+		return this.terminal.screen();
+	}
+
+	/** The screen as text, one line per row, trailing blanks trimmed (needs `screen: true`). */
+	screenText(): string {
+		return screenText(this.screen());
 	}
 
 	/** Resolves with the text of the next write (by default the next one with content). */
@@ -168,7 +196,7 @@ export type FakeTerminal = {
 	};
 };
 
-export function createFakeTerminal(options: {columns?: number; rows?: number; keepOutput?: boolean} = {}): FakeTerminal {
+export function createFakeTerminal(options: FakeTtyOptions = {}): FakeTerminal {
 	const stdout = new FakeTtyStdout(options);
 	const stdin = new FakeTtyStdin();
 	const stderr = new FakeStderr();

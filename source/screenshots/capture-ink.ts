@@ -9,7 +9,7 @@ import {createFakeTerminal, type FakeTerminal} from '../bench/fake-terminal.js';
 export type CaptureOptions = {
 	columns: number;
 	rows: number;
-	/** Drives the app before the capture: press keys, then wait for what should be on screen. */
+	/** Drives the app before the capture: press keys, then wait for the screen (terminal.stdout.screenText()). */
 	interact?: (terminal: FakeTerminal) => Promise<void>;
 	/** How long to wait for Ink's first frame (default 5000 ms). */
 	timeoutMs?: number;
@@ -17,7 +17,8 @@ export type CaptureOptions = {
 
 /** The full output stream of the render; feed it to `ansiToSvg` or `renderAnsiToScreen` with the same size. */
 export async function captureInkOutput(node: ReactNode, options: CaptureOptions): Promise<string> {
-	const terminal = createFakeTerminal({columns: options.columns, rows: options.rows});
+	// A live screen lets `interact` wait for what the user would see: terminal.stdout.screenText().
+	const terminal = createFakeTerminal({columns: options.columns, rows: options.rows, screen: true});
 	const firstFrame = terminal.stdout.nextWrite({timeoutMs: options.timeoutMs ?? 5000});
 	const instance = render(node, terminal.inkOptions);
 	try {

@@ -34,7 +34,12 @@ function blankLine(columns: number, style: CellStyle): Cell[] {
 	return Array.from({length: columns}, () => blankCell(style));
 }
 
-type Parsed = {kind: 'csi'; parameters: string; final: string; end: number} | {kind: 'skip'; end: number} | {kind: 'esc'; final: string; end: number};
+type Parsed =
+	| {kind: 'csi'; parameters: string; final: string; end: number}
+	| {kind: 'skip'; end: number}
+	| {kind: 'esc'; final: string; end: number}
+	/** The text ends inside the sequence: wait for the next write. */
+	| {kind: 'incomplete'};
 
 /** Reads the escape sequence starting at `start` (which holds ESC). */
 function readEscape(text: string, start: number): Parsed {
@@ -42,7 +47,8 @@ function readEscape(text: string, start: number): Parsed {
 	if (next === '[') {
 		let index = start + 2;
 		while (index < text.length && !/[\u0040-\u007E]/.test(text[index]!)) index++;
-		return {kind: 'csi', parameters: text.slice(start + 2, index), final: text[index] ?? '', end: index + 1};
+		if (index >= text.length) return {kind: 'incomplete'};
+		return {kind: 'csi', parameters: text.slice(start + 2, index), final: text[index]!, end: index + 1};
 	}
 
 	if (next === ']' || next === 'P' || next === '_' || next === '^') {
@@ -54,11 +60,15 @@ function readEscape(text: string, start: number): Parsed {
 			index++;
 		}
 
-		return {kind: 'skip', end: index};
+		return {kind: 'incomplete'};
 	}
 
-	if (next === '(' || next === ')' || next === '*' || next === '+' || next === '#') return {kind: 'skip', end: start + 3};
-	return {kind: 'esc', final: next ?? '', end: start + 2};
+	if (next === undefined) return {kind: 'incomplete'};
+	if (next === '(' || next === ')' || next === '*' || next === '+' || next === '#') {
+		return start + 2 < text.length ? {kind: 'skip', end: start + 3} : {kind: 'incomplete'};
+	}
+
+	return {kind: 'esc', final: next, end: start + 2};
 }
 
 class TerminalState {
@@ -69,10 +79,29 @@ class TerminalState {
 	saved = {x: 0, y: 0};
 
 	constructor(
-		readonly columns: number,
-		readonly rows: number,
+		public columns: number,
+		public rows: number,
 	) {
 		this.lines = Array.from({length: rows}, () => blankLine(columns, plainStyle));
+	}
+
+	/** Keeps the content at the top left, cut or padded with blanks (no reflow, as most terminals). */
+	resize(columns: number, rows: number): void {
+		// Lines go off the top only when the cursor would otherwise fall below the new bottom.
+		const top = Math.max(0, this.y + 1 - rows);
+		const kept = this.lines.slice(top, top + rows);
+		this.y -= top;
+		this.lines.length = 0;
+		for (const line of kept) {
+			const cut = line.slice(0, columns);
+			if (cut.at(-1)?.width === 2) cut[cut.length - 1] = blankCell(cut.at(-1)!.style);
+			this.lines.push([...cut, ...blankLine(Math.max(0, columns - cut.length), plainStyle)]);
+		}
+
+		while (this.lines.length < rows) this.lines.push(blankLine(columns, plainStyle));
+		this.columns = columns;
+		this.rows = rows;
+		this.moveTo(Math.min(this.x, columns - 1), this.y);
 	}
 
 	lineFeed(): void {
@@ -226,36 +255,81 @@ class TerminalState {
 
 export type ScreenSize = {columns: number; rows: number};
 
-/** Writes `text` onto a blank screen of the given size and returns the resulting grid. */
-export function renderAnsiToScreen(text: string, size: ScreenSize): Screen {
+function checkSize(size: ScreenSize): void {
 	if (!Number.isInteger(size.columns) || !Number.isInteger(size.rows) || size.columns < 1 || size.rows < 1) {
 		throw new RangeError(`screen size must be positive integers, got ${size.columns}×${size.rows}`);
 	}
+}
 
-	const state = new TerminalState(size.columns, size.rows);
-	let index = 0;
-	while (index < text.length) {
-		const char = text[index]!;
-		if (char === ESC) {
-			const parsed = readEscape(text, index);
-			if (parsed.kind === 'csi') state.csi(parsed.parameters, parsed.final);
-			else if (parsed.kind === 'esc') state.esc(parsed.final);
-			index = parsed.end;
-			continue;
-		}
+/**
+ * A terminal that output can be written to piece by piece (an escape sequence split across two
+ * writes is completed by the next), with a snapshot of its screen at any time.
+ */
+export class VirtualTerminal {
+	private readonly state: TerminalState;
+	private pending = '';
 
-		const codePoint = text.codePointAt(index)!;
-		const grapheme = String.fromCodePoint(codePoint);
-		index += grapheme.length;
-		if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) {
-			state.control(char);
-			continue;
-		}
-
-		state.print(grapheme, charWidth(codePoint));
+	constructor(size: ScreenSize) {
+		checkSize(size);
+		this.state = new TerminalState(size.columns, size.rows);
 	}
 
-	return {columns: size.columns, rows: size.rows, lines: state.lines, cursor: {x: state.x, y: state.y}};
+	write(chunk: string): void {
+		const text = this.pending + chunk;
+		this.pending = '';
+		const state = this.state;
+		let index = 0;
+		while (index < text.length) {
+			const char = text[index]!;
+			if (char === ESC) {
+				const parsed = readEscape(text, index);
+				if (parsed.kind === 'incomplete') {
+					this.pending = text.slice(index);
+					return;
+				}
+
+				if (parsed.kind === 'csi') state.csi(parsed.parameters, parsed.final);
+				else if (parsed.kind === 'esc') state.esc(parsed.final);
+				index = parsed.end;
+				continue;
+			}
+
+			const codePoint = text.codePointAt(index)!;
+			if (codePoint >= 0xd800 && codePoint <= 0xdbff && index === text.length - 1) {
+				// The first half of a surrogate pair: its second half comes with the next write.
+				this.pending = char;
+				return;
+			}
+
+			const grapheme = String.fromCodePoint(codePoint);
+			index += grapheme.length;
+			if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) {
+				state.control(char);
+				continue;
+			}
+
+			state.print(grapheme, charWidth(codePoint));
+		}
+	}
+
+	/** Changes the size as a terminal window would: content stays top-left, the cursor stays in bounds. */
+	resize(size: ScreenSize): void {
+		checkSize(size);
+		this.state.resize(size.columns, size.rows);
+	}
+
+	/** A copy of the current screen. */
+	screen(): Screen {
+		const {columns, rows, lines, x, y} = this.state;
+		return {columns, rows, lines: lines.map(line => [...line]), cursor: {x, y}};
+	}
+}
+
+/** Writes `text` onto a blank screen of the given size and returns the resulting grid. */
+export function renderAnsiToScreen(text: string, size: ScreenSize): Screen {
+	const terminal = new VirtualTerminal(size);
+	terminal.write(text);
+	return terminal.screen();
 }
 
 /** The screen as plain text, one line per row with trailing blanks trimmed (handy for assertions). */

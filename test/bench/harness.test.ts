@@ -54,6 +54,16 @@ describe('FakeTtyStdout', () => {
 		expect(stdout.outputSinceMark()).toBe('xy');
 	});
 
+	it('keeps a live screen when asked, following erases and resizes', () => {
+		const {stdout} = createFakeTerminal({columns: 10, rows: 3, screen: true});
+		stdout.write('first\n');
+		stdout.write('\u001B[2K\u001B[1A\u001B[2K\u001B[Gsecond\n');
+		expect(stdout.screenText()).toBe('second\n\n');
+		stdout.resize(4, 2);
+		expect(stdout.screenText()).toBe('seco\n');
+		expect(() => createFakeTerminal().stdout.screen()).toThrow(/screen: true/);
+	});
+
 	it('emits resize with the new size', () => {
 		const {stdout} = createFakeTerminal();
 		const seen: string[] = [];

@@ -33,7 +33,7 @@ describe('captureInkOutput', () => {
 				expect(terminal.stdin.isRaw).toBe(true);
 				terminal.stdin.press(keys.down);
 				terminal.stdin.press(keys.down);
-				await waitUntil(() => screenText(renderAnsiToScreen(terminal.stdout.outputSinceMark(), {columns: 30, rows: 6})).includes('count 2'), {what: 'count 2'});
+				await waitUntil(() => terminal.stdout.screenText().includes('count 2'), {what: 'count 2'});
 			},
 		});
 		const screen = screenText(renderAnsiToScreen(output, {columns: 30, rows: 6}));

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {applySgr, plainStyle} from '../../source/screenshots/sgr.js';
-import {renderAnsiToScreen, screenText} from '../../source/screenshots/terminal-screen.js';
+import {renderAnsiToScreen, screenText, VirtualTerminal} from '../../source/screenshots/terminal-screen.js';
 
 const ESC = '\u001B';
 const size = {columns: 10, rows: 3};
@@ -96,5 +96,41 @@ describe('renderAnsiToScreen', () => {
 
 	it('rejects a screen without cells', () => {
 		expect(() => renderAnsiToScreen('', {columns: 0, rows: 3})).toThrow(RangeError);
+	});
+});
+
+describe('VirtualTerminal', () => {
+	it('completes an escape sequence or surrogate pair split across writes', () => {
+		const terminal = new VirtualTerminal(size);
+		terminal.write(`a${ESC}[3`);
+		terminal.write('1mb');
+		terminal.write('\uD83D');
+		terminal.write('\uDE80c');
+		const screen = terminal.screen();
+		expect(screenText(screen)).toBe('ab🚀c\n\n');
+		expect(screen.lines[0]![1]!.style).toEqual({fg: 1});
+	});
+
+	it('returns copies, so later writes do not change an earlier snapshot', () => {
+		const terminal = new VirtualTerminal(size);
+		terminal.write('one');
+		const before = terminal.screen();
+		terminal.write('\rtwo');
+		expect(screenText(before)).toBe('one\n\n');
+		expect(screenText(terminal.screen())).toBe('two\n\n');
+	});
+
+	it('keeps content top-left on resize and scrolls only to keep the cursor on screen', () => {
+		const terminal = new VirtualTerminal({columns: 6, rows: 4});
+		terminal.write('abcdef\n12\nxy');
+		terminal.resize({columns: 3, rows: 4});
+		expect(screenText(terminal.screen())).toBe('abc\n12\nxy\n');
+		terminal.resize({columns: 3, rows: 2});
+		const screen = terminal.screen();
+		expect(screenText(screen)).toBe('12\nxy');
+		expect(screen.cursor).toEqual({x: 2, y: 1});
+		terminal.resize({columns: 5, rows: 3});
+		expect(screenText(terminal.screen())).toBe('12\nxy\n');
+		expect(terminal.screen().lines.every(line => line.length === 5)).toBe(true);
 	});
 });
