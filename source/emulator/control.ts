@@ -1,5 +1,6 @@
 import type {EmulatorClock} from './clock.js';
-import {DEFAULT_QUOTA, Engine, type ExecutionQuota} from './engine/engine.js';
+import {DEFAULT_QUOTA, type ExecutionQuota} from './engine/admission.js';
+import {Engine} from './engine/engine.js';
 import {type FaultConfig, FaultInjector, mergeFaults} from './faults.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';

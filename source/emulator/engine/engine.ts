@@ -7,6 +7,9 @@ import {Scheduler} from './scheduler.js';
 import {failureFor, fateFromParameters, planStep} from './step-plan.js';
 import {encodeInputs, resolveValue} from './templates.js';
 import {FanOut} from './fan-out.js';
+import {Admission, DEFAULT_QUOTA, type ExecutionQuota} from './admission.js';
+import {applySignal, stopExecution} from './signals.js';
+import {chooseBranch, firstFailureMessage, runbookOutputs, successOutputs} from './step-results.js';
 
 export interface StartSpec {
 	readonly account: string;
@@ -36,19 +39,6 @@ export interface StartSpec {
 	readonly locationFates?: Readonly<Record<string, Fate>>;
 }
 
-/** Concurrent executions per account and Region, and the queue behind them (the service's documented quotas). */
-export interface ExecutionQuota {
-	readonly running: number;
-	readonly queued: number;
-}
-
-export const DEFAULT_QUOTA: ExecutionQuota = {running: 100, queued: 1000};
-
-interface Admission {
-	running: number;
-	queue: Array<{execution: ExecutionRecord; begin: () => void}>;
-}
-
 /** How long a new top-level execution stays Pending before its first step starts. */
 export const PENDING_MS = 1000;
 
@@ -73,15 +63,14 @@ export class Engine {
 	readonly fanOut = new FanOut(this);
 	private seq = 0;
 	private ids: Prng;
-	private readonly admission = new Map<string, Admission>();
-	readonly quota: ExecutionQuota;
+	private readonly admission: Admission;
 
 	/**
 	 * @param origin the clock's time when the emulator (re)started
 	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
 	 */
 	constructor(origin: number, historyStart = origin, quota: ExecutionQuota = DEFAULT_QUOTA, idSeed = 'ids') {
-		this.quota = quota;
+		this.admission = new Admission(quota);
 		this.now = historyStart;
 		this.origin = origin;
 		this.ids = new Prng(idSeed);
@@ -165,15 +154,10 @@ export class Engine {
 		};
 
 		// Children run under their parent's admission; top-level runs wait in the queue when the quota is full.
-		const slot = this.slot(execution.account, execution.region);
 		if (execution.parentId) {
 			begin();
-		} else if (slot.running < this.quota.running) {
-			slot.running += 1;
-			execution.admitted = true;
-			begin();
 		} else {
-			slot.queue.push({execution, begin});
+			this.admission.admit(execution, begin);
 		}
 
 		return execution;
@@ -181,42 +165,7 @@ export class Engine {
 
 	/** Throws AutomationExecutionLimitExceededException when both the running quota and the queue are full. */
 	assertCapacity(account: string, region: string): void {
-		const slot = this.slot(account, region);
-		slot.queue = slot.queue.filter(entry => entry.execution.status === 'Pending');
-		if (slot.running >= this.quota.running && slot.queue.length >= this.quota.queued) {
-			throw errors.limitExceeded(
-				`The number of simultaneously running Automation executions exceeded the allowable limit (${this.quota.running} running, ${this.quota.queued} queued).`,
-			);
-		}
-	}
-
-	private slot(account: string, region: string): Admission {
-		const key = `${account}/${region}`;
-		let slot = this.admission.get(key);
-		if (!slot) {
-			slot = {running: 0, queue: []};
-			this.admission.set(key, slot);
-		}
-
-		return slot;
-	}
-
-	private release(execution: ExecutionRecord): void {
-		if (!execution.admitted) {
-			return;
-		}
-
-		execution.admitted = false;
-		const slot = this.slot(execution.account, execution.region);
-		slot.running -= 1;
-		while (slot.running < this.quota.running && slot.queue.length > 0) {
-			const next = slot.queue.shift()!;
-			if (next.execution.status === 'Pending') {
-				slot.running += 1;
-				next.execution.admitted = true;
-				next.begin();
-			}
-		}
+		this.admission.assertCapacity(account, region);
 	}
 
 	// ---- local executions -------------------------------------------------------------
@@ -416,7 +365,7 @@ export class Engine {
 			execution.outputs = runbookOutputs(execution);
 		}
 
-		this.release(execution);
+		this.admission.release(execution);
 		if (execution.parentId) {
 			const parent = this.store.all.get(execution.parentId);
 			if (parent) {
@@ -445,102 +394,11 @@ export class Engine {
 	}
 
 	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
-		if (isTerminal(execution.status) || execution.status === 'Cancelling') {
-			throw errors.invalidSignal(`Automation execution ${execution.id} is ${execution.status}; it accepts no signals.`);
-		}
-
-		const stepByName = (name: string | undefined) => {
-			if (!name) {
-				throw errors.invalidSignal(`The ${type} signal needs a StepName in its payload.`);
-			}
-
-			const step = execution.steps.find(candidate => candidate.stepName === name);
-			if (!step) {
-				throw errors.stepNotFound(`Step ${name} doesn't exist in automation execution ${execution.id}.`);
-			}
-
-			return step;
-		};
-
-		switch (type) {
-			case 'Approve':
-			case 'Reject': {
-				const step = execution.steps.find(candidate => candidate.action === 'aws:approve' && candidate.status === 'Waiting');
-				if (!step) {
-					throw errors.invalidSignal(`Automation execution ${execution.id} is not waiting for an approval.`);
-				}
-
-				this.resolveApproval(execution, step, type, payload['Comment']?.[0]);
-				return;
-			}
-
-			case 'Resume': {
-				const step = stepByName(payload['StepName']?.[0]);
-				if (step.action !== 'aws:pause' || step.status !== 'Waiting') {
-					throw errors.invalidSignal(`Step ${step.stepName} is not paused.`);
-				}
-
-				this.completeStep(execution, execution.steps.indexOf(step), 'Success');
-				return;
-			}
-
-			case 'StartStep': {
-				if (execution.mode !== 'Interactive') {
-					throw errors.invalidSignal('StartStep is only valid for executions in Interactive mode.');
-				}
-
-				const step = stepByName(payload['StepName']?.[0]);
-				if (execution.steps.some(candidate => candidate.status === 'InProgress' || candidate.status === 'Waiting')) {
-					throw errors.invalidSignal('Another step is still running.');
-				}
-
-				this.beginStep(execution, execution.steps.indexOf(step));
-				return;
-			}
-
-			case 'StopStep': {
-				const id = payload['StepExecutionId']?.[0];
-				if (!id) {
-					throw errors.invalidSignal('The StopStep signal needs a StepExecutionId in its payload.');
-				}
-
-				const step = execution.steps.find(candidate => candidate.stepExecutionId === id);
-				if (!step) {
-					throw errors.stepNotFound(`Step execution ${id} doesn't exist in automation execution ${execution.id}.`);
-				}
-
-				if ((step.status !== 'InProgress' && step.status !== 'Waiting') || !step.definition) {
-					throw errors.invalidSignal(`Step ${step.stepName} is not running.`);
-				}
-
-				this.completeStep(execution, execution.steps.indexOf(step), 'Cancelled');
-				return;
-			}
-
-			default:
-				throw errors.invalidSignal(`The ${type} signal isn't valid for automation execution ${execution.id}.`);
-		}
+		applySignal(this, execution, type, payload);
 	}
 
 	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {
-		if (isTerminal(execution.status) || execution.status === 'Cancelling') {
-			throw errors.invalidStatusUpdate(`Automation execution ${execution.id} is ${execution.status} and can't be stopped.`);
-		}
-
-		if (type === 'Complete') {
-			if (execution.mode !== 'Interactive') {
-				throw errors.invalidStatusUpdate('Complete is only valid for executions in Interactive mode.');
-			}
-
-			if (execution.steps.some(step => step.status === 'InProgress')) {
-				throw errors.invalidStatusUpdate('A step is still running; wait for it or stop it first.');
-			}
-
-			this.finish(execution, execution.criticalFailure ?? 'Success', execution.criticalFailure ? firstFailureMessage(execution) : undefined);
-			return;
-		}
-
-		this.cancel(execution);
+		stopExecution(this, execution, type);
 	}
 
 	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
@@ -607,66 +465,4 @@ export class Engine {
 
 		return execution;
 	}
-}
-
-function chooseBranch(inputs: Record<string, unknown>): string | undefined {
-	const choices = Array.isArray(inputs['Choices']) ? (inputs['Choices'] as Array<Record<string, unknown>>) : [];
-	for (const choice of choices) {
-		const variable = choice['Variable'];
-		const next = typeof choice['NextStep'] === 'string' ? choice['NextStep'] : undefined;
-		if ('StringEquals' in choice && String(variable) === String(choice['StringEquals'])) {
-			return next;
-		}
-
-		if ('EqualsIgnoreCase' in choice && String(variable).toLowerCase() === String(choice['EqualsIgnoreCase']).toLowerCase()) {
-			return next;
-		}
-
-		if ('BooleanEquals' in choice && Boolean(variable) === Boolean(choice['BooleanEquals'])) {
-			return next;
-		}
-
-		if ('NumericGreater' in choice && Number(variable) > Number(choice['NumericGreater'])) {
-			return next;
-		}
-
-		if ('NumericLesser' in choice && Number(variable) < Number(choice['NumericLesser'])) {
-			return next;
-		}
-
-		if ('NumericEquals' in choice && Number(variable) === Number(choice['NumericEquals'])) {
-			return next;
-		}
-	}
-
-	return typeof inputs['Default'] === 'string' ? inputs['Default'] : undefined;
-}
-
-function successOutputs(step: StepRecord, ids: Prng): StringListMap {
-	const outputs: StringListMap = {};
-	for (const output of step.definition?.outputs ?? []) {
-		outputs[output.Name] = [output.Name.endsWith('ImageId') ? `ami-0${ids.hex(16)}` : 'COMPLIANT'];
-	}
-
-	if (step.action === 'aws:runCommand') {
-		outputs['CommandId'] = [ids.uuid()];
-		outputs['Status'] = ['Success'];
-	}
-
-	return outputs;
-}
-
-function runbookOutputs(execution: ExecutionRecord): StringListMap {
-	const outputs: StringListMap = {};
-	for (const reference of execution.runbook.outputs ?? []) {
-		const [stepName, outputName] = reference.split('.');
-		const value = execution.steps.find(step => step.stepName === stepName)?.outputs[outputName ?? ''];
-		outputs[reference] = value ?? ['No output available yet because the step is not successfully executed'];
-	}
-
-	return outputs;
-}
-
-function firstFailureMessage(execution: ExecutionRecord): string | undefined {
-	return execution.steps.find(step => step.failureMessage)?.failureMessage;
 }
