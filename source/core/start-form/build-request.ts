@@ -9,6 +9,7 @@ import {defaultText, wireFromText} from './parameter-text.js';
 import {validateParameter, validateParameterSet} from './parameter-validation.js';
 import type {RunSettingsDraft} from './run-settings.js';
 import {resolveRunSettings, type FieldErrors} from './settings-validation.js';
+import {parseTargetMapsText} from './settings-text.js';
 
 export interface StartFormDraft {
 	readonly region: string;
@@ -36,11 +37,33 @@ export function documentErrors(draft: Pick<StartFormDraft, 'documentName' | 'doc
 	return errors;
 }
 
-/** Errors of the parameters form, keyed 'param.<Name>' ('parameters' for the set as a whole). */
-export function parameterErrors(specs: readonly ParameterSpec[], texts: Readonly<Record<string, string>>): FieldErrors {
+/**
+ * Parameters that rate control fills per child: the TargetParameterName when
+ * there are Targets (here or in a location), and the keys of TargetMaps. A
+ * required one of these needs no value in the form.
+ */
+export function perTargetParameters(settings: RunSettingsDraft): string[] {
+	const names: string[] = [];
+	const name = settings.targetParameterName.trim();
+	const locationTargets = settings.locationsSource === 'form' && settings.targetLocations.some(location => location.targets.trim() !== '');
+	if (name !== '' && (settings.targets.trim() !== '' || locationTargets)) names.push(name);
+	if (settings.targetMaps.trim() !== '') {
+		const maps = parseTargetMapsText(settings.targetMaps);
+		if (maps.ok) names.push(...maps.value.flatMap(map => Object.keys(map)));
+	}
+	return [...new Set(names)];
+}
+
+/**
+ * Errors of the parameters form, keyed 'param.<Name>' ('parameters' for the set
+ * as a whole). `filledPerTarget` names are not required (see perTargetParameters).
+ */
+export function parameterErrors(specs: readonly ParameterSpec[], texts: Readonly<Record<string, string>>, filledPerTarget: readonly string[] = []): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const spec of specs) {
-		const error = validateParameter(spec, texts[spec.name] ?? defaultText(spec));
+		const text = texts[spec.name] ?? defaultText(spec);
+		if (filledPerTarget.includes(spec.name) && text.trim() === '') continue;
+		const error = validateParameter(spec, text);
 		if (error !== undefined) errors[parameterFieldKey(spec.name)] = error;
 	}
 	const setError = validateParameterSet(specs.map(spec => spec.name));
@@ -64,7 +87,7 @@ export function parameterMap(specs: readonly ParameterSpec[], texts: Readonly<Re
 }
 
 export function buildStartRequest(draft: StartFormDraft, specs: readonly ParameterSpec[], clientToken: string): BuildResult {
-	const errors: FieldErrors = {...documentErrors(draft), ...parameterErrors(specs, draft.parameterTexts)};
+	const errors: FieldErrors = {...documentErrors(draft), ...parameterErrors(specs, draft.parameterTexts, perTargetParameters(draft.settings))};
 	if (!CLIENT_TOKEN_PATTERN.test(clientToken)) errors['clientToken'] = 'The client token must be a UUID.';
 	const settings = resolveRunSettings(draft.settings, specs.map(spec => spec.name));
 	if (!settings.ok) Object.assign(errors, settings.errors);

@@ -4,7 +4,7 @@
  * of core/start-form ('param.InstanceId', 'maxErrors', 'locations.0.regions'),
  * so each message lands beside its field.
  */
-import {parameterErrors, parameterFieldKey} from '../../core/start-form/build-request.js';
+import {parameterErrors, parameterFieldKey, perTargetParameters} from '../../core/start-form/build-request.js';
 import {emptyLocationDraft, type RunSettingsDraft, type TargetLocationDraft} from '../../core/start-form/run-settings.js';
 import {resolveRunSettings, type FieldErrors} from '../../core/start-form/settings-validation.js';
 import {OWNER_LABELS, type OwnerFilter, type StartFormState, type StartStep} from './start-form-state.js';
@@ -230,7 +230,7 @@ export function withFieldValue(state: StartFormState, key: string, value: string
 export function allErrors(state: StartFormState): FieldErrors {
 	const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
 	const settings = resolveRunSettings(state.settings, state.definition.state === 'ready' ? specs.map(spec => spec.name) : undefined);
-	return {...parameterErrors(specs, state.parameterTexts), ...(settings.ok ? {} : settings.errors)};
+	return {...parameterErrors(specs, state.parameterTexts, perTargetParameters(state.settings)), ...(settings.ok ? {} : settings.errors)};
 }
 
 /** Messages of the fields of one step. */

@@ -67,7 +67,7 @@ function focusKey(state: StartFormState, key: string): StartFormState {
 
 function goToStep(state: StartFormState, step: StartStep): StartFormState {
 	const next = {...state, step, focus: 0, openChoice: undefined};
-	return {...next, cursor: cursorEnd(fieldsOf(next)[0])};
+	return step === 'document' ? focusKey(next, 'query') : {...next, cursor: cursorEnd(fieldsOf(next)[0])};
 }
 
 /** Next on a step: show all its messages; advance only when there are none. */
@@ -75,6 +75,18 @@ function advance(state: StartFormState): Transition {
 	const revealed = state.revealed.includes(state.step) ? state.revealed : [...state.revealed, state.step];
 	const shown = {...state, revealed};
 	const errors = stepErrors(shown, state.step);
+	if (state.step === 'parameters') {
+		// A required parameter left empty may still come from Targets or TargetMaps in the run settings: checked again there.
+		for (const key of Object.keys(errors)) if (key.startsWith('param.') && (state.parameterTexts[key.slice('param.'.length)] ?? '').trim() === '') delete errors[key];
+	}
+	if (state.step === 'settings' && Object.keys(errors).length === 0) {
+		const missing = stepErrors(shown, 'parameters');
+		if (Object.keys(missing).length > 0) {
+			const back = {...goToStep(shown, 'parameters'), revealed: [...revealed, 'parameters' as const]};
+			const first = fieldsOf(back).find(field => missing[field.key] !== undefined);
+			return stay(first ? focusKey(back, first.key) : back);
+		}
+	}
 	const firstError = fieldsOf(shown).find(field => errors[field.key] !== undefined);
 	if (Object.keys(errors).length > 0) return stay(firstError ? focusKey(shown, firstError.key) : shown);
 	if (state.step === 'parameters' && state.definition.state !== 'ready') return stay(shown);

@@ -100,7 +100,8 @@ export function newStartForm(init: NewFormInit): StartFormState {
 		parameterTexts: {},
 		settings: emptyRunSettings,
 		locationsFile: '',
-		focus: 0,
+		// Start in the type-ahead field: typing filters the runbooks at once.
+		focus: init.regions.length > 1 ? 2 : 1,
 		cursor: 0,
 		touched: {},
 		revealed: [],

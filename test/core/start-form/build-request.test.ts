@@ -111,3 +111,26 @@ describe('renderCliCommand', () => {
 		expect(renderCliCommand(result.request)).toContain(`--target-maps '[{"Count":["5"]}]' --target-locations-url https://b.s3.amazonaws.com/l.json`);
 	});
 });
+
+describe('parameters filled per target', () => {
+	it('needs no value for the target parameter or TargetMaps keys, but still sends nothing for them', async () => {
+		const {perTargetParameters} = await import('../../../source/core/start-form/build-request.js');
+		const settings = {...emptyRunSettings, targetParameterName: 'InstanceId', targets: 'tag:Env=dev'};
+		expect(perTargetParameters(settings)).toEqual(['InstanceId']);
+		expect(perTargetParameters({...emptyRunSettings, targetParameterName: 'InstanceId'})).toEqual([]);
+		expect(perTargetParameters({...emptyRunSettings, targetMaps: '[{"InstanceId":"i-1","Count":"2"}]'})).toEqual(['InstanceId', 'Count']);
+		expect(
+			perTargetParameters({
+				...emptyRunSettings,
+				targetParameterName: 'InstanceId',
+				locationsSource: 'form',
+				targetLocations: [{...emptyLocationDraft, accounts: '111122223333', regions: 'eu-west-1', targets: 'tag:a=b'}],
+			}),
+		).toEqual(['InstanceId']);
+		const result = buildStartRequest(draft({settings}), specs, token);
+		expect(result).toEqual({
+			ok: true,
+			request: {region: 'eu-west-1', documentName: 'AWS-RestartEC2Instance', targetParameterName: 'InstanceId', targets: [{key: 'tag:Env', values: ['dev']}], clientToken: token},
+		});
+	});
+});

@@ -63,8 +63,7 @@ describe('dialogs in the App', () => {
 		expect(frame).toContain('Start a run');
 		expect(frame).toContain('Tab/Shift-Tab: field');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(30);
-		// Printable keys go to the focused field, not to the app's own keys (q would quit, s would sort).
-		await send(KEYS.tab);
+		// The runbook filter has the focus; printable keys go to it, not to the app's own keys (q would quit, s would sort).
 		await send('q');
 		await send('s');
 		await waitFor(text => /Runbook\s+qs/.test(text));
