@@ -59,3 +59,10 @@ export function themeFromEnvironment(env: NodeJS.ProcessEnv, options: {noColor?:
 	const ascii = locale !== '' && !/utf-?8/i.test(locale);
 	return {color: !noColor, ascii};
 }
+
+const ASCII_GLYPHS: Readonly<Record<string, string>> = {'·': '-', '…': '...', '×': 'x', '—': '-', '→': '->', '↑': '^', '↓': 'v', '↳': '>', '✗': 'x', '↔': '<->'};
+
+/** Typographic characters of the UI's own texts, spelled in ASCII when the theme asks for it. */
+export function glyphs(theme: Theme, text: string): string {
+	return theme.ascii ? text.replaceAll(/[·…×—→↑↓↳✗↔]/g, char => ASCII_GLYPHS[char] ?? char) : text;
+}

@@ -6,6 +6,8 @@
 import {Box, Text} from 'ink';
 import {selectOpenDetail, selectOpenExecution} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
+import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
 import {bodyRows, detailSplit} from '../layout.js';
 import {ExecutionSummary} from './execution-summary.js';
 import {StepList} from './step-list.js';
@@ -13,6 +15,7 @@ import {FieldTable} from './field-table.js';
 import {executionFieldRows, stepFieldRows} from './fields.js';
 
 export function DetailScreen({now}: {readonly now: number}) {
+	const theme = useTheme();
 	const execution = useAppStore(selectOpenExecution);
 	const detail = useAppStore(selectOpenDetail);
 	const pane = useAppStore(state => state.detailPane);
@@ -29,7 +32,7 @@ export function DetailScreen({now}: {readonly now: number}) {
 		return (
 			<Box flexDirection="column">
 				<ExecutionSummary execution={execution} now={now} {...(hint ? {hint} : {})} />
-				<Text dimColor>Loading steps…</Text>
+				<Text dimColor>{glyphs(theme, 'Loading steps…')}</Text>
 			</Box>
 		);
 	}

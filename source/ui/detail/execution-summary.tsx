@@ -1,12 +1,14 @@
 /** Three lines on top of the detail, grid and location screens: what this execution is and how it is doing. */
 import {Box, Text} from 'ink';
 import type {Execution} from '../../core/types.js';
-import {elapsed, formatTimestamp, relativeTime, statusSymbol} from '../../core/format.js';
+import {elapsed, formatTimestamp, relativeTime, statusSymbol, truncate} from '../../core/format.js';
+import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
-import {statusColor, tint} from '../theme.js';
+import {glyphs, statusColor, tint} from '../theme.js';
 
 export function ExecutionSummary({execution, now, hint}: {readonly execution: Execution; readonly now: number; readonly hint?: string}) {
 	const theme = useTheme();
+	const columns = useAppStore(state => state.viewport.columns);
 	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
 	const facts = [
 		execution.mode ?? 'Auto',
@@ -25,13 +27,13 @@ export function ExecutionSummary({execution, now, hint}: {readonly execution: Ex
 				<Text bold color={statusColor(theme, execution.status)}>{`${statusSymbol(execution.status, theme.ascii)} ${execution.status}`}</Text>
 				{`  ${execution.id}  `}
 				<Text bold>{document}</Text>
-				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
+				{hint ? <Text dimColor>{glyphs(theme, `  ${hint}`)}</Text> : null}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{facts.join(' · ')}
+				{truncate(glyphs(theme, facts.join(' · ')), columns, theme.ascii)}
 			</Text>
 			<Text wrap="truncate-end" color={third.error ? tint(theme, 'red') : undefined}>
-				{theme.ascii ? third.text.replace('✗', 'x') : third.text}
+				{truncate(glyphs(theme, third.text), columns, theme.ascii)}
 			</Text>
 		</Box>
 	);

@@ -7,6 +7,7 @@ import {Box, Text} from 'ink';
 import {fit} from '../../core/format.js';
 import {fieldTableWidths} from '../layout.js';
 import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
 
 export interface FieldRow {
 	readonly kind: string;
@@ -43,7 +44,7 @@ export function FieldTable({rows, width, height, empty = 'nothing to show'}: Fie
 					{line(row.kind, row.name, row.value.replaceAll(/\s*\n\s*/g, ' '))}
 				</Text>
 			))}
-			{hidden > 0 ? <Text dimColor>{`… ${hidden} more`}</Text> : null}
+			{hidden > 0 ? <Text dimColor>{glyphs(theme, `… ${hidden} more`)}</Text> : null}
 		</Box>
 	);
 }

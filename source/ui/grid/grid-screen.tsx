@@ -11,7 +11,7 @@ import {fit, shortId, statusSymbol} from '../../core/format.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail, selectOpenExecution, selectOpenGrid} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
-import {statusColor} from '../theme.js';
+import {glyphs, statusColor} from '../theme.js';
 import {bodyRows, scrollOffset} from '../layout.js';
 import {ExecutionSummary} from '../detail/execution-summary.js';
 import {ProgressBar} from './progress-bar.js';
@@ -30,14 +30,15 @@ function cellLabel(cell: GridCell | undefined, readable: boolean, ascii: boolean
 }
 
 function CursorLine({cell, readable}: {readonly cell: GridCell | undefined; readonly readable: boolean}) {
+	const theme = useTheme();
 	if (!cell) return <Text dimColor>No locations yet.</Text>;
 	const where = `${cell.account} / ${cell.region}: ${cell.status}`;
 	if (!readable) {
-		return <Text wrap="truncate-end">{`${where} · no credentials for account ${cell.account} (start with --account-profile ${cell.account}=PROFILE to open it)`}</Text>;
+		return <Text wrap="truncate-end">{glyphs(theme, `${where} · no credentials for account ${cell.account} (start with --account-profile ${cell.account}=PROFILE to open it)`)}</Text>;
 	}
 
 	const child = cell.childExecutionId ? `child ${shortId(cell.childExecutionId)} · Enter: its steps` : 'child not started yet';
-	return <Text wrap="truncate-end">{`${where} · ${child}${cell.failureMessage ? ` · ${cell.failureMessage}` : ''}`}</Text>;
+	return <Text wrap="truncate-end">{glyphs(theme, `${where} · ${child}${cell.failureMessage ? ` · ${cell.failureMessage}` : ''}`)}</Text>;
 }
 
 export function GridScreen({now}: {readonly now: number}) {
@@ -67,7 +68,7 @@ export function GridScreen({now}: {readonly now: number}) {
 		<Box flexDirection="column">
 			<ExecutionSummary execution={execution} now={now} />
 			<ProgressBar counters={counters} width={width} />
-			{!detail ? <Text dimColor>Loading locations…</Text> : null}
+			{!detail ? <Text dimColor>{glyphs(theme, 'Loading locations…')}</Text> : null}
 			{detail && grid.accounts.length === 0 ? <Text dimColor>This run has no per-location steps yet.</Text> : null}
 			{grid.accounts.length > 0 ? (
 				<>
@@ -99,7 +100,7 @@ export function GridScreen({now}: {readonly now: number}) {
 					</Box>
 					<CursorLine cell={cursor} readable={cursor ? canReadAccount({context}, cursor.account) : false} />
 					<Text dimColor wrap="truncate-end">
-						{`${grid.accounts.length} accounts × ${grid.regions.length} regions${more ? ' (scroll with the arrows)' : ''} · * = no credentials for that account`}
+						{glyphs(theme, `${grid.accounts.length} accounts × ${grid.regions.length} regions${more ? ' (scroll with the arrows)' : ''} · * = no credentials for that account`)}
 					</Text>
 				</>
 			) : null}

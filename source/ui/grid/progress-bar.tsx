@@ -3,7 +3,7 @@ import {Text} from 'ink';
 import type {ProgressCounters} from '../../core/types.js';
 import {progressSegments, type ProgressKind} from '../../core/progress.js';
 import {useTheme} from '../theme-context.js';
-import {progressColor} from '../theme.js';
+import {glyphs, progressColor} from '../theme.js';
 
 const LABELS: Readonly<Record<ProgressKind, string>> = {success: 'ok', failed: 'failed', cancelled: 'cancelled', timedOut: 'timed out', remaining: 'remaining'};
 /** Without colour each kind needs its own character to be told apart. */
@@ -13,7 +13,7 @@ export function ProgressBar({counters, width}: {readonly counters: ProgressCount
 	const theme = useTheme();
 	const numbers = progressSegments(counters, 0)
 		.map(segment => `${segment.count} ${LABELS[segment.kind]}`)
-		.join(' · ');
+		.join(theme.ascii ? ' - ' : ' · ');
 	const barWidth = Math.max(10, width - [...numbers].length - 4);
 	const segments = progressSegments(counters, barWidth);
 	const charFor = (kind: ProgressKind): string => (!theme.color || theme.ascii ? PLAIN_CHARS[kind] : kind === 'remaining' ? '░' : '█');

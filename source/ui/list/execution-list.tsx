@@ -9,7 +9,7 @@ import type {Execution} from '../../core/types.js';
 import {selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
-import {statusColor, type Theme} from '../theme.js';
+import {glyphs, statusColor, type Theme} from '../theme.js';
 import {listColumns, listRows, scrollOffset, type ListColumn} from '../layout.js';
 import {headerText, rowText} from './row-text.js';
 import {FilterPrompt} from './filter-prompt.js';
@@ -51,7 +51,7 @@ function ListStatusLine({shown}: {readonly shown: number}) {
 	const arrow = sort.descending ? (theme.ascii ? 'v' : '↓') : theme.ascii ? '^' : '↑';
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{`${shown} of ${total} shown · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`}
+			{glyphs(theme, `${shown} of ${total} shown · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`)}
 		</Text>
 	);
 }
@@ -71,7 +71,7 @@ export function ExecutionList({now}: {readonly now: number}) {
 	return (
 		<Box flexDirection="column" flexGrow={1}>
 			<Text bold wrap="truncate-end">
-				{headerText(columns)}
+				{headerText(columns, theme.ascii)}
 			</Text>
 			<Box flexDirection="column" height={height}>
 				{visible.length === 0 ? (

@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import {selectFilterErrors} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
 
 export function FilterPrompt() {
 	const draft = useAppStore(state => state.filterDraft ?? '');
@@ -13,7 +14,7 @@ export function FilterPrompt() {
 			<Text bold>/</Text>
 			{draft}
 			<Text inverse> </Text>
-			{errors.length > 0 ? <Text color={theme.color ? 'red' : undefined}>{`  ${errors[0]}`}</Text> : <Text dimColor>{'  Enter apply · Esc cancel'}</Text>}
+			{errors.length > 0 ? <Text color={theme.color ? 'red' : undefined}>{`  ${errors[0]}`}</Text> : <Text dimColor>{glyphs(theme, '  Enter apply · Esc cancel')}</Text>}
 		</Text>
 	);
 }

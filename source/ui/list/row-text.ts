@@ -55,6 +55,6 @@ export function rowText(execution: Execution, columns: readonly ListColumn[], no
 	return {status, rest: (status ? GAP : '') + rest.join(GAP)};
 }
 
-export function headerText(columns: readonly ListColumn[]): string {
-	return columns.map(column => fit(column.title, column.width, {alignRight: column.alignRight ?? false})).join(GAP);
+export function headerText(columns: readonly ListColumn[], ascii = false): string {
+	return columns.map(column => fit(column.title, column.width, {ascii, alignRight: column.alignRight ?? false})).join(GAP);
 }

@@ -8,7 +8,7 @@ import {shortId, statusSymbol} from '../../core/format.js';
 import {canReadAccount, selectGridCursorCell, selectOpenExecution} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
-import {statusColor} from '../theme.js';
+import {glyphs, statusColor} from '../theme.js';
 import {bodyRows, detailSplit} from '../layout.js';
 import {StepList} from '../detail/step-list.js';
 import {FieldTable} from '../detail/field-table.js';
@@ -32,10 +32,10 @@ export function LocationScreen({now}: {readonly now: number}) {
 				<Text bold>{`${cell.account} / ${cell.region}`}</Text>
 				{'  '}
 				<Text color={statusColor(theme, cell.status)} bold>{`${statusSymbol(cell.status, theme.ascii)} ${cell.status}`}</Text>
-				{`  ${parent.documentName} · parent ${shortId(parent.id)}`}
+				{glyphs(theme, `  ${parent.documentName} · parent ${shortId(parent.id)}`)}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{cell.childExecutionId ? `child execution ${cell.childExecutionId} · parent step ${cell.stepName}` : `parent step ${cell.stepName}`}
+				{glyphs(theme, cell.childExecutionId ? `child execution ${cell.childExecutionId} · parent step ${cell.stepName}` : `parent step ${cell.stepName}`)}
 			</Text>
 			<Text wrap="truncate-end" color={cell.failureMessage && theme.color ? 'red' : undefined}>
 				{cell.failureMessage ?? ''}
@@ -54,7 +54,7 @@ export function LocationScreen({now}: {readonly now: number}) {
 	} else if (!cell.childExecutionId) {
 		body = <Text dimColor>The child execution has not started yet.</Text>;
 	} else if (!steps) {
-		body = <Text dimColor>Loading the child execution's steps…</Text>;
+		body = <Text dimColor>{glyphs(theme, "Loading the child execution's steps…")}</Text>;
 	} else {
 		const step = steps[selected];
 		body = (

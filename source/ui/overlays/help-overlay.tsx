@@ -4,6 +4,7 @@ import {fit} from '../../core/format.js';
 import {KEYMAP, formatKeys, scopeTitle, type KeyBinding, type Scope} from '../keymap.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
 import {bodyRows} from '../layout.js';
 import type {Screen} from '../../store/state.js';
 
@@ -41,7 +42,7 @@ export function HelpOverlay() {
 	const keyWidth = Math.min(16, Math.max(8, Math.floor(columnWidth * 0.3)));
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
-			<Text bold>{`Keys · ${scopeTitle(screen)} screen`}</Text>
+			<Text bold>{glyphs(theme, `Keys · ${scopeTitle(screen)} screen`)}</Text>
 			<Box flexDirection="row">
 				{columns.map((column, index) => (
 					<Box key={index} flexDirection="column" width={columnWidth} marginRight={1}>
@@ -54,7 +55,7 @@ export function HelpOverlay() {
 								<Text key={row} wrap="truncate-end">
 									{fit(line.keys, keyWidth, {ascii: theme.ascii})}
 									{' '}
-									{fit(line.help, columnWidth - keyWidth - 1, {ascii: theme.ascii})}
+									{fit(glyphs(theme, line.help), columnWidth - keyWidth - 1, {ascii: theme.ascii})}
 								</Text>
 							),
 						)}

@@ -5,6 +5,7 @@ import {bindingsFor, formatKeys, type KeyBinding} from '../keymap.js';
 import {keyContextOf} from '../input/key-context.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
 
 /** Always shown first, so the way out and the way to learn more never fall off a narrow footer. */
 const FIRST = new Set(['help', 'quit', 'help.close']);
@@ -15,7 +16,7 @@ export function footerHints(bindings: readonly KeyBinding[], width: number, asci
 	let line = '';
 	for (const binding of ordered) {
 		if (!binding.label) continue;
-		const hint = `${formatKeys(binding, ascii)} ${binding.label}`;
+		const hint = `${formatKeys(binding, ascii)} ${ascii ? binding.label.replace('…', '...') : binding.label}`;
 		const next = line === '' ? hint : `${line}  ${hint}`;
 		if ([...next].length > width) break;
 		line = next;
@@ -35,7 +36,7 @@ export function Footer() {
 	const hints = footerHints(bindingsFor({screen, modal, filterPrompt, readOnly}), flash ? columns - [...flash].length - 3 : columns, theme.ascii);
 	return (
 		<Text wrap="truncate-end">
-			{flash ? <Text bold>{`${flash} · `}</Text> : null}
+			{flash ? <Text bold>{glyphs(theme, `${flash} · `)}</Text> : null}
 			<Text dimColor>{hints}</Text>
 		</Text>
 	);

@@ -38,7 +38,7 @@ export function regionSummary(state: RegionState | undefined, now: number): {rea
 	}
 
 	if (state.lastSuccessAt !== undefined) return {text: `${state.inFlight ? 'refreshing' : 'ok'} ${relativeTime(state.lastSuccessAt, now)}`, level: 'ok'};
-	return {text: state.inFlight ? 'loading…' : 'waiting', level: 'idle'};
+	return {text: state.inFlight ? 'loading' : 'waiting', level: 'idle'};
 }
 
 const LEVEL_COLORS = {ok: 'green', warn: 'yellow', error: 'red', idle: undefined} as const;
