@@ -197,7 +197,8 @@ function startTicker(engine: Engine, catalogue: Catalogue, origin: number): void
 	const prng = new Prng('ticker');
 	let salt = 100_000;
 	const tick = () => {
-		const region = prng.pick(DEMO_REGIONS);
+		// Half of the new runs land in us-east-1, the region a first look usually starts with.
+		const region = prng.chance(0.5) ? 'us-east-1' : prng.pick(DEMO_REGIONS);
 		const run = randomRun(prng, catalogue, HOME_ACCOUNT, region, salt++);
 		safely(() => {
 			const execution = engine.start({...run.spec, account: HOME_ACCOUNT, region});
