@@ -10,6 +10,7 @@
  */
 import type {Key} from 'ink';
 import {buildStartRequest} from '../../core/start-form/build-request.js';
+import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {emptyLocationDraft} from '../../core/start-form/run-settings.js';
 import type {StartRequest} from '../../core/ports.js';
 import type {OnlyFailed} from '../../core/start-form/rerun-prefill.js';
@@ -23,7 +24,8 @@ export type StartEffect =
 	| {readonly kind: 'loadDocument'}
 	| {readonly kind: 'loadFile'; readonly path: string}
 	| {readonly kind: 'chooseScope'; readonly onlyFailed?: OnlyFailed}
-	| {readonly kind: 'submit'; readonly request: StartRequest};
+	| {readonly kind: 'submit'; readonly request: StartRequest}
+	| {readonly kind: 'copy'; readonly text: string};
 
 export interface Transition {
 	readonly state: StartFormState;
@@ -114,6 +116,20 @@ function chooseDocument(state: StartFormState): Transition {
 	return stay(goToStep(next, 'parameters'), ...(changed || state.definition.state !== 'ready' ? [{kind: 'loadDocument'} as const] : []));
 }
 
+export function buildFromState(state: StartFormState): ReturnType<typeof buildStartRequest> {
+	const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
+	return buildStartRequest(
+		{region: state.region, documentName: state.documentName, documentVersion: state.documentVersion, parameterTexts: state.parameterTexts, settings: state.settings},
+		specs,
+		state.clientToken,
+	);
+}
+
+function builtRequest(state: StartFormState): StartRequest | undefined {
+	const built = buildFromState(state);
+	return built.ok ? built.request : undefined;
+}
+
 function press(state: StartFormState, field: FieldDef): Transition {
 	const removal = /^locations\.(\d+)\.remove$/.exec(field.key);
 	if (removal) {
@@ -139,12 +155,7 @@ function press(state: StartFormState, field: FieldDef): Transition {
 			return back(state);
 		case 'submit': {
 			if (state.submitting) return stay(state); // a second Enter while the first is in flight
-			const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
-			const built = buildStartRequest(
-				{region: state.region, documentName: state.documentName, documentVersion: state.documentVersion, parameterTexts: state.parameterTexts, settings: state.settings},
-				specs,
-				state.clientToken,
-			);
+			const built = buildFromState(state);
 			if (!built.ok) {
 				const step: StartStep = Object.keys(built.errors).some(key => key.startsWith('param.') || key === 'parameters') ? 'parameters' : 'settings';
 				return stay({...goToStep(state, step), revealed: [...state.revealed, step]});
@@ -196,6 +207,10 @@ export function handleStartKey(state: StartFormState, input: string, key: Key): 
 	if (key.escape) return state.dirty ? stay({...state, confirmingCancel: true}) : stay(state, {kind: 'close'});
 	if (key.tab) return stay(moveFocus(state, key.shift ? -1 : 1));
 	if (!field) return stay(state);
+	if (state.step === 'review' && input === 'c' && !key.ctrl) {
+		const request = builtRequest(state);
+		return request ? stay(state, {kind: 'copy', text: renderCliCommand(request)}) : stay(state);
+	}
 
 	const inDocumentList = state.step === 'document' && (field.kind === 'documents' || field.key === 'query');
 	if (inDocumentList && (key.upArrow || key.downArrow)) {

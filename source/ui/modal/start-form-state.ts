@@ -69,6 +69,8 @@ export interface StartFormState {
 	readonly revealed: readonly StartStep[];
 	readonly openChoice?: {readonly key: string; readonly index: number};
 	readonly serviceError?: string;
+	/** Said after the command was copied (review step). */
+	readonly copyNote?: string;
 	readonly notes: readonly string[];
 	readonly dirty: boolean;
 	readonly confirmingCancel: boolean;

@@ -6,7 +6,7 @@
  */
 import {readFile} from 'node:fs/promises';
 import {randomUUID} from 'node:crypto';
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import {useEffect, useState} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
@@ -71,6 +71,7 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 	const port = usePort();
 	const theme = useTheme();
 	const viewport = useAppStore(state => state.viewport);
+	const {write} = useStdout();
 	const [form] = useState<StoreApi<StartFormState>>(() => {
 		const state = app.getState();
 		const source: ExecutionDetail | undefined =
@@ -196,6 +197,11 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 			case 'submit':
 				void submit(effect.request);
 				return;
+			case 'copy':
+				// OSC 52: the terminal puts the text on the clipboard (works over SSH; tmux needs set-clipboard on).
+				write(`\u001B]52;c;${Buffer.from(effect.text).toString('base64')}\u0007`);
+				form.setState({copyNote: 'Copied the one-line command to the clipboard (if your terminal allows OSC 52).'});
+				return;
 		}
 	}
 
@@ -225,7 +231,14 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 	const stepError = stepMessage ? visibleError(state, errors, stepMessage) : undefined;
 
 	return (
-		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
+		<Box
+			flexDirection="column"
+			borderStyle={theme.ascii ? 'classic' : 'round'}
+			// No side borders on the review: a mouse selection of the command then copies no border characters.
+			borderLeft={state.step !== 'review'}
+			borderRight={state.step !== 'review'}
+			paddingX={state.step === 'review' ? 0 : 1}
+		>
 			<Text bold>
 				{state.rerun || fromExecutionId ? `Re-run ${fromExecutionId ?? ''}` : 'Start a run'}
 				<Text dimColor>{`  ${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
@@ -299,9 +312,10 @@ function StepBody({state}: {readonly state: StartFormState}) {
 		if (!built.ok) return <Text color={tint(theme, 'red')}>Something needs fixing first: {Object.values(built.errors)[0]}</Text>;
 		return (
 			<Box flexDirection="column">
-				<Text>This is the request, as the equivalent AWS CLI command:</Text>
+				<Text>This is the request, as the equivalent AWS CLI command (c: copy it as one line):</Text>
 				<Text wrap="wrap">{renderCliCommand(built.request, {multiline: true})}</Text>
 				<Text dimColor>The client token makes a repeated submit return the same run instead of starting another.</Text>
+				{state.copyNote ? <Text color={tint(theme, 'green')}>{state.copyNote}</Text> : null}
 			</Box>
 		);
 	}

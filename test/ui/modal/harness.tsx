@@ -60,6 +60,8 @@ export interface RenderedModal {
 	readonly waitFor: (condition: RegExp | string | ((frame: string) => boolean), ms?: number) => Promise<string>;
 	/** Tab until the focused row (marked ›) starts with `label`. */
 	readonly focus: (label: string) => Promise<void>;
+	/** Everything written to the terminal so far, escape sequences included. */
+	readonly written: () => string;
 	readonly unmount: () => void;
 }
 
@@ -112,6 +114,7 @@ export async function renderModal(store: AppStore, port: ActionPort, modal: Moda
 			}
 			throw new Error(`No field “${label}” to focus; last frame:\n${frame()}`);
 		},
+		written: () => instance.frames.join(''),
 		unmount: () => instance.unmount(),
 	};
 }

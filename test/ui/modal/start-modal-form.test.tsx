@@ -184,6 +184,14 @@ describe('start dialog: review and start', () => {
 		const token = /--client-token ([0-9a-f-]{36})/.exec(review)?.[1];
 		expect(token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
+		await ui.type('c');
+		await ui.waitFor('Copied the one-line command to the clipboard');
+		const osc52 = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(ui.written());
+		const copied = Buffer.from(osc52?.[1] ?? '', 'base64').toString('utf8');
+		expect(copied).toMatch(/^aws ssm start-automation-execution --region us-east-1 --document-name Test-Runbook /);
+		expect(copied).not.toContain('\n');
+		expect(copied).toContain(`--client-token ${token}`);
+
 		await ui.focus('Start the run');
 		await ui.press('enter', 'enter');
 		await ui.waitFor(frame => frame.trim() === '');
