@@ -25,17 +25,18 @@ interface ColumnSpec {
 	readonly alignRight?: boolean;
 }
 
+/** Minimum widths are the narrowest a column is still worth showing at; below them it is dropped instead. */
 const SPECS: readonly ColumnSpec[] = [
 	{key: 'status', title: 'STATUS', min: 12, grow: 0, max: 12, keep: 99},
 	{key: 'id', title: 'ID', min: 8, grow: 0, max: 8, keep: 98},
-	{key: 'document', title: 'DOCUMENT:VER', min: 14, grow: 4, max: 48, keep: 97},
+	{key: 'document', title: 'DOCUMENT:VER', min: 20, grow: 4, max: 48, keep: 97},
 	{key: 'mode', title: 'MODE', min: 5, grow: 0, max: 5, keep: 2},
 	{key: 'type', title: 'TYPE', min: 6, grow: 0, max: 6, keep: 3},
 	{key: 'region', title: 'REGION', min: 14, grow: 0, max: 14, keep: 6},
 	{key: 'started', title: 'STARTED', min: 7, grow: 0, max: 7, keep: 8, alignRight: true},
-	{key: 'duration', title: 'TOOK', min: 6, grow: 0, max: 6, keep: 7, alignRight: true},
-	{key: 'step', title: 'CURRENT STEP', min: 8, grow: 2, max: 36, keep: 5},
-	{key: 'executedBy', title: 'EXECUTED BY', min: 8, grow: 2, max: 40, keep: 1},
+	{key: 'duration', title: 'TOOK', min: 6, grow: 0, max: 6, keep: 4, alignRight: true},
+	{key: 'step', title: 'CURRENT STEP', min: 10, grow: 2, max: 36, keep: 5},
+	{key: 'executedBy', title: 'EXECUTED BY', min: 10, grow: 2, max: 40, keep: 1},
 ];
 
 /** Space between two columns. */

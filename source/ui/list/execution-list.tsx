@@ -63,6 +63,7 @@ export function ExecutionList({now}: {readonly now: number}) {
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
 	const prompting = useAppStore(state => state.filterDraft !== undefined);
+	const known = useAppStore(state => Object.keys(state.executions).length > 0);
 	const columns = listColumns(viewport.columns);
 	const height = listRows(viewport, banner);
 	const offset = useRef(0);
@@ -75,7 +76,7 @@ export function ExecutionList({now}: {readonly now: number}) {
 			</Text>
 			<Box flexDirection="column" height={height}>
 				{visible.length === 0 ? (
-					<Text dimColor>{Object.keys(rows).length === 0 ? 'No executions match.' : ''}</Text>
+					<Text dimColor>{known ? 'No executions match.' : 'No executions yet.'}</Text>
 				) : (
 					visible.map((execution, index) => (
 						<Row key={execution.id} execution={execution} columns={columns} selected={offset.current + index === selected} now={now} theme={theme} />

@@ -13,7 +13,14 @@ export function helpSections(screen: Screen, readOnly: boolean): Array<{readonly
 	const scopes: Scope[] = [screen, 'global', 'help'];
 	return scopes.map(scope => ({
 		scope,
-		bindings: KEYMAP.filter(binding => binding.scopes.includes(scope) && !(readOnly && binding.mutating) && !(scope === 'global' && binding.scopes.includes(screen))),
+		bindings: KEYMAP.filter(
+			binding =>
+				binding.scopes.includes(scope) &&
+				!(readOnly && binding.mutating) &&
+				// Each binding once: under the screen when it is the screen's, else under "everywhere".
+				!(scope === 'global' && binding.scopes.includes(screen)) &&
+				!(scope === 'help' && binding.scopes.includes('global')),
+		),
 	}));
 }
 
@@ -39,7 +46,8 @@ export function HelpOverlay() {
 	// Border (2), title (1), read-only note and closing line (2).
 	const columns = helpColumns(lines, bodyRows(viewport, false) - 5);
 	const columnWidth = Math.floor((viewport.columns - 4) / columns.length) - 1;
-	const keyWidth = Math.min(16, Math.max(8, Math.floor(columnWidth * 0.3)));
+	const longestKeys = Math.max(...lines.map(line => ('keys' in line ? [...line.keys].length : 0)));
+	const keyWidth = Math.min(longestKeys, Math.floor(columnWidth * 0.3));
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold>{glyphs(theme, `Keys · ${scopeTitle(screen)} screen`)}</Text>
