@@ -59,10 +59,18 @@ async function handleSsm(request: IncomingMessage, response: ServerResponse, sta
 	sendJson(response, 200, output);
 }
 
+function pathOf(url: string | undefined): string {
+	try {
+		return new URL(url ?? '/', 'http://emulator').pathname;
+	} catch {
+		return '/';
+	}
+}
+
 /** The HTTP server: SSM's JSON 1.1 protocol on any path, the control API under /_emulator/. */
 export function createEmulatorServer(state: EmulatorState): Server {
 	return createServer((request, response) => {
-		const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+		const path = pathOf(request.url);
 		const work = path.startsWith('/_emulator/') ? handleControl(request, response, state, path) : handleSsm(request, response, state);
 		work.catch((error: unknown) => {
 			if (response.headersSent) {
