@@ -4,7 +4,6 @@
  * If the service refuses, its message is shown and nothing else changes.
  */
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {usePort} from '../port-context.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';
@@ -12,6 +11,7 @@ import {useTheme} from '../theme-context.js';
 import {executionForDialog} from './execution-source.js';
 import {signalOptions} from './signal-options.js';
 import {applyTextKey} from './text-edit.js';
+import {useLatestState} from './use-latest-state.js';
 import {useModalInput} from './use-modal-input.js';
 
 export function SignalModal({executionId}: {readonly executionId: string}) {
@@ -20,27 +20,33 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 	const theme = useTheme();
 	const execution = useAppStore(state => executionForDialog(state, executionId));
 	const options = execution ? signalOptions(execution) : [];
-	const [choice, setChoice] = useState(0);
-	const [phase, setPhase] = useState<'choose' | 'confirm' | 'sending'>('choose');
-	const [comment, setComment] = useState({value: '', cursor: 0});
-	const [error, setError] = useState<string>();
-	const option = options[Math.min(choice, Math.max(0, options.length - 1))];
+	const [choiceNow, setChoice] = useLatestState(0);
+	const [phaseNow, setPhase] = useLatestState<'choose' | 'confirm' | 'sending'>('choose');
+	const [commentNow, setComment] = useLatestState({value: '', cursor: 0});
+	const [errorNow, setError] = useLatestState<string | undefined>(undefined);
+	const optionAt = (index: number) => options[Math.min(index, Math.max(0, options.length - 1))];
+	const phase = phaseNow();
+	const choice = choiceNow();
+	const comment = commentNow();
+	const error = errorNow();
+	const option = optionAt(choice);
 
 	useModalInput((input, key) => {
 		if (key.ctrl && input === 'c') return;
 		const close = () => app.getState().actions.modalClosed();
-		if (phase === 'sending') return;
+		const option = optionAt(choiceNow());
+		if (phaseNow() === 'sending') return;
 		if (!execution || !option) {
 			if (key.escape || key.return) close();
 			return;
 		}
-		if (phase === 'confirm') {
+		if (phaseNow() === 'confirm') {
 			if (key.escape) {
 				setPhase('choose');
 				return;
 			}
 			if (key.return) {
-				const text = comment.value.trim();
+				const text = commentNow().value.trim();
 				const payload = option.takesComment ? (text ? {Comment: [text]} : undefined) : option.payload;
 				setPhase('sending');
 				setError(undefined);
@@ -57,7 +63,7 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 				return;
 			}
 			if (option.takesComment) {
-				const edited = applyTextKey(comment, input, key);
+				const edited = applyTextKey(commentNow(), input, key);
 				if (edited) setComment(edited);
 			}
 			return;

@@ -152,6 +152,8 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 			const {executionId} = await port.startExecution(request);
 			const actions = app.getState().actions;
 			actions.modalClosed();
+			// The new run is shown selected in the list, whichever screen the dialog was opened from.
+			actions.screenOpened('list');
 			actions.executionSelected(executionId);
 			actions.flashShown(`Started ${request.documentName}: ${executionId}`);
 		} catch (error) {

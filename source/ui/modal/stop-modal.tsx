@@ -3,13 +3,13 @@
  * runs), each explained, then a confirmation that names the execution.
  */
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {isFinal} from '../../core/status.js';
 import {usePort} from '../port-context.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
 import {executionForDialog} from './execution-source.js';
+import {useLatestState} from './use-latest-state.js';
 import {useModalInput} from './use-modal-input.js';
 
 type StopType = 'Cancel' | 'Complete';
@@ -24,28 +24,32 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 	const port = usePort();
 	const theme = useTheme();
 	const execution = useAppStore(state => executionForDialog(state, executionId));
-	const [choice, setChoice] = useState(0);
-	const [phase, setPhase] = useState<'choose' | 'confirm' | 'sending'>('choose');
-	const [error, setError] = useState<string>();
+	const [choiceNow, setChoice] = useLatestState(0);
+	const [phaseNow, setPhase] = useLatestState<'choose' | 'confirm' | 'sending'>('choose');
+	const [errorNow, setError] = useLatestState<string | undefined>(undefined);
 	const types: StopType[] = execution?.mode === 'Interactive' ? ['Cancel', 'Complete'] : ['Cancel'];
 	const stoppable = execution !== undefined && !isFinal(execution.status) && execution.status !== 'Cancelling' && execution.status !== 'Cancelled';
+	const phase = phaseNow();
+	const choice = choiceNow();
+	const error = errorNow();
 	const type = types[Math.min(choice, types.length - 1)]!;
 
 	useModalInput((input, key) => {
 		if (key.ctrl && input === 'c') return;
 		const close = () => app.getState().actions.modalClosed();
-		if (phase === 'sending') return;
+		if (phaseNow() === 'sending') return;
 		if (!stoppable || !execution) {
 			if (key.escape || key.return) close();
 			return;
 		}
-		if (phase === 'confirm') {
+		if (phaseNow() === 'confirm') {
+			const chosen = types[Math.min(choiceNow(), types.length - 1)]!;
 			if (input === 'y' || input === 'Y') {
 				setPhase('sending');
 				setError(undefined);
-				port.stopExecution(execution.region, execution.id, type).then(
+				port.stopExecution(execution.region, execution.id, chosen).then(
 					() => {
-						app.getState().actions.flashShown(`${type === 'Cancel' ? 'Cancelling' : 'Completing'} ${execution.id}`);
+						app.getState().actions.flashShown(`${chosen === 'Cancel' ? 'Cancelling' : 'Completing'} ${execution.id}`);
 						close();
 					},
 					(thrown: unknown) => {

@@ -180,6 +180,10 @@ describe('stop dialog', () => {
 		expect(ui.frame()).not.toContain('Complete');
 		await ui.press('enter');
 		await ui.waitFor(`Cancel execution ${executionId} (AWS-RestartEC2Instance)? y: yes · n: no`);
+		await ui.press('escape');
+		await ui.waitFor('Enter: continue');
+		// Enter and y in one go, as a quick typist sends them: the y must see the confirmation.
+		await ui.press('enter');
 		await ui.type('y');
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(['Cancelling', 'Cancelled']).toContain((await detail(executionId)).status);

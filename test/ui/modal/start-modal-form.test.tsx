@@ -269,3 +269,59 @@ describe('start dialog: cancel', () => {
 		expect(store.getState().modal.kind).toBe('none');
 	});
 });
+
+describe('start dialog: catalogue', () => {
+	it('lists by owner, and shows why the catalogue or a runbook cannot be read', async () => {
+		const owners: Array<string | undefined> = [];
+		const base = formPort();
+		const port = {
+			...base,
+			async listDocuments(region: string, options?: {owner?: string}) {
+				owners.push(options?.owner);
+				if (options?.owner === 'Private') throw new ActionError('Could not list runbooks in us-east-1: AccessDeniedException.', 'AccessDeniedException');
+				return base.listDocuments(region, options);
+			},
+			async getDocument(): Promise<never> {
+				throw new ActionError('Could not read runbook Test-Runbook in us-east-1: InvalidDocument — the document does not exist.', 'InvalidDocument');
+			},
+		};
+		rendered = await renderModal(storeFor(), port, {kind: 'start'});
+		const ui = rendered;
+		await ui.waitFor('Test-Runbook');
+		await ui.focus('Owner');
+		await ui.press('right');
+		await ui.waitFor(/Owner\s+owned by this account/);
+		await ui.waitFor(() => owners.includes('Self'));
+		await ui.press('right', 'right');
+		await ui.waitFor(/Owner\s+shared with this account/);
+		await ui.waitFor('Could not list runbooks in us-east-1: AccessDeniedException.');
+		await ui.press('left');
+		await ui.waitFor(/Owner\s+Amazon/);
+		await ui.focus('Runbook');
+		await ui.waitFor('Test-Runbook');
+		await ui.type('Test');
+		await ui.press('enter');
+		await ui.waitFor('InvalidDocument — the document does not exist.');
+		expect(owners).toEqual([undefined, 'Self', 'Amazon', 'Private', 'Amazon']);
+	});
+
+	it('picks the Region when several are watched', async () => {
+		const regions: string[] = [];
+		const base = formPort();
+		const port = {
+			...base,
+			async listDocuments(region: string, options?: {owner?: string}) {
+				regions.push(region);
+				return base.listDocuments(region, options);
+			},
+		};
+		const store = storeFor({context: {regions: ['us-east-1', 'eu-west-1']}});
+		rendered = await renderModal(store, port, {kind: 'start'});
+		const ui = rendered;
+		await ui.waitFor('Test-Runbook');
+		await ui.focus('Region');
+		await ui.press('right');
+		await ui.waitFor('Start a run  eu-west-1');
+		await ui.waitFor(() => regions.includes('eu-west-1'));
+	});
+});
