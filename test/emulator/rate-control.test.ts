@@ -1,5 +1,6 @@
 import {
 	DescribeAutomationExecutionsCommand,
+	DescribeAutomationStepExecutionsCommand,
 	GetAutomationExecutionCommand,
 	StartAutomationExecutionCommand,
 	StopAutomationExecutionCommand,
@@ -134,6 +135,23 @@ describe('rate control', () => {
 		const services = await Promise.all(kids.map(async kid => (await get(kid.AutomationExecutionId!)).Parameters?.['ServiceName']?.[0]));
 		expect(services.sort()).toEqual(['cron', 'nginx', 'worker']);
 		expect((await get(id)).TargetMaps).toHaveLength(3);
+	});
+
+	it('GetAutomationExecution truncates at 100 steps; DescribeAutomationStepExecutions pages through all of them', async () => {
+		const maps = Array.from({length: 120}, (_, index) => ({InstanceId: [`i-0${String(index).padStart(13, '0')}`]}));
+		const id = (await client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetMaps: maps, MaxConcurrency: '100%'}))).AutomationExecutionId!;
+		const parent = await get(id);
+		expect(parent.StepExecutions).toHaveLength(100);
+		expect(parent.StepExecutionsTruncated).toBe(true);
+		const names: string[] = [];
+		let token: string | undefined;
+		do {
+			const page = await client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: id, NextToken: token}));
+			names.push(...page.StepExecutions!.map(step => step.StepName!));
+			token = page.NextToken;
+		} while (token);
+		expect(names).toHaveLength(120);
+		expect(new Set(names).size).toBe(120);
 	});
 
 	it('cancelling a parent cancels its running children and leaves the rest unstarted', async () => {
