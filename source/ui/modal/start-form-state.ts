@@ -26,7 +26,7 @@ export const OWNER_LABELS: Readonly<Record<OwnerFilter, string>> = {
 	All: 'all',
 	Self: 'owned by this account',
 	Amazon: 'Amazon',
-	Private: 'shared with this account',
+	Private: 'owned by or shared with this account',
 };
 
 export interface RunbookDefinition {

@@ -293,7 +293,7 @@ describe('start dialog: catalogue', () => {
 		await ui.waitFor(/Owner\s+owned by this account/);
 		await ui.waitFor(() => owners.includes('Self'));
 		await ui.press('right', 'right');
-		await ui.waitFor(/Owner\s+shared with this account/);
+		await ui.waitFor(/Owner\s+owned by or shared with this account/);
 		await ui.waitFor('Could not list runbooks in us-east-1: AccessDeniedException.');
 		await ui.press('left');
 		await ui.waitFor(/Owner\s+Amazon/);
