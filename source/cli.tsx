@@ -10,6 +10,7 @@ import {pathToFileURL} from 'node:url';
 import meow from 'meow';
 import {render} from 'ink';
 import {compileFilter} from './core/filter.js';
+import {executionJsonLines} from './core/execution-json.js';
 import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
@@ -39,7 +40,7 @@ const HELP = `
     --account-profile A=P     Read child executions of account A with profile P (repeatable)
     --no-color                No colours (NO_COLOR is honoured too)
     --once                    Print the executions once and exit (no terminal UI)
-    --json                    With --once: print JSON
+    --json                    With --once: print JSON Lines (one object per execution)
     --version                 Show the version
     --help                    Show this help
 
@@ -260,7 +261,7 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 	await running.poller.tick();
 	const rows = selectVisibleRows(running.store.getState());
 	const text = json
-		? `${JSON.stringify(rows, null, 2)}\n`
+		? executionJsonLines(rows)
 		: rows.map(row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].join('\t')}\n`).join('');
 	// A reader that stops early (| head) is not an error.
 	process.stdout.on('error', error => {
@@ -328,7 +329,22 @@ function isEntry(): boolean {
 	}
 }
 
+/**
+ * A promise nobody awaited that failed, or an exception nothing caught, is a bug: leave the alternate
+ * screen first so the message stays visible, say what happened, and exit non-zero (Node would
+ * otherwise print the stack on the alternate screen, where leaving it on exit wipes it).
+ */
+function crashLoudly(kind: string) {
+	return (error: unknown): void => {
+		if (process.stdout.isTTY) process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+		process.stderr.write(`ssmtop: internal error (${kind}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(70);
+	};
+}
+
 if (isEntry()) {
+	process.on('unhandledRejection', crashLoudly('unhandled promise rejection'));
+	process.on('uncaughtException', crashLoudly('uncaught exception'));
 	main(process.argv.slice(2)).then(
 		() => process.exit(0),
 		(error: unknown) => fail(error instanceof Error ? error.message : String(error), 1),

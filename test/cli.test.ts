@@ -111,7 +111,7 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 	it('--local --once --json prints the emulator executions without a terminal', () => {
 		const result = run('--local', '--once', '--json', '--filter', 'status:problem');
 		expect(result.status).toBe(0);
-		const rows = JSON.parse(result.stdout) as Array<{status: string}>;
+		const rows = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as {status: string});
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.status))).toBe(true);
 	});
