@@ -243,6 +243,34 @@ describe('start dialog: review and start', () => {
 	});
 });
 
+describe('start dialog: a spent token', () => {
+	it('after IdempotentParameterMismatch the next submit carries a new token', async () => {
+		let attempts = 0;
+		const port = formPort(async () => {
+			attempts += 1;
+			if (attempts === 1)
+				throw new ActionError('Could not start Test-Runbook in us-east-1: IdempotentParameterMismatch — this form already started a run with different values; check the list before starting another.', 'IdempotentParameterMismatch');
+			return {executionId: 'abcdef01-0000-4000-8000-000000000003'};
+		});
+		const {ui} = await openOnParameters(port);
+		await ui.focus('InstanceId');
+		await ui.type('i-0ab');
+		await ui.focus('Level');
+		await ui.press('right');
+		await ui.focus('Run settings ›');
+		await ui.press('enter');
+		await ui.focus('Review ›');
+		await ui.press('enter');
+		await ui.focus('Start the run');
+		await ui.press('enter');
+		await ui.waitFor('IdempotentParameterMismatch — this form already started a run');
+		await ui.press('enter');
+		await ui.waitFor(frame => frame.trim() === '');
+		expect(port.starts).toHaveLength(2);
+		expect(port.starts[1]!.clientToken).not.toBe(port.starts[0]!.clientToken);
+	});
+});
+
 describe('start dialog: cancel', () => {
 	it('closes at once when nothing was typed', async () => {
 		const store = storeFor();
