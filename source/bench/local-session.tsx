@@ -1,0 +1,179 @@
+/**
+ * ssmtop's --local composition (emulator → AWS api → store → poller → action port → <App/>),
+ * rendered into a fake terminal with injected clocks, for the benchmark and the screenshots.
+ * It calls the same exported pieces cli.tsx wires (createAwsApi, localModeOptions,
+ * connectionContext, createAppStore, createPoller, createActionPort, App); only the clocks and
+ * the terminal differ, so what is measured is what runs.
+ */
+import {render, type Instance} from 'ink';
+import {createActionPort} from '../aws/action-port.js';
+import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
+import {connectionContext, type CliOptions} from '../cli.js';
+import type {ActionPort} from '../core/ports.js';
+import {createManualClock, startEmulator, type EmulatorOptions, type RunningEmulator} from '../emulator/index.js';
+import {createPoller, type Poller} from '../poller/index.js';
+import {createAppStore, type AppStore} from '../store/app-store.js';
+import {App} from '../ui/app.js';
+import type {Clock} from '../ui/clock-context.js';
+import {DEFAULT_THEME, type Theme} from '../ui/theme.js';
+import {createFakeTerminal, type FakeTerminal, type FakeTtyOptions} from './fake-terminal.js';
+import {createManualPollerClock, type ManualPollerClock} from './manual-poller-clock.js';
+
+/** The regions `ssmtop --local` watches (cli.tsx LOCAL_REGIONS). */
+export const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
+
+/**
+ * Ink's options as cli.tsx passes them, less the streams and console patching. Standard (not
+ * incremental) rendering: Ink 6.8's incremental renderer puts every frame one row low when the
+ * frame ends in a newline, as ours do (see the benchmark notes).
+ */
+export const CLI_RENDER_OPTIONS = {exitOnCtrlC: false} as const;
+
+export interface LocalSessionOptions {
+	/** Engine and poller start time (epoch ms); both clocks are manual and move together. */
+	readonly startMs: number;
+	readonly seed: 'demo' | 'none';
+	readonly extraExecutions?: number;
+	readonly regions?: readonly string[];
+	readonly intervalMs?: number;
+	readonly terminal: FakeTtyOptions & {readonly columns: number; readonly rows: number};
+	/**
+	 * How the UI reads the time. 'frozen': the start time, never ticking (screenshots).
+	 * 'follow': the simulated time, re-read every `uiTickMs` real ms (benchmarks: the header's
+	 * relative times advance with simulated time as they would with the system clock).
+	 */
+	readonly uiClock: 'frozen' | 'follow';
+	readonly uiTickMs?: number;
+	readonly theme?: Theme;
+	/** Start the poller's loops (default true); off to drive refreshes by hand with poller.tick(). */
+	readonly startPoller?: boolean;
+	/** Render the App now (default true). */
+	readonly render?: boolean;
+	readonly emulator?: Partial<EmulatorOptions>;
+	/** Extra Ink options (e.g. {incrementalRendering: true} to compare renderers). */
+	readonly ink?: {readonly incrementalRendering?: boolean; readonly maxFps?: number};
+}
+
+export interface LocalSession {
+	readonly emulator: RunningEmulator;
+	readonly api: AwsApi;
+	readonly store: AppStore;
+	readonly poller: Poller;
+	readonly port: ActionPort;
+	readonly terminal: FakeTerminal;
+	/** The poller's clock; advance() also moves the emulator's engine clock. */
+	readonly clock: ManualPollerClock;
+	/** Renders the App (if `render: false` was given); resolves at the first write. */
+	renderApp(): Promise<void>;
+	readonly instance: () => Instance | undefined;
+	/** Simulated time: moves the engine and poller clocks, fires due poller timers, waits until no poll is in flight. */
+	advance(ms: number): Promise<void>;
+	/** Resolves once no region or detail refresh is running. */
+	settled(): Promise<void>;
+	close(): Promise<void>;
+}
+
+const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+
+/** The api with a count of calls in flight, so "the poller is done" is an observed fact, not a sleep. */
+function trackInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} {
+	let inFlight = 0;
+	const wrapped = new Proxy(api, {
+		get(target, property, receiver) {
+			const value: unknown = Reflect.get(target, property, receiver);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				const result: unknown = (value as (...parameters: unknown[]) => unknown).apply(target, args);
+				if (!(result instanceof Promise)) return result;
+				inFlight++;
+				return result.finally(() => {
+					inFlight--;
+				});
+			};
+		},
+	});
+	return {api: wrapped, inFlight: () => inFlight};
+}
+
+export async function startLocalSession(options: LocalSessionOptions): Promise<LocalSession> {
+	const regions = options.regions ?? [...LOCAL_REGIONS];
+	const engineClock = createManualClock(options.startMs);
+	const emulator = await startEmulator({
+		seed: options.seed,
+		clock: engineClock,
+		...(options.extraExecutions === undefined ? {} : {extraExecutions: options.extraExecutions}),
+		...options.emulator,
+	});
+	const clock = createManualPollerClock(options.startMs, now => engineClock.set(now));
+	const api = createAwsApi(localModeOptions(emulator, regions));
+	const cliOptions: CliOptions = {
+		local: true,
+		regions,
+		intervalMs: options.intervalMs ?? 5000,
+		readOnly: false,
+		filter: '',
+		accountProfiles: {},
+		color: true,
+		once: false,
+		json: false,
+	};
+	const store = createAppStore({
+		context: connectionContext(cliOptions, regions, emulator.homeAccount),
+		filter: '',
+		viewport: {columns: options.terminal.columns, rows: options.terminal.rows},
+	});
+	const tracked = trackInFlight(api);
+	const poller = createPoller({store, api: tracked.api, clock, intervalMs: cliOptions.intervalMs, random: () => 0.5});
+	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
+	const terminal = createFakeTerminal(options.terminal);
+	const uiClock: Clock = options.uiClock === 'frozen' ? {now: () => options.startMs, tickMs: 0} : {now: () => clock.now(), tickMs: options.uiTickMs ?? 20};
+	let instance: Instance | undefined;
+
+	const renderApp = async (): Promise<void> => {
+		const firstWrite = terminal.stdout.nextWrite({timeoutMs: 10_000});
+		instance = render(<App store={store} port={port} clock={uiClock} theme={options.theme ?? DEFAULT_THEME} />, {
+			...terminal.inkOptions,
+			...CLI_RENDER_OPTIONS,
+			...options.ink,
+		});
+		await firstWrite;
+	};
+
+	const settled = async (): Promise<void> => {
+		// Quiet = no call in flight across a few event-loop turns (a finished call may start the next page).
+		const deadline = Date.now() + 30_000;
+		let quietTurns = 0;
+		while (quietTurns < 5) {
+			await turn();
+			quietTurns = tracked.inFlight() === 0 ? quietTurns + 1 : 0;
+			if (Date.now() > deadline) throw new Error('the poller did not settle within 30 s');
+		}
+	};
+
+	if (options.startPoller ?? true) poller.start();
+	if (options.render ?? true) await renderApp();
+
+	return {
+		emulator,
+		api,
+		store,
+		poller,
+		port,
+		terminal,
+		clock,
+		renderApp,
+		instance: () => instance,
+		async advance(ms) {
+			clock.advance(ms);
+			await settled();
+		},
+		settled,
+		async close() {
+			instance?.unmount();
+			instance?.cleanup();
+			poller.stop();
+			api.destroy();
+			await emulator.close();
+		},
+	};
+}
