@@ -88,7 +88,8 @@ export async function checkRegions(targets: readonly CallTarget[], source: Conne
 	);
 	const failed = regions.filter(region => !region.ok);
 	if (failed.length === 0) return {ok: true, regions};
-	// Throttling at start-up is not a reason to refuse to start: the poller backs off.
-	if (failed.every(region => region.kind === 'throttled')) return {ok: true, regions};
+	// Throttling or a service error (5xx, a regional outage) at start-up is not a reason to refuse to
+	// start: the poller backs off, shows the error for that region only and recovers by itself.
+	if (failed.every(region => region.kind === 'throttled' || region.kind === 'server')) return {ok: true, regions};
 	return {ok: false, regions, message: startupMessage(failed, source)};
 }

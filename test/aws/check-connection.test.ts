@@ -49,3 +49,31 @@ describe('profiles', () => {
 		}
 	});
 });
+
+describe('checkRegions against the emulator', () => {
+	it('starts when a region is down or throttled (the poller shows it), not when the endpoint is unreachable', async () => {
+		const {startEmulator} = await import('../../source/emulator/index.js');
+		const {createAwsApi} = await import('../../source/aws/index.js');
+		const emulator = await startEmulator({seed: 'none', faults: {downRegions: ['eu-west-1']}});
+		try {
+			const credentials = {accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret'};
+			const api = createAwsApi({regions: ['us-east-1', 'eu-west-1'], endpointUrl: emulator.url, credentials});
+			const oneDown = await api.checkConnection({timeoutMs: 5000});
+			expect(oneDown.ok).toBe(true);
+			expect(oneDown.regions.find(region => region.region === 'eu-west-1')).toMatchObject({ok: false, kind: 'server'});
+			api.destroy();
+			emulator.control.setFaults({downRegions: ['us-east-1', 'eu-west-1']});
+			const allDown = createAwsApi({regions: ['us-east-1', 'eu-west-1'], endpointUrl: emulator.url, credentials});
+			expect((await allDown.checkConnection({timeoutMs: 5000})).ok).toBe(true);
+			allDown.destroy();
+		} finally {
+			await emulator.close();
+		}
+
+		const unreachable = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret'}});
+		const check = await unreachable.checkConnection({timeoutMs: 5000});
+		expect(check.ok).toBe(false);
+		expect(check.message).toMatch(/cannot reach SSM/);
+		unreachable.destroy();
+	});
+});
