@@ -8,14 +8,12 @@ import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import meow from 'meow';
-import {render} from 'ink';
 import {compileFilter} from './core/filter.js';
 import {executionJsonLines} from './core/execution-json.js';
 import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {selectVisibleRows} from './store/selectors.js';
-import {App} from './ui/app.js';
 import {themeFromEnvironment} from './ui/theme.js';
 // Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
 // --version and flag errors answer at once and AWS mode never loads the emulator.
@@ -274,6 +272,9 @@ const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 
 export async function main(argv: readonly string[]): Promise<void> {
+	// React's development build checks every render; the installed program runs the production one.
+	// (React picks its build when first loaded, which is why ink, react and the views are imported below, not at the top.)
+	process.env['NODE_ENV'] ??= 'production';
 	const {flags} = parseCli(argv);
 	const validated = validateFlags(flags);
 	if ('errors' in validated) fail(`${validated.errors.join('\n\n')}\nRun "ssmtop --help" for usage.`, 2);
@@ -304,10 +305,11 @@ export async function main(argv: readonly string[]): Promise<void> {
 	};
 	process.once('exit', restore);
 	running.poller.start();
-	const instance = render(
-		<App store={running.store} port={running.port} theme={themeFromEnvironment(process.env, {noColor: !options.color})} />,
-		{exitOnCtrlC: false, patchConsole: true},
-	);
+	const [{createElement}, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./ui/app.js')]);
+	const instance = render(createElement(App, {store: running.store, port: running.port, theme: themeFromEnvironment(process.env, {noColor: !options.color})}), {
+		exitOnCtrlC: false,
+		patchConsole: true,
+	});
 	try {
 		await instance.waitUntilExit();
 	} finally {

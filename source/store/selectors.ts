@@ -200,3 +200,16 @@ export function listBodyRows(viewport: {readonly rows: number}): number {
 
 /** Header (3 lines), column titles (1), list status line (1), footer (1), and one row left free so Ink never clears the screen. */
 export const LIST_CHROME_ROWS = 7;
+
+const countMemo = new WeakMap<object, number>();
+
+/** How many executions are known (memoised: Object.keys of 10,000 rows is not free on every keypress). */
+export function selectExecutionCount(state: AppState): number {
+	let count = countMemo.get(state.executions);
+	if (count === undefined) {
+		count = Object.keys(state.executions).length;
+		countMemo.set(state.executions, count);
+	}
+
+	return count;
+}

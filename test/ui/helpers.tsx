@@ -59,6 +59,8 @@ export interface RenderedApp {
 	/** Send keys by name (`press('down', 'enter')`) or as text (`type('abc')`). */
 	readonly press: (...keys: KeyName[]) => Promise<void>;
 	readonly type: (text: string) => Promise<void>;
+	/** Write raw bytes in one piece (a burst of keys, as one read delivers them). */
+	readonly write: (data: string) => Promise<void>;
 	/** Wait until the (ANSI-stripped) frame matches, or fail with the last frame after `ms`. */
 	readonly waitFor: (condition: RegExp | string | ((frame: string) => boolean), ms?: number) => Promise<string>;
 	readonly quits: () => number;
@@ -110,6 +112,7 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 		type: async text => {
 			for (const char of text) await send(char);
 		},
+		write: send,
 		waitFor,
 		quits: () => quits,
 		port,

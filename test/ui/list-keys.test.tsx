@@ -207,3 +207,13 @@ describe('global keys on the list', () => {
 		expect(store.getState().modal.kind).toBe('help');
 	});
 });
+
+describe('key bursts', () => {
+	it('several keys arriving in one read are each a key press (typing fast over SSH)', async () => {
+		const store = storeWith({rows});
+		app = await renderApp(store);
+		// One write: "jjj" then Enter, as tmux send-keys or a slow link delivers them.
+		await app.write('jjj\r');
+		await app.waitFor(/00000003-0000-4000-8000-000000000000\s+Doc-3:1/);
+	});
+});

@@ -3,10 +3,10 @@
  * so 10,000 executions scroll as fast as 10. Rows are memoised: a refresh that
  * changes one execution re-renders one row.
  */
-import {memo, useRef} from 'react';
+import {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Execution} from '../../core/types.js';
-import {selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
+import {selectExecutionCount, selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, type Theme} from '../theme.js';
@@ -35,7 +35,7 @@ const Row = memo(function Row({execution, columns, selected, now, theme}: RowPro
 });
 
 function ListStatusLine({shown}: {readonly shown: number}) {
-	const total = useAppStore(state => Object.keys(state.executions).length);
+	const total = useAppStore(selectExecutionCount);
 	const sort = useAppStore(state => state.sort);
 	const filter = useAppStore(state => state.filter);
 	const errors = useAppStore(selectFilterErrors);
@@ -63,8 +63,9 @@ export function ExecutionList({now}: {readonly now: number}) {
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
 	const prompting = useAppStore(state => state.filterDraft !== undefined);
-	const known = useAppStore(state => Object.keys(state.executions).length > 0);
-	const columns = listColumns(viewport.columns);
+	const known = useAppStore(state => selectExecutionCount(state) > 0);
+	// The same array while the width is the same, so unchanged rows skip their render.
+	const columns = useMemo(() => listColumns(viewport.columns), [viewport.columns]);
 	const height = listRows(viewport, banner);
 	const offset = useRef(0);
 	offset.current = scrollOffset(offset.current, Math.max(0, selected), height, rows.length);

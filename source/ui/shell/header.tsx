@@ -4,11 +4,12 @@ import {useShallow} from 'zustand/react/shallow';
 import type {RegionState} from '../../core/types.js';
 import {formatDuration, relativeTime, statusSymbol} from '../../core/format.js';
 import type {StatusGroup} from '../../core/status.js';
-import {selectStatusCounts} from '../../store/selectors.js';
+import {selectExecutionCount, selectStatusCounts} from '../../store/selectors.js';
 import type {ConnectionContext} from '../../store/state.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {groupColor, tint, type Theme} from '../theme.js';
+import {fitRegionText} from './region-error-text.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 	['running', 'running', 'InProgress'],
@@ -46,15 +47,18 @@ const LEVEL_COLORS = {ok: 'green', warn: 'yellow', error: 'red', idle: undefined
 function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number}) {
 	const regions = useAppStore(state => state.regions);
 	const order = useAppStore(state => state.context.regions);
+	const columns = useAppStore(state => state.viewport.columns);
 	return (
 		<Text wrap="truncate-end">
 			{order.map((region, index) => {
 				const summary = regionSummary(regions[region], now);
+				// Each region gets its share of the line, so every region's state stays visible.
+				const text = fitRegionText(summary.text, regions[region], Math.floor(columns / order.length) - region.length - 3);
 				const color = LEVEL_COLORS[summary.level];
 				return (
 					<Text key={region}>
 						{index > 0 ? '  ' : ''}
-						<Text bold>{region}</Text> <Text color={color ? tint(theme, color) : undefined} dimColor={summary.level === 'idle'}>{summary.text}</Text>
+						<Text bold>{region}</Text> <Text color={color ? tint(theme, color) : undefined} dimColor={summary.level === 'idle'}>{text}</Text>
 					</Text>
 				);
 			})}
@@ -65,7 +69,7 @@ function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number})
 export function Header({now}: {readonly now: number}) {
 	const theme = useTheme();
 	const context = useAppStore(state => state.context);
-	const [paused, filter, total] = useAppStore(useShallow(state => [state.paused, state.filter, Object.keys(state.executions).length] as const));
+	const [paused, filter, total] = useAppStore(useShallow(state => [state.paused, state.filter, selectExecutionCount(state)] as const));
 	const counts = useAppStore(selectStatusCounts);
 	return (
 		<Box flexDirection="column" flexShrink={0}>
