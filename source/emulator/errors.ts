@@ -36,4 +36,7 @@ export const errors = {
 	stepNotFound: (message: string) => new ServiceError('AutomationStepNotFoundException', message),
 	invalidDocument: (name: string) => new ServiceError('InvalidDocument', `Document with name ${name} does not exist.`),
 	invalidDocumentVersion: (message: string) => new ServiceError('InvalidDocumentVersion', message),
+	invalidResourceType: (message: string) => new ServiceError('InvalidResourceType', message),
+	invalidResourceId: (message: string) => new ServiceError('InvalidResourceId', message),
+	tooManyTags: (message: string) => new ServiceError('TooManyTagsError', message),
 };

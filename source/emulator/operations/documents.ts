@@ -31,7 +31,7 @@ export function runbookContent(runbook: Runbook): Json {
 	return content;
 }
 
-function createdDate(engine: Engine, runbook: Runbook, version: number): number {
+export function createdDate(engine: Engine, runbook: Runbook, version: number): number {
 	// Fixed relative to the emulator's start, so the same seed shows the same dates.
 	return seconds(engine.origin - runbook.createdDaysAgo * DAY_MS + (version - 1) * 7 * DAY_MS);
 }

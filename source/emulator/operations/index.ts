@@ -3,8 +3,10 @@ import {describeAutomationExecutions} from './describe-automation-executions.js'
 import {describeAutomationStepExecutions} from './describe-automation-step-executions.js';
 import {describeDocument, getDocument, listDocuments} from './documents.js';
 import {getAutomationExecution} from './get-automation-execution.js';
+import {listDocumentVersions} from './list-document-versions.js';
 import {startAutomationExecution} from './start-automation-execution.js';
 import {sendAutomationSignal, stopAutomationExecution} from './stop-and-signal.js';
+import {addTagsToResource, listTagsForResource} from './tags.js';
 
 export const operations: Readonly<Record<string, Operation>> = {
 	StartAutomationExecution: startAutomationExecution,
@@ -16,4 +18,7 @@ export const operations: Readonly<Record<string, Operation>> = {
 	ListDocuments: listDocuments,
 	DescribeDocument: describeDocument,
 	GetDocument: getDocument,
+	ListDocumentVersions: listDocumentVersions,
+	ListTagsForResource: listTagsForResource,
+	AddTagsToResource: addTagsToResource,
 };

@@ -16,15 +16,15 @@ import {
 	maxErrorsRule,
 	parameterKeyRule,
 	parameterValueRule,
-	tagRule,
 	targetKeyRule,
 	targetLocationsUrlRule,
 } from '../wire/shapes.js';
 import type {Json, Operation} from './context.js';
+import {MAX_AUTOMATION_TAGS, tagList} from './tags.js';
 import {fetchTargetLocations} from './target-locations-url.js';
 
-/** StartAutomationExecution accepts at most this many tags (the model's 1000 includes AWS's own). */
-export const MAX_START_TAGS = 5;
+/** StartAutomationExecution accepts at most this many tags (the model's 1000 is for other resources). */
+export const MAX_START_TAGS = MAX_AUTOMATION_TAGS;
 
 export function parameterMap(check: Checker, value: unknown, path: string): StringListMap | undefined {
 	return check.map(value, path, {min: 1, max: 200, key: parameterKeyRule}, (values, valuesPath) =>
@@ -101,13 +101,7 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 	const maxConcurrency = check.string(input['MaxConcurrency'], 'MaxConcurrency', maxConcurrencyRule);
 	const maxErrors = check.string(input['MaxErrors'], 'MaxErrors', maxErrorsRule);
 	let locations = targetLocations(check, input['TargetLocations'], 'TargetLocations');
-	const tags = check.list(input['Tags'], 'Tags', {max: 1000}, (item, itemPath) => {
-		const tag = check.object(item, itemPath, true) ?? {};
-		return {
-			Key: check.string(tag['Key'], `${itemPath}.Key`, {required: true, min: 1, max: 128, ...tagRule}) ?? '',
-			Value: check.string(tag['Value'], `${itemPath}.Value`, {required: true, min: 0, max: 256, ...tagRule}) ?? '',
-		};
-	});
+	const tags = tagList(check, input['Tags'], 'Tags');
 	const alarms = alarmConfiguration(check, input['AlarmConfiguration'], 'AlarmConfiguration');
 	const targetLocationsURL = check.string(input['TargetLocationsURL'], 'TargetLocationsURL');
 	check.finish();
