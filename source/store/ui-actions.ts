@@ -6,8 +6,8 @@ import type {GetState, SetState} from './app-store.js';
 import type {Modal, Screen, SortState} from './state.js';
 import {listBodyRows, selectScreenSteps, selectSelectedIndex, selectVisibleRows} from './selectors.js';
 
-/** A cursor move: by a number of rows, to an end, or by pages of the current viewport. */
-export type Move = number | 'top' | 'bottom' | {readonly pages: number};
+/** A cursor move: by a number of rows, to an end, by pages of the current viewport, or to an index. */
+export type Move = number | 'top' | 'bottom' | {readonly pages: number} | {readonly to: number};
 
 export interface UiActions {
 	/** Move the list selection; the selection is kept as an execution id. */
@@ -41,7 +41,15 @@ export interface UiActions {
 function clampMove(current: number, move: Move, count: number, pageRows: number): number {
 	if (count === 0) return 0;
 	const target =
-		move === 'top' ? 0 : move === 'bottom' ? count - 1 : typeof move === 'number' ? current + move : current + move.pages * pageRows;
+		move === 'top'
+			? 0
+			: move === 'bottom'
+				? count - 1
+				: typeof move === 'number'
+					? current + move
+					: 'to' in move
+						? move.to
+						: current + move.pages * pageRows;
 	return Math.min(count - 1, Math.max(0, target));
 }
 

@@ -7,18 +7,20 @@ let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
 
 describe('detail keys', () => {
-	it('↓/↑ select a step and show its failure details, inputs and outputs', async () => {
+	it('opens on the failed step, with its failure details; ↓/↑ and the other moves select steps', async () => {
 		const detail = failedDetail(1);
 		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
 		await app.press('enter');
-		await app.waitFor('Step 1/3 describe');
-		expect(app.frame()).toMatch(/output\s+State\s+running/);
-		await app.press('down');
 		const frame = await app.waitFor('Step 2/3 stopInstances');
 		expect(frame).toMatch(/failure\s+message\s+AccessDenied when calling StopInstances/);
 		expect(frame).toMatch(/failure\s+stage\s+Invocation/);
 		expect(frame).toMatch(/failure\s+type\s+Unauthorized/);
 		expect(frame).toMatch(/input\s+Api\s+StopInstances/);
+		await app.press('up');
+		await app.waitFor('Step 1/3 describe');
+		expect(app.frame()).toMatch(/output\s+State\s+running/);
+		await app.press('down');
+		await app.waitFor('Step 2/3 stopInstances');
 		await app.type('j');
 		await app.waitFor('Step 3/3 startInstances');
 		await app.type('k');
@@ -37,6 +39,13 @@ describe('detail keys', () => {
 		await app.waitFor('Step 1/3');
 	});
 
+	it('opens on the first step when nothing failed', async () => {
+		const detail = {...failedDetail(1), steps: failedDetail(1).steps.map(step => ({...step, status: 'Success'}))};
+		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
+		await app.press('enter');
+		await app.waitFor('Step 1/3 describe');
+	});
+
 	it('Tab switches to parameters and outputs and back', async () => {
 		const detail = failedDetail(1);
 		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
@@ -45,7 +54,7 @@ describe('detail keys', () => {
 		expect(frame).toMatch(/param\s+InstanceId\s+i-0123456789abcdef0/);
 		expect(frame).toMatch(/failure\s+message\s+Step stopInstances failed: access denied/);
 		await app.press('tab');
-		await app.waitFor('Step 1/3');
+		await app.waitFor('Step 2/3');
 	});
 
 	it('Esc and Backspace go back to the list', async () => {
@@ -53,7 +62,7 @@ describe('detail keys', () => {
 		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
 		for (const back of ['escape', 'backspace'] as const) {
 			await app.press('enter');
-			await app.waitFor('Step 1/3');
+			await app.waitFor(/Step \d\/3/);
 			await app.press(back);
 			await app.waitFor('DOCUMENT:VER');
 		}
@@ -63,7 +72,7 @@ describe('detail keys', () => {
 		const detail = failedDetail(1);
 		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
 		await app.press('enter');
-		await app.waitFor('Step 1/3');
+		await app.waitFor(/Step \d\/3/);
 		await app.press('enter');
 		await app.waitFor('Only cross-account runs have an account × region grid');
 	});
@@ -73,7 +82,7 @@ describe('detail keys', () => {
 		const store = storeWith({rows: [detail], details: [detail]});
 		app = await renderApp(store);
 		await app.press('enter');
-		await app.waitFor('Step 1/3');
+		await app.waitFor(/Step \d\/3/);
 		await app.type('x');
 		await expect.poll(() => store.getState().modal).toEqual({kind: 'stop', executionId: detail.id});
 	});
@@ -147,7 +156,7 @@ describe('grid and location keys', () => {
 		await app.press('escape');
 		await app.waitFor('ACCOUNT');
 		await app.press('backspace');
-		await app.waitFor('Step 1/4');
+		await app.waitFor('Step 2/4');
 	});
 
 	it('a location in an account without credentials says so instead of failing', async () => {

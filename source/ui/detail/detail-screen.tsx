@@ -3,9 +3,11 @@
  * step's failure details, inputs and outputs. Pane "info" (Tab): parameters,
  * outputs, targets, locations and tags of the execution.
  */
+import {useEffect, useRef} from 'react';
 import {Box, Text} from 'ink';
+import {isProblem} from '../../core/status.js';
 import {selectOpenDetail, selectOpenExecution} from '../../store/selectors.js';
-import {useAppStore} from '../store-context.js';
+import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
 import {bodyRows, detailSplit} from '../layout.js';
@@ -13,6 +15,23 @@ import {ExecutionSummary} from './execution-summary.js';
 import {StepList} from './step-list.js';
 import {FieldTable} from './field-table.js';
 import {executionFieldRows, stepFieldRows} from './fields.js';
+
+/**
+ * "Which step failed and why?" is the first question: when an execution's steps
+ * first arrive and the user has not moved yet, select its first failed step.
+ */
+function usePickFailedStep(): void {
+	const store = useAppStoreApi();
+	const detail = useAppStore(selectOpenDetail);
+	const picked = useRef<string | undefined>(undefined);
+	useEffect(() => {
+		if (!detail || picked.current === detail.id) return;
+		picked.current = detail.id;
+		const state = store.getState();
+		const failed = detail.steps.findIndex(step => isProblem(step.status));
+		if (state.selectedStepIndex === 0 && failed > 0) state.actions.stepSelected({to: failed});
+	}, [detail, store]);
+}
 
 export function DetailScreen({now}: {readonly now: number}) {
 	const theme = useTheme();
@@ -22,6 +41,7 @@ export function DetailScreen({now}: {readonly now: number}) {
 	const selectedStep = useAppStore(state => state.selectedStepIndex);
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
+	usePickFailedStep();
 	if (!execution) return <Text>This execution is no longer listed. Esc to go back.</Text>;
 	const body = bodyRows(viewport, banner);
 	const split = detailSplit(body);
