@@ -1,0 +1,38 @@
+/**
+ * A region's error in a few words, for the header's region line: the full sentence of one region
+ * must not push the other regions' states off the line (found by the fault drill, where a 5xx
+ * sentence for us-east-1 hid eu-west-1 and ap-southeast-2 entirely).
+ */
+import type {RegionState} from '../../core/types.js';
+
+type RegionError = NonNullable<RegionState['lastError']>;
+
+export function shortRegionError(error: RegionError): string {
+	switch (error.kind) {
+		case 'server': {
+			const status = /HTTP (\d{3})/.exec(error.message)?.[1];
+			return status ? `HTTP ${status}` : 'service error';
+		}
+
+		case 'throttled':
+			return 'throttled';
+		case 'credentials':
+			return 'credentials';
+		case 'access-denied':
+			return 'access denied';
+		case 'unreachable':
+			return 'unreachable';
+		case 'not-found':
+			return 'not found';
+		case 'validation':
+			return 'request rejected';
+		default:
+			return 'failed';
+	}
+}
+
+/** The summary text if it fits the region's share of the line, else the error in a few words. */
+export function fitRegionText(text: string, state: RegionState | undefined, budget: number): string {
+	if (text.length <= budget || !state?.lastError || !text.startsWith('error: ')) return text;
+	return `error: ${shortRegionError(state.lastError)}`;
+}
