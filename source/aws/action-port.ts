@@ -7,6 +7,7 @@
 import {
 	DescribeDocumentCommand,
 	GetDocumentCommand,
+	ListTagsForResourceCommand,
 	paginateListDocuments,
 	paginateListDocumentVersions,
 	SendAutomationSignalCommand,
@@ -27,6 +28,12 @@ export interface ActionPortOptions {
 	/** Cap on runbooks listed, so a catalogue of thousands stays quick. Default 500. */
 	readonly maxDocuments?: number;
 }
+
+/**
+ * Answers meaning "this endpoint or these credentials won't list versions" rather than
+ * "this runbook has a problem": the version picker then falls back to DescribeDocument.
+ */
+const VERSIONS_REFUSED = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'AccessDeniedException']);
 
 async function attempt<T>(what: string, region: string, call: () => Promise<T>): Promise<T> {
 	try {
@@ -103,8 +110,9 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 						for (const version of page.DocumentVersions ?? []) if (version.DocumentVersion) versions.push(version.DocumentVersion);
 					}
 				} catch (error) {
-					// Endpoints without ListDocumentVersions (some emulators): versions run 1..LatestVersion.
-					if ((error as {name?: unknown}).name !== 'UnknownOperationException') throw error;
+					// Endpoints without ListDocumentVersions (some emulators), or a policy without
+					// ssm:ListDocumentVersions: versions run 1..LatestVersion.
+					if (!VERSIONS_REFUSED.has(String((error as {name?: unknown}).name))) throw error;
 					const {Document} = await options.client(region).send(new DescribeDocumentCommand({Name: name}));
 					const latest = Number(Document?.LatestVersion ?? 0);
 					for (let version = latest; version >= 1; version--) versions.push(String(version));
@@ -135,6 +143,13 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 					...(document.DocumentFormat ? {format: document.DocumentFormat} : {}),
 				};
 				return definition;
+			});
+		},
+
+		async listExecutionTags(region, executionId) {
+			return attempt(`read the tags of execution ${executionId}`, region, async () => {
+				const {TagList} = await options.client(region).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: executionId}));
+				return (TagList ?? []).flatMap(tag => (tag.Key ? [{key: tag.Key, value: tag.Value ?? ''}] : []));
 			});
 		},
 

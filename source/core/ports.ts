@@ -53,6 +53,12 @@ export interface ActionPort {
 	listDocuments(region: string, options?: {owner?: string; namePrefix?: string}): Promise<readonly DocumentSummary[]>;
 	listDocumentVersions(region: string, name: string): Promise<readonly string[]>;
 	getDocument(region: string, name: string, version?: string): Promise<DocumentDefinition>;
+	/**
+	 * The tags an execution was started with (ListTagsForResource, ResourceType Automation):
+	 * GetAutomationExecution carries none, and a re-run should keep them. Optional so that
+	 * fakes and ports that cannot read tags still fit; the form then pre-fills no tags.
+	 */
+	listExecutionTags?(region: string, executionId: string): Promise<ReadonlyArray<{readonly key: string; readonly value: string}>>;
 	/** Ask the poller to refresh now (manual refresh, or after an action). */
 	refreshNow(): void;
 }

@@ -56,6 +56,9 @@ describe('runbook catalogue', () => {
 
 	it('lists versions newest first and reads a version with its parameter metadata', async () => {
 		expect(await port.listDocumentVersions(REGION, 'Ops-PatchFleetWithApproval')).toEqual(['3', '2', '1']);
+		// Read with ListDocumentVersions itself, not the DescribeDocument fallback.
+		expect(emulator.control.counts().requests).toMatchObject({ListDocumentVersions: 1});
+		expect(emulator.control.counts().requests['DescribeDocument']).toBeUndefined();
 		const document = await port.getDocument(REGION, 'Ops-PatchFleetWithApproval');
 		expect(document).toMatchObject({name: 'Ops-PatchFleetWithApproval', defaultVersion: '2', latestVersion: '3'});
 		const parsed = parseRunbookParameters(document.content);
@@ -100,6 +103,19 @@ describe('starting a run', () => {
 		expect(error).toBeInstanceOf(ActionError);
 		expect(error.exception).toBe('IdempotentParameterMismatch');
 		expect(error.message).toContain('IdempotentParameterMismatch');
+	});
+
+	it('reads back the tags a run was started with (ListTagsForResource)', async () => {
+		const tags = [
+			{key: 'team', value: 'ops'},
+			{key: 'ticket', value: 'CHG-104233'},
+		];
+		const {executionId} = await port.startExecution(request({tags, clientToken: token()}));
+		expect(await port.listExecutionTags?.(REGION, executionId)).toEqual(tags);
+		const {executionId: untagged} = await port.startExecution(request({clientToken: token()}));
+		expect(await port.listExecutionTags?.(REGION, untagged)).toEqual([]);
+		const elsewhere = (await port.listExecutionTags?.('eu-west-1', executionId).catch((thrown: unknown) => thrown)) as ActionError;
+		expect(elsewhere.exception).toBe('InvalidResourceId');
 	});
 
 	it('shows the service refusal of bad parameters with the exception name', async () => {

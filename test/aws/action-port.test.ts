@@ -95,3 +95,65 @@ describe('ActionPort over the SDK', () => {
 		expect(await port.getDocument('eu-west-1', 'D', '2')).toEqual({name: 'D', documentVersion: '2', content: 'parameters: {}', format: 'YAML'});
 	});
 });
+
+/** The SDK's paginators insist on an SSMClient instance: the stand-in's send() on SSMClient's prototype. */
+function pagingClient(answer: Parameters<typeof fakeClient>[0]): ReturnType<typeof fakeClient> {
+	const fake = fakeClient(answer);
+	const client = Object.assign(Object.create(SSMClient.prototype) as SSMClient, {send: fake.client.send});
+	return {client, sent: fake.sent};
+}
+
+describe('ActionPort: versions and tags', () => {
+	it('lists versions with ListDocumentVersions, newest first, across pages', async () => {
+		const {client, sent} = pagingClient(command => {
+			const input = command.input as {NextToken?: string};
+			return input.NextToken
+				? {DocumentVersions: [{DocumentVersion: '1'}]}
+				: {DocumentVersions: [{DocumentVersion: '2'}, {DocumentVersion: '10'}], NextToken: 'more'};
+		});
+		const port = createActionPort({client: () => client});
+		expect(await port.listDocumentVersions('eu-west-1', 'D')).toEqual(['10', '2', '1']);
+		expect(sent.map(call => call.command)).toEqual(['ListDocumentVersionsCommand', 'ListDocumentVersionsCommand']);
+		expect(sent[0]?.input).toMatchObject({Name: 'D'});
+	});
+
+	it('falls back to 1..LatestVersion from DescribeDocument when ListDocumentVersions is refused', async () => {
+		for (const refusal of ['UnknownOperationException', 'AccessDeniedException']) {
+			const {client, sent} = pagingClient(command =>
+				command.constructor.name === 'DescribeDocumentCommand' ? {Document: {Name: 'D', LatestVersion: '3'}} : serviceError(refusal, 'no'),
+			);
+			const port = createActionPort({client: () => client});
+			expect(await port.listDocumentVersions('eu-west-1', 'D')).toEqual(['3', '2', '1']);
+			expect(sent.map(call => call.command)).toEqual(['ListDocumentVersionsCommand', 'DescribeDocumentCommand']);
+		}
+	});
+
+	it('does not hide a missing runbook behind the fallback', async () => {
+		const {client} = pagingClient(() => serviceError('InvalidDocument', 'Document with name D does not exist.'));
+		const port = createActionPort({client: () => client});
+		const error = await port.listDocumentVersions('eu-west-1', 'D').then(
+			() => undefined,
+			(caught: unknown) => caught,
+		);
+		expect(error).toBeInstanceOf(ActionError);
+		expect((error as ActionError).exception).toBe('InvalidDocument');
+	});
+
+	it('reads an execution\'s tags with ListTagsForResource (ResourceType Automation)', async () => {
+		const {client, sent} = fakeClient(() => ({TagList: [{Key: 'team', Value: 'ops'}, {Key: 'empty', Value: ''}]}));
+		const port = createActionPort({client: () => client});
+		expect(await port.listExecutionTags?.('eu-west-1', 'e'.repeat(36))).toEqual([
+			{key: 'team', value: 'ops'},
+			{key: 'empty', value: ''},
+		]);
+		expect(sent).toEqual([{command: 'ListTagsForResourceCommand', input: {ResourceType: 'Automation', ResourceId: 'e'.repeat(36)}}]);
+		const refused = fakeClient(() => serviceError('InvalidResourceId', 'no such run'));
+		const error = await createActionPort({client: () => refused.client})
+			.listExecutionTags?.('eu-west-1', 'e'.repeat(36))
+			.then(
+				() => undefined,
+				(caught: unknown) => caught,
+			);
+		expect((error as ActionError).exception).toBe('InvalidResourceId');
+	});
+});
