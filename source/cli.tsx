@@ -285,6 +285,11 @@ export async function main(argv: readonly string[]): Promise<void> {
 	}
 
 	const viewport = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
+	if (!options.once && (viewport.columns < 80 || viewport.rows < 24)) {
+		// At run time a shrinking terminal gets a "resize me" screen; at launch there is nothing to keep yet.
+		fail(`the terminal is ${viewport.columns}×${viewport.rows}, and ssmtop needs at least 80 columns by 24 rows. Enlarge the window (or the tmux pane) and start it again.`, 1);
+	}
+
 	const running = await connect(options, viewport);
 	if (options.once) {
 		try {
