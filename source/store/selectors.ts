@@ -6,7 +6,7 @@
 import type {Execution, ExecutionDetail, StepExecution} from '../core/types.js';
 import {compileFilter} from '../core/filter.js';
 import {sortExecutions} from '../core/sort.js';
-import {statusGroup, type StatusGroup} from '../core/status.js';
+import {isProblem, statusGroup, type StatusGroup} from '../core/status.js';
 import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
 import type {AppState} from './app-store.js';
 import type {ConnectionContext, SortColumn} from './state.js';
@@ -156,7 +156,7 @@ export function selectOpenGrid(state: AppState): LocationGrid {
 	return grid;
 }
 
-/** The grid cell under the cursor; the first cell when the cursor was never moved. */
+/** The grid cell under the cursor; when the cursor was never moved, the first failed cell, else the first cell. */
 export function selectGridCursorCell(state: AppState): GridCell | undefined {
 	const grid = selectOpenGrid(state);
 	const cursor = state.gridCursor;
@@ -165,14 +165,17 @@ export function selectGridCursorCell(state: AppState): GridCell | undefined {
 		if (cell) return cell;
 	}
 
+	// Never moved: start on the first failed location (that is what one opens a grid for), else the first one.
+	let first: GridCell | undefined;
 	for (const account of grid.accounts) {
 		for (const region of grid.regions) {
 			const cell = gridCell(grid, account, region);
-			if (cell) return cell;
+			if (cell && isProblem(cell.status)) return cell;
+			first ??= cell;
 		}
 	}
 
-	return undefined;
+	return first;
 }
 
 /** Whether the child execution of an account can be read with the credentials we have. */

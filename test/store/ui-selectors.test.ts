@@ -107,3 +107,13 @@ describe('counts and grid', () => {
 		expect(selectGridCursorCell(store.getState())?.status).toBe('InProgress');
 	});
 });
+
+describe('grid cursor default', () => {
+	it('starts on the first failed location when there is one', () => {
+		const detail = crossAccountDetail();
+		const steps = detail.steps.map((step, index) => (index === 1 ? {...step, status: 'Success'} : index === 3 ? {...step, status: 'TimedOut'} : step));
+		const store = storeWith({rows: [detail], details: [{...detail, steps}]});
+		store.getState().actions.screenOpened('grid', detail.id);
+		expect(selectGridCursorCell(store.getState())).toMatchObject({account: '777788889999', region: 'eu-west-1', status: 'TimedOut'});
+	});
+});
