@@ -222,7 +222,7 @@ const KEY_LABELS: Readonly<Record<KeyName, readonly [unicode: string, ascii: str
 	return: ['Enter', 'Enter'],
 	escape: ['Esc', 'Esc'],
 	tab: ['Tab', 'Tab'],
-	backspace: ['Bksp', 'Bksp'],
+	backspace: ['Backspace', 'Backspace'],
 };
 
 export function formatKey(spec: KeySpec, ascii = false): string {

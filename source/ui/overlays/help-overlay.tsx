@@ -47,7 +47,7 @@ export function HelpOverlay() {
 	const columns = helpColumns(lines, bodyRows(viewport, false) - 5);
 	const columnWidth = Math.floor((viewport.columns - 4) / columns.length) - 1;
 	const longestKeys = Math.max(...lines.map(line => ('keys' in line ? [...line.keys].length : 0)));
-	const keyWidth = Math.min(longestKeys, Math.floor(columnWidth * 0.3));
+	const keyWidth = Math.min(longestKeys, Math.floor(columnWidth * 0.4));
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold>{glyphs(theme, `Keys · ${scopeTitle(screen)} screen`)}</Text>
