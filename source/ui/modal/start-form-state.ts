@@ -76,7 +76,11 @@ export interface StartFormState {
 	readonly confirmingCancel: boolean;
 	readonly submitting: boolean;
 	readonly rerun?: RerunScope;
+	/** The old run's tags as Tags text (re-run), once read, or why they could not be read. */
+	readonly rerunTags?: RerunTags;
 }
+
+export type RerunTags = {readonly ok: true; readonly text: string} | {readonly ok: false; readonly error: string};
 
 export interface NewFormInit {
 	readonly regions: readonly string[];
@@ -143,4 +147,17 @@ export function withDefinition(state: StartFormState, definition: RunbookDefinit
 			: state.notes;
 	const {pendingParameters: _sent, ...rest} = state;
 	return {...rest, definition: {state: 'ready', value: definition}, parameterTexts: texts, notes};
+}
+
+/**
+ * The old run's tags arrive (ListTagsForResource: GetAutomationExecution has none). They fill
+ * Tags unless the form already has some; while the re-run scope is still being chosen they
+ * are only remembered, for the form the choice builds.
+ */
+export function withRerunTags(state: StartFormState, tags: RerunTags): StartFormState {
+	const remembered = {...state, rerunTags: tags};
+	if (state.step === 'scope') return remembered;
+	if (!tags.ok) return {...remembered, notes: [...state.notes, `The old run's tags could not be read, so Tags is left empty: ${tags.error}`]};
+	if (tags.text === '' || state.settings.tags.trim() !== '') return remembered;
+	return {...remembered, settings: {...state.settings, tags: tags.text}};
 }

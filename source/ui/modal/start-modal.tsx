@@ -16,6 +16,7 @@ import {buildStartRequest} from '../../core/start-form/build-request.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {parseRunbookParameters} from '../../core/start-form/parameter-spec.js';
 import {locationDraft, prefillFromExecution, rerunOptions, type OnlyFailed} from '../../core/start-form/rerun-prefill.js';
+import {tagsText} from '../../core/start-form/settings-text.js';
 import {parseTargetLocationsFile} from '../../core/start-form/target-locations-file.js';
 import {usePort} from '../port-context.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
@@ -24,7 +25,7 @@ import {useTheme} from '../theme-context.js';
 import {FieldList} from './field-list.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from './start-form-fields.js';
 import {handleStartKey, type StartEffect} from './start-form-keys.js';
-import {newStartForm, prefilledStartForm, withDefinition, type StartFormState, type StartStep} from './start-form-state.js';
+import {newStartForm, prefilledStartForm, withDefinition, withRerunTags, type StartFormState, type StartStep} from './start-form-state.js';
 import {useModalInput} from './use-modal-input.js';
 
 export interface StartModalProps {
@@ -127,6 +128,18 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 		}
 	}
 
+	/** Re-run: the old run's tags, which GetAutomationExecution does not return. */
+	async function loadRerunTags(): Promise<void> {
+		const source = sourceDetail();
+		if (!source || !port.listExecutionTags) return;
+		try {
+			const tags = await port.listExecutionTags(source.region, source.id);
+			form.setState(withRerunTags(form.getState(), {ok: true, text: tagsText(tags)}));
+		} catch (error) {
+			form.setState(withRerunTags(form.getState(), {ok: false, error: messageOf(error)}));
+		}
+	}
+
 	async function loadFile(path: string): Promise<void> {
 		try {
 			const parsed = parseTargetLocationsFile(await readFile(path, 'utf8'));
@@ -175,7 +188,8 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 			return;
 		}
 		const now = form.getState();
-		form.setState(prefilledStartForm({regions: now.regions, clientToken: now.clientToken}, prefill.value));
+		const prefilled = prefilledStartForm({regions: now.regions, clientToken: now.clientToken}, prefill.value);
+		form.setState(now.rerunTags ? withRerunTags(prefilled, now.rerunTags) : prefilled);
 		void loadDocument();
 	}
 
@@ -211,6 +225,7 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 		const initial = form.getState();
 		if (initial.step === 'document') void loadDocuments();
 		if (initial.step === 'parameters') void loadDocument();
+		if (fromExecutionId !== undefined) void loadRerunTags();
 		// Runs once: later loads are effects of keys.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);

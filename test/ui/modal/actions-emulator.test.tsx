@@ -99,10 +99,15 @@ describe('re-run from an execution', () => {
 			documentName: 'AWS-RestartEC2Instance',
 			parameters: {InstanceId: [INSTANCE]},
 			mode: 'Interactive',
-			tags: [{key: 'team', value: 'ops'}],
+			tags: [
+				{key: 'team', value: 'ops'},
+				{key: 'ticket', value: 'CHG-1'},
+			],
 			clientToken: token(),
 		});
 		const source = await detail(executionId);
+		// GetAutomationExecution carries no Tags: the dialog reads them with ListTagsForResource.
+		expect(source.tags).toBeUndefined();
 		const store = storeFor({details: [source]});
 		rendered = await renderModal(store, port, {kind: 'start', fromExecutionId: executionId});
 		const ui = rendered;
@@ -110,11 +115,12 @@ describe('re-run from an execution', () => {
 		await ui.focus('Run settings ›');
 		await ui.press('enter');
 		await ui.waitFor(/Mode\s+Interactive/);
-		// GetAutomationExecution carries no Tags, so a re-run cannot pre-fill them from the detail.
+		await ui.waitFor(/Tags\s+team=ops, ticket=CHG-1/);
 		await ui.focus('Review ›');
 		await ui.press('enter');
 		const review = await ui.waitFor('aws ssm start-automation-execution');
 		expect(review).toContain(`--parameters '{"InstanceId":["${INSTANCE}"]}'`);
+		expect(review).toContain(`--tags '[{"Key":"team","Value":"ops"},{"Key":"ticket","Value":"CHG-1"}]'`);
 		await ui.focus('Start the run');
 		await ui.press('enter');
 		await ui.waitFor(frame => frame.trim() === '');
@@ -123,6 +129,10 @@ describe('re-run from an execution', () => {
 		const rerun = await detail(newId);
 		expect(rerun).toMatchObject({documentName: 'AWS-RestartEC2Instance', mode: 'Interactive'});
 		expect(rerun.parameters?.['InstanceId']).toEqual([INSTANCE]);
+		expect(await port.listExecutionTags?.(REGION, newId)).toEqual([
+			{key: 'team', value: 'ops'},
+			{key: 'ticket', value: 'CHG-1'},
+		]);
 	});
 
 	it('re-runs only the failed locations of a CrossAccount run, as the emulator reports them', async () => {

@@ -30,7 +30,12 @@ export interface FormPort extends ActionPort {
 	readonly calls: string[];
 }
 
-export function formPort(start: (request: StartRequest) => Promise<{executionId: string}> = async () => ({executionId: 'abcdef01-0000-4000-8000-000000000001'})): FormPort {
+export type TagAnswer = () => Promise<ReadonlyArray<{readonly key: string; readonly value: string}>>;
+
+export function formPort(
+	start: (request: StartRequest) => Promise<{executionId: string}> = async () => ({executionId: 'abcdef01-0000-4000-8000-000000000001'}),
+	tags: TagAnswer = async () => [],
+): FormPort {
 	const starts: StartRequest[] = [];
 	const calls: string[] = [];
 	return {
@@ -58,6 +63,10 @@ export function formPort(start: (request: StartRequest) => Promise<{executionId:
 		async getDocument(_region, name, version) {
 			calls.push(`getDocument ${name} ${version ?? '$DEFAULT'}`);
 			return {name, content: name === 'Test-Runbook' ? TEST_RUNBOOK : 'parameters: {InstanceId: {type: String}}', ...(version ? {documentVersion: version} : {})};
+		},
+		async listExecutionTags(_region, executionId) {
+			calls.push(`listExecutionTags ${executionId}`);
+			return tags();
 		},
 		refreshNow() {
 			calls.push('refreshNow');
