@@ -16,6 +16,7 @@ export const errors = {
 	unknownOperation: (message: string) => new ServiceError('UnknownOperationException', message),
 	internal: (message = 'An internal error occurred.') => new ServiceError('InternalServerError', message, 500),
 	throttling: () => new ServiceError('ThrottlingException', 'Rate exceeded'),
+	expiredToken: () => new ServiceError('ExpiredTokenException', 'The security token included in the request is expired'),
 	regionDown: (region: string) => new ServiceError('ServiceUnavailableException', `Service unavailable in ${region} (emulated outage).`, 503),
 	executionNotFound: (id: string) =>
 		new ServiceError('AutomationExecutionNotFoundException', `Automation execution ${id} not found.`),

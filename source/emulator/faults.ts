@@ -10,6 +10,8 @@ export interface FaultConfig {
 	latencyMs: number;
 	/** Regions whose requests all fail with HTTP 503. */
 	downRegions: string[];
+	/** Access key ids whose requests fail with ExpiredTokenException, as when temporary credentials run out mid-run. */
+	expiredAccessKeys?: string[];
 }
 
 export const noFaults: Readonly<FaultConfig> = {throttleRate: 0, serverErrorRate: 0, latencyMs: 0, downRegions: []};
@@ -49,6 +51,14 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 		next.downRegions = [...partial.downRegions];
 	}
 
+	if (partial.expiredAccessKeys !== undefined) {
+		if (!Array.isArray(partial.expiredAccessKeys) || partial.expiredAccessKeys.some(key => typeof key !== 'string')) {
+			throw new RangeError('expiredAccessKeys must be a list of access key ids');
+		}
+
+		next.expiredAccessKeys = [...partial.expiredAccessKeys];
+	}
+
 	return next;
 }
 
@@ -61,7 +71,11 @@ export class FaultInjector {
 		this.prng = new Prng('faults');
 	}
 
-	pick(region: string): ServiceError | undefined {
+	pick(region: string, accessKeyId?: string): ServiceError | undefined {
+		if (accessKeyId !== undefined && this.config.expiredAccessKeys?.includes(accessKeyId)) {
+			return errors.expiredToken();
+		}
+
 		if (this.config.downRegions.includes(region)) {
 			return errors.regionDown(region);
 		}

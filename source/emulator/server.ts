@@ -49,7 +49,7 @@ async function handleSsm(request: IncomingMessage, response: ServerResponse, sta
 		await sleep(latencyMs);
 	}
 
-	const fault = state.faultInjector.pick(caller.region);
+	const fault = state.faultInjector.pick(caller.region, caller.accessKeyId);
 	if (fault) {
 		throw fault;
 	}

@@ -4,6 +4,8 @@ import {DEFAULT_REGION, accountForAccessKey} from '../accounts.js';
 export interface CallerIdentity {
 	readonly account: string;
 	readonly region: string;
+	/** The access key id the request was signed with, if it was signed. */
+	readonly accessKeyId?: string;
 }
 
 // Credential=<AKID>/<yyyymmdd>/<region>/<service>/aws4_request
@@ -16,5 +18,6 @@ export function callerIdentity(headers: IncomingHttpHeaders): CallerIdentity {
 	return {
 		account: accountForAccessKey(match?.[1]),
 		region: match?.[2] ?? DEFAULT_REGION,
+		...(match?.[1] === undefined ? {} : {accessKeyId: match[1]}),
 	};
 }
