@@ -28,7 +28,10 @@ const HELP = `
   Watch and drive AWS Systems Manager Automation executions.
 
   Options
-    --local                   Run against the embedded SSM emulator (demo data); no AWS account needed
+    --local                   Run against the embedded SSM emulator (demo data); no AWS account needed.
+                              This is the default when no connection flag is given and nothing on
+                              this machine is configured for AWS (no AWS_* credentials or profile
+                              variables, no ~/.aws/config or ~/.aws/credentials)
     --profile NAME            AWS profile (default: the SDK chain: env, AWS_PROFILE, SSO, …)
     --region R1,R2,…          Regions to watch (default: the profile's region)
     --endpoint-url URL        Send SSM calls to this endpoint
@@ -145,6 +148,17 @@ export function validateFlags(flags: RawFlags): {readonly options: CliOptions} |
 			json: flags.json,
 		},
 	};
+}
+
+/**
+ * With no connection flag and nothing configured for AWS on this machine, run the embedded
+ * emulator (the header says so plainly); otherwise use AWS and report its problems.
+ */
+export async function withDefaultMode(options: CliOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliOptions> {
+	const chosen = options.local || options.profile !== undefined || options.endpointUrl !== undefined || options.regions.length > 0;
+	if (chosen) return options;
+	const {awsConfiguration} = await import('./aws/aws-configured.js');
+	return awsConfiguration(env) === undefined ? {...options, local: true} : options;
 }
 
 export function parseCli(argv: readonly string[]): {readonly flags: RawFlags; readonly showHelp: () => never} {
@@ -278,7 +292,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 	const {flags} = parseCli(argv);
 	const validated = validateFlags(flags);
 	if ('errors' in validated) fail(`${validated.errors.join('\n\n')}\nRun "ssmtop --help" for usage.`, 2);
-	const {options} = validated;
+	const options = await withDefaultMode(validated.options);
 	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (!options.once && !interactive) {
 		fail('standard input and output must be a terminal (TTY): ssmtop is an interactive terminal UI. Run it in a terminal, or use --once (with --json) to print the executions from a script.', 2);
