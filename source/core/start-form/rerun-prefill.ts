@@ -4,6 +4,7 @@
  * timed out (CrossAccount parents), or the targets whose child runs failed or
  * timed out (rate-controlled parents).
  */
+import {isFinal} from '../status.js';
 import type {ExecutionDetail, ParameterMap, StepExecution, Target, TargetLocation} from '../types.js';
 import type {ParseResult} from './parameter-spec.js';
 import {emptyLocationDraft, emptyRunSettings, joinList, type RunSettingsDraft, type TargetLocationDraft} from './run-settings.js';
@@ -96,6 +97,21 @@ export function failedTargetMaps(detail: ExecutionDetail): ParameterMap[] {
 	);
 }
 
+/**
+ * Children of a finished rate-controlled run that never started (it stopped launching once
+ * MaxErrors was exceeded, or was cancelled): not failed, so a narrowed re-run leaves them out.
+ */
+export function unlaunchedTargets(detail: ExecutionDetail): number {
+	if (!isFinal(detail.status)) return 0;
+	return childSteps(detail).filter(step => step.status === 'Pending' && step.startTime === undefined).length;
+}
+
+function unlaunchedNote(detail: ExecutionDetail): string[] {
+	const count = unlaunchedTargets(detail);
+	if (count === 0) return [];
+	return [`${count} other target${count === 1 ? '' : 's'} never started (the run stopped before reaching ${count === 1 ? 'it' : 'them'}) and ${count === 1 ? 'is' : 'are'} not included.`];
+}
+
 /** How many failed locations / targets a narrowed re-run would cover (0: don't offer it). */
 export function rerunOptions(detail: ExecutionDetail): {readonly locations: number; readonly targets: number} {
 	const usesMaps = (detail.targetMaps?.length ?? 0) > 0;
@@ -184,12 +200,12 @@ export function prefillFromExecution(detail: ExecutionDetail, onlyFailed?: OnlyF
 			const failed = failedTargetMaps(detail);
 			if (failed.length === 0) return {ok: false, error: 'No target of this execution failed or timed out.'};
 			targetMaps = failed;
-			notes.push(`Only the ${failed.length} target map${failed.length === 1 ? '' : 's'} whose run failed or timed out.`);
+			notes.push(`Only the ${failed.length} target map${failed.length === 1 ? '' : 's'} whose run failed or timed out.`, ...unlaunchedNote(detail));
 		} else {
 			const values = failedTargetValues(detail);
 			if (values.length === 0) return {ok: false, error: 'No target of this execution failed or timed out.'};
 			targets = [{key: 'ParameterValues', values}];
-			notes.push(`Only the ${values.length} failed or timed-out target${values.length === 1 ? '' : 's'}: ${values.join(', ')}.`);
+			notes.push(`Only the ${values.length} failed or timed-out target${values.length === 1 ? '' : 's'}: ${values.join(', ')}.`, ...unlaunchedNote(detail));
 		}
 	}
 

@@ -5,6 +5,7 @@ import {
 	narrowToFailedLocations,
 	prefillFromExecution,
 	rerunOptions,
+	unlaunchedTargets,
 } from '../../../source/core/start-form/rerun-prefill.js';
 
 const base: ExecutionDetail = {
@@ -138,6 +139,25 @@ describe('re-run prefill of a rate-controlled run', () => {
 		expect(result.value.settings).toMatchObject({targetParameterName: 'InstanceId', targets: 'ParameterValues=i-2,i-3,i-4', maxConcurrency: '2', maxErrors: '1'});
 		expect(result.value.parameters).toEqual({Force: ['true']});
 		expect(result.value.notes).toEqual(['Only the 3 failed or timed-out targets: i-2, i-3, i-4.']);
+	});
+
+	it('counts the targets a finished run never started, and says they are left out', () => {
+		const stopped: ExecutionDetail = {
+			...rateControlled,
+			steps: [
+				{...child('i-1', 'Failed'), startTime: 1},
+				{...child('i-2', 'Failed'), startTime: 2},
+				child('i-3', 'Pending'),
+			],
+		};
+		expect(unlaunchedTargets(stopped)).toBe(1);
+		const result = prefillFromExecution(stopped, 'targets');
+		expect(result.ok && result.value.notes).toEqual([
+			'Only the 2 failed or timed-out targets: i-1, i-2.',
+			'1 other target never started (the run stopped before reaching it) and is not included.',
+		]);
+		// While the run goes on, a pending target may still start: nothing to say yet.
+		expect(unlaunchedTargets({...stopped, status: 'InProgress'})).toBe(0);
 	});
 
 	it('narrows TargetMaps to the maps whose child failed', () => {

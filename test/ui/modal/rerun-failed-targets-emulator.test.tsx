@@ -103,6 +103,8 @@ describe('re-run of only the failed targets, against the emulator', () => {
 			maxErrors: '4',
 		});
 		expect(prefill.value.parameters).not.toHaveProperty('InstanceId');
+		// Every target ran, so nothing is said about targets that never started.
+		expect(prefill.value.notes).toHaveLength(1);
 
 		const store = storeFor({details: [parent]});
 		rendered = await renderModal(store, port, {kind: 'start', fromExecutionId: parent.id});
@@ -144,7 +146,10 @@ describe('re-run of only the failed targets, against the emulator', () => {
 		const prefill = prefillFromExecution(parent, 'targets');
 		if (!prefill.ok) throw new Error(prefill.error);
 		expect(prefill.value.settings.targets).toBe(`ParameterValues=${failing(2)},${failing(3)}`);
-		expect(prefill.value.notes).toContain(`Only the 2 failed or timed-out targets: ${failing(2)}, ${failing(3)}.`);
+		expect(prefill.value.notes).toEqual([
+			`Only the 2 failed or timed-out targets: ${failing(2)}, ${failing(3)}.`,
+			'3 other targets never started (the run stopped before reaching them) and are not included.',
+		]);
 	});
 
 	it('Targets by tag: the prefill names the instances whose child failed', async () => {
