@@ -51,8 +51,11 @@ describe('detail keys', () => {
 		app = await renderApp(storeWith({rows: [detail], details: [detail]}));
 		await app.press('enter', 'tab');
 		const frame = await app.waitFor('Parameters, outputs, targets');
-		expect(frame).toMatch(/param\s+InstanceId\s+i-0123456789abcdef0/);
-		expect(frame).toMatch(/failure\s+message\s+Step stopInstances failed: access denied/);
+		// A bordered ink-table: heading, one rule under it, then a line per field.
+		expect(frame).toMatch(/│ KIND\s+│ NAME\s+│ VALUE\s+│/);
+		expect(frame).toMatch(/│ param\s+│ InstanceId\s+│ i-0123456789abcdef0\s+│/);
+		expect(frame).toMatch(/│ failure\s+│ message\s+│ Step stopInstances failed: access denied\s+│/);
+		expect(frame.match(/├/g)).toHaveLength(1);
 		await app.press('tab');
 		await app.waitFor('Step 2/3');
 	});

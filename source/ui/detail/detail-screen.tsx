@@ -14,6 +14,7 @@ import {bodyRows, detailSplit} from '../layout.js';
 import {ExecutionSummary} from './execution-summary.js';
 import {StepList} from './step-list.js';
 import {FieldTable} from './field-table.js';
+import {InfoTable} from './info-table.js';
 import {executionFieldRows, stepFieldRows} from './fields.js';
 
 /**
@@ -76,7 +77,7 @@ export function DetailScreen({now}: {readonly now: number}) {
 						{'Parameters, outputs, targets'}
 						<Text dimColor>{'  (Tab: steps)'}</Text>
 					</Text>
-					<FieldTable rows={executionFieldRows(detail)} width={width} height={body - 4} empty="No parameters or outputs." />
+					<InfoTable rows={executionFieldRows(detail)} width={width} height={body - 4} empty="No parameters or outputs." />
 				</>
 			)}
 		</Box>
