@@ -95,7 +95,17 @@ export function validateFlags(flags: RawFlags): {readonly options: CliOptions} |
 		errors.push(`--region: ${badRegions.map(region => `"${region}"`).join(', ')} is not a region name. Give a comma-separated list such as --region us-east-1,eu-west-1.`);
 	}
 
-	if (!Number.isFinite(flags.interval) || flags.interval < 2) {
+	if (flags.region !== undefined && regions.length === 0) {
+		errors.push('--region needs at least one region name, e.g. --region us-east-1,eu-west-1 (leave it out to use the profile\'s region).');
+	}
+
+	if (flags.profile !== undefined && flags.profile.trim() === '') {
+		errors.push('--profile needs a profile name, e.g. --profile prod (leave it out to use the default credentials).');
+	}
+
+	if (!Number.isFinite(flags.interval)) {
+		errors.push('--interval: give a number of seconds, 2 or more (default 5), e.g. --interval 10.');
+	} else if (flags.interval < 2) {
 		errors.push(`--interval: ${String(flags.interval)} is too short. ssmtop refreshes at most every 2 seconds, to stay clear of SSM's rate limits; give a number of seconds of 2 or more (default 5).`);
 	}
 
@@ -280,6 +290,16 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 		if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
 	});
 	await new Promise<void>(resolve => process.stdout.write(text, () => resolve()));
+	// A region that could not be read is not an empty region: say so, and let scripts see it in the status.
+	const state = running.store.getState();
+	const failed = state.context.regions.flatMap(region => {
+		const health = state.regions[region];
+		return health?.lastError && (health.lastSuccessAt === undefined || health.lastError.at >= health.lastSuccessAt) ? [health.lastError.message] : [];
+	});
+	if (failed.length > 0) {
+		process.stderr.write(failed.map(message => `ssmtop: ${message}\n`).join(''));
+		process.exitCode = 1;
+	}
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
@@ -367,7 +387,7 @@ if (isEntry()) {
 	process.on('unhandledRejection', crashLoudly('unhandled promise rejection'));
 	process.on('uncaughtException', crashLoudly('uncaught exception'));
 	main(process.argv.slice(2)).then(
-		() => process.exit(0),
+		() => process.exit(process.exitCode ?? 0),
 		(error: unknown) => fail(error instanceof Error ? error.message : String(error), 1),
 	);
 }

@@ -31,7 +31,9 @@ describe('validateFlags', () => {
 	it.each<[string, Partial<RawFlags>, RegExp]>([
 		['a region that is not one', {region: 'us-east-1,moon'}, /--region: "moon" is not a region name/],
 		['an interval under 2 s', {interval: 1}, /--interval: 1 is too short.*2 or more/],
-		['an interval that is not a number', {interval: Number.NaN}, /--interval: NaN/],
+		['an interval that is not a number', {interval: Number.NaN}, /--interval: give a number of seconds, 2 or more/],
+		['--region without a region', {region: ' , '}, /--region needs at least one region name/],
+		['--profile without a name', {profile: ''}, /--profile needs a profile name/],
 		['a bad endpoint', {endpointUrl: 'ftp://x'}, /--endpoint-url: "ftp:\/\/x" is not an http\(s\) URL/],
 		['--local with --profile', {local: true, profile: 'prod'}, /--local .* cannot be combined with --profile/],
 		['a filter with errors', {filter: 'colour:red'}, /--filter: unknown column "colour"/],
