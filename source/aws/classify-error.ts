@@ -75,9 +75,23 @@ export function errorKindOf(error: unknown): ErrorKind {
 	return 'unknown';
 }
 
-function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext): string {
+/** The SDK could not parse the answer (an HTML page from a proxy, a cut-off body, not SSM at all). */
+function isMalformedAnswer(error: unknown, facts: ErrorFacts): boolean {
+	return error instanceof SyntaxError || /Deserialization error/.test(facts.message);
+}
+
+/** The parser's own first line, without the SDK's hint for developers about a hidden field. */
+function parserReason(message: string): string {
+	return scrub(message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
+}
+
+function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext, error?: unknown): string {
 	const where = `${context.region}${context.source ? ` (${context.source})` : ''}`;
 	const detail = scrub(facts.message).trim();
+	if (kind === 'server' && isMalformedAnswer(error, facts)) {
+		return `SSM in ${where} answered with something that is not valid JSON${facts.status ? ` (HTTP ${facts.status})` : ''}: ${parserReason(facts.message)}. Check that the endpoint is SSM (or a proxy passing it through); retrying.`;
+	}
+
 	switch (kind) {
 		case 'throttled':
 			return `AWS is throttling requests in ${where}; backing off.`;
@@ -108,5 +122,5 @@ export function classifyError(error: unknown, context: CallContext): DataError {
 	const kind = errorKindOf(error);
 	const facts = factsOf(error);
 	const detail = scrub(facts.message).trim();
-	return new DataError(kind, explain(kind, facts, context), detail ? {detail} : undefined);
+	return new DataError(kind, explain(kind, facts, context, error), detail ? {detail} : undefined);
 }
