@@ -11,9 +11,6 @@ import type {Scene, SceneSize} from './run.js';
 export const SCREENSHOT_TIME = Date.UTC(2026, 10, 25, 12, 0, 0);
 export const SCREENSHOT_SIZE = {columns: 120, rows: 34} as const;
 
-// Absolute times are printed in the local time zone; the images must not depend on the machine's.
-process.env['TZ'] = 'UTC';
-
 type Step = string | {readonly type: string} | {readonly waitFor: string | RegExp} | {readonly until: string | RegExp; readonly press: string; readonly max?: number};
 
 const screenHas = (terminal: FakeTerminal, text: string | RegExp): boolean => {
@@ -58,6 +55,8 @@ function scene(name: string, title: string, steps: readonly Step[]): Scene {
 		title,
 		...SCREENSHOT_SIZE,
 		async frame(size: SceneSize) {
+			// Absolute times are printed in the local time zone; the images must not depend on the machine's.
+			process.env['TZ'] = 'UTC';
 			const session = await startLocalSession({
 				startMs: SCREENSHOT_TIME,
 				seed: 'demo',
