@@ -91,7 +91,14 @@ function settingsFields(state: StartFormState): FieldDef[] {
 		fields.push({key: 'targetLocationsURL', label: 'TargetLocations URL', kind: 'text', value: settings.targetLocationsURL, hint: 'https://bucket.s3.amazonaws.com/locations.json (presigned works)', required: true});
 	if (settings.locationsSource === 'form') fields.push(...locationFields(settings).map(field => (field.key === 'locationsFile' ? {...field, value: state.locationsFile} : field)));
 	fields.push(
-		{key: 'tags', label: 'Tags', kind: 'text', value: settings.tags, hint: 'Key=Value, Key=Value — at most 5'},
+		{
+			key: 'tags',
+			label: 'Tags',
+			kind: 'text',
+			value: settings.tags,
+			hint: 'Key=Value, Key=Value — at most 5',
+			...(state.rerunTags?.state === 'loading' ? {placeholder: 'reading the old run’s tags…'} : {}),
+		},
 		{key: 'alarmName', label: 'Alarm', kind: 'text', value: settings.alarmName, hint: 'A CloudWatch alarm name: the run stops when it goes to ALARM'},
 	);
 	if (settings.alarmName !== '') fields.push({key: 'ignorePollAlarmFailure', label: 'Ignore alarm poll errors', kind: 'toggle', value: onOff(settings.ignorePollAlarmFailure)});

@@ -76,11 +76,9 @@ export interface StartFormState {
 	readonly confirmingCancel: boolean;
 	readonly submitting: boolean;
 	readonly rerun?: RerunScope;
-	/** The old run's tags as Tags text (re-run), once read, or why they could not be read. */
-	readonly rerunTags?: RerunTags;
+	/** Re-run: the old run's tags as Tags text, while being read, once read, or why they could not be. */
+	readonly rerunTags?: Loadable<string>;
 }
-
-export type RerunTags = {readonly ok: true; readonly text: string} | {readonly ok: false; readonly error: string};
 
 export interface NewFormInit {
 	readonly regions: readonly string[];
@@ -154,10 +152,10 @@ export function withDefinition(state: StartFormState, definition: RunbookDefinit
  * Tags unless the form already has some; while the re-run scope is still being chosen they
  * are only remembered, for the form the choice builds.
  */
-export function withRerunTags(state: StartFormState, tags: RerunTags): StartFormState {
+export function withRerunTags(state: StartFormState, tags: Loadable<string>): StartFormState {
 	const remembered = {...state, rerunTags: tags};
 	if (state.step === 'scope') return remembered;
-	if (!tags.ok) return {...remembered, notes: [...state.notes, `The old run's tags could not be read, so Tags is left empty: ${tags.error}`]};
-	if (tags.text === '' || state.settings.tags.trim() !== '') return remembered;
-	return {...remembered, settings: {...state.settings, tags: tags.text}};
+	if (tags.state === 'error') return {...remembered, notes: [...state.notes, `The old run's tags could not be read, so Tags is left empty: ${tags.error}`]};
+	if (tags.state !== 'ready' || tags.value === '' || state.settings.tags.trim() !== '') return remembered;
+	return {...remembered, settings: {...state.settings, tags: tags.value}};
 }

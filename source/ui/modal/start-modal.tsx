@@ -132,11 +132,12 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 	async function loadRerunTags(): Promise<void> {
 		const source = sourceDetail();
 		if (!source || !port.listExecutionTags) return;
+		form.setState({rerunTags: {state: 'loading'}});
 		try {
 			const tags = await port.listExecutionTags(source.region, source.id);
-			form.setState(withRerunTags(form.getState(), {ok: true, text: tagsText(tags)}));
+			form.setState(withRerunTags(form.getState(), {state: 'ready', value: tagsText(tags)}));
 		} catch (error) {
-			form.setState(withRerunTags(form.getState(), {ok: false, error: messageOf(error)}));
+			form.setState(withRerunTags(form.getState(), {state: 'error', error: messageOf(error)}));
 		}
 	}
 

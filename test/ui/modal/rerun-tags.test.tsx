@@ -40,19 +40,19 @@ describe('withRerunTags', () => {
 	const form = {...newStartForm({regions: ['us-east-1'], clientToken: 't'}), step: 'settings' as const};
 
 	it('fills empty Tags, and leaves tags already there alone', () => {
-		expect(withRerunTags(form, {ok: true, text: 'team=ops'}).settings.tags).toBe('team=ops');
+		expect(withRerunTags(form, {state: 'ready', value: 'team=ops'}).settings.tags).toBe('team=ops');
 		const typed = {...form, settings: {...form.settings, tags: 'mine=1'}};
-		expect(withRerunTags(typed, {ok: true, text: 'team=ops'}).settings.tags).toBe('mine=1');
+		expect(withRerunTags(typed, {state: 'ready', value: 'team=ops'}).settings.tags).toBe('mine=1');
 	});
 
 	it('only remembers them while the scope is being chosen', () => {
-		const scope = withRerunTags({...form, step: 'scope'}, {ok: true, text: 'team=ops'});
+		const scope = withRerunTags({...form, step: 'scope'}, {state: 'ready', value: 'team=ops'});
 		expect(scope.settings.tags).toBe('');
-		expect(scope.rerunTags).toEqual({ok: true, text: 'team=ops'});
+		expect(scope.rerunTags).toEqual({state: 'ready', value: 'team=ops'});
 	});
 
 	it('says why when they could not be read', () => {
-		const failed = withRerunTags(form, {ok: false, error: 'AccessDeniedException'});
+		const failed = withRerunTags(form, {state: 'error', error: 'AccessDeniedException'});
 		expect(failed.settings.tags).toBe('');
 		expect(failed.notes).toEqual(["The old run's tags could not be read, so Tags is left empty: AccessDeniedException"]);
 	});
@@ -68,6 +68,25 @@ describe('re-run dialog tags', () => {
 		await ui.press('enter');
 		await ui.waitFor(/Tags\s+team=ops/);
 		expect(port.calls).toContain(`listExecutionTags ${local.id}`);
+	});
+
+	it('shows that the tags are being read until they arrive', async () => {
+		let release = (): void => {};
+		const port = formPort(
+			undefined,
+			async () =>
+				new Promise(resolve => {
+					release = () => resolve([{key: 'team', value: 'ops'}]);
+				}),
+		);
+		rendered = await renderModal(storeFor({details: [local]}), port, {kind: 'start', fromExecutionId: local.id});
+		const ui = rendered;
+		await ui.waitFor('InstanceId');
+		await ui.focus('Run settings ›');
+		await ui.press('enter');
+		await ui.waitFor(/Tags\s+reading the old run’s tags…/);
+		release();
+		await ui.waitFor(/Tags\s+team=ops/);
 	});
 
 	it('keeps tags read before the scope is chosen for the narrowed form', async () => {
