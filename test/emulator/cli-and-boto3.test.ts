@@ -72,4 +72,32 @@ print(json.dumps({'count': len(items), 'unique': len({i['AutomationExecutionId']
 		expect(result.start).toMatch(/^2026-11-25T/);
 		expect(result.code).toBe('AutomationExecutionNotFoundException');
 	});
+
+	it.skipIf(!hasBoto3)('boto3 pages document versions and reads and adds an automation\'s tags', async () => {
+		const script = `
+import json, boto3, botocore
+ssm = boto3.client('ssm', region_name='us-east-1', endpoint_url='${running.url}')
+versions = []
+for page in ssm.get_paginator('list_document_versions').paginate(Name='Ops-PatchFleetWithApproval', PaginationConfig={'PageSize': 1}):
+    versions.extend(v['DocumentVersion'] + ('*' if v['IsDefaultVersion'] else '') for v in page['DocumentVersions'])
+run = ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0123456789abcdef0']}, Tags=[{'Key': 'team', 'Value': 'ops'}])['AutomationExecutionId']
+ssm.add_tags_to_resource(ResourceType='Automation', ResourceId=run, Tags=[{'Key': 'ticket', 'Value': 'CHG-1'}])
+tags = ssm.list_tags_for_resource(ResourceType='Automation', ResourceId=run)['TagList']
+try:
+    ssm.list_tags_for_resource(ResourceType='Automation', ResourceId='00000000-0000-4000-8000-000000000000')
+    code = None
+except botocore.exceptions.ClientError as error:
+    code = error.response['Error']['Code']
+print(json.dumps({'versions': versions, 'tags': tags, 'code': code}))
+`;
+		const {stdout} = await run(python, ['-c', script], {env: environment(running)});
+		expect(JSON.parse(stdout)).toEqual({
+			versions: ['3', '2*', '1'],
+			tags: [
+				{Key: 'team', Value: 'ops'},
+				{Key: 'ticket', Value: 'CHG-1'},
+			],
+			code: 'InvalidResourceId',
+		});
+	});
 });
