@@ -209,7 +209,8 @@ export function connectionContext(options: CliOptions, regions: readonly string[
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`ssmtop: ${message}\n`);
+	// Start-up messages begin "ssmtop cannot…"/"ssmtop found…": say the name once ("ssmtop: cannot…").
+	process.stderr.write(`ssmtop: ${message.replace(/^ssmtop /, '')}\n`);
 	process.exit(code);
 }
 
