@@ -10,6 +10,7 @@ import {createActionPort} from '../aws/action-port.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
 import {connectionContext, type CliOptions} from '../cli.js';
 import type {ActionPort} from '../core/ports.js';
+import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
 import {createManualClock, startEmulator, type EmulatorOptions, type RunningEmulator} from '../emulator/index.js';
 import {createPoller, type Poller} from '../poller/index.js';
 import {createAppStore, type AppStore} from '../store/app-store.js';
@@ -50,6 +51,11 @@ export interface LocalSessionOptions {
 	/** Render the App now (default true). */
 	readonly render?: boolean;
 	readonly emulator?: Partial<EmulatorOptions>;
+	/**
+	 * An emulator in another process (see emulator-process.ts) instead of one in this process, so
+	 * memory figures are the app's own. Its engine clock must be manual; advance() sets it over HTTP.
+	 */
+	readonly remoteEmulatorUrl?: string;
 	/** Extra Ink options (e.g. {incrementalRendering: true} to compare renderers). */
 	readonly ink?: {readonly incrementalRendering?: boolean; readonly maxFps?: number};
 }
@@ -70,10 +76,26 @@ export interface LocalSession {
 	advance(ms: number): Promise<void>;
 	/** Resolves once no region or detail refresh is running. */
 	settled(): Promise<void>;
+	/** With uiClock 'follow': pin the UI's time where it is now, or let it follow the simulated time again. */
+	readonly ui: {freeze(): void; follow(): void};
 	close(): Promise<void>;
 }
 
 const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+
+/** An emulator in another process: the url and account convention; its control API is over HTTP only. */
+function remoteEmulator(url: string): RunningEmulator {
+	const unavailable = (): never => {
+		throw new Error('the emulator runs in another process: use its HTTP control API');
+	};
+	return {
+		url,
+		homeAccount: HOME_ACCOUNT,
+		accessKeyFor,
+		control: new Proxy({} as RunningEmulator['control'], {get: unavailable}),
+		close: async () => undefined,
+	};
+}
 
 /** The api with a count of calls in flight, so "the poller is done" is an observed fact, not a sleep. */
 function trackInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} {
@@ -98,13 +120,20 @@ function trackInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} 
 export async function startLocalSession(options: LocalSessionOptions): Promise<LocalSession> {
 	const regions = options.regions ?? [...LOCAL_REGIONS];
 	const engineClock = createManualClock(options.startMs);
-	const emulator = await startEmulator({
-		seed: options.seed,
-		clock: engineClock,
-		...(options.extraExecutions === undefined ? {} : {extraExecutions: options.extraExecutions}),
-		...options.emulator,
-	});
+	const emulator = options.remoteEmulatorUrl
+		? remoteEmulator(options.remoteEmulatorUrl)
+		: await startEmulator({
+				seed: options.seed,
+				clock: engineClock,
+				...(options.extraExecutions === undefined ? {} : {extraExecutions: options.extraExecutions}),
+				...options.emulator,
+			});
 	const clock = createManualPollerClock(options.startMs, now => engineClock.set(now));
+	const setRemoteTime = async (ms: number): Promise<void> => {
+		if (!options.remoteEmulatorUrl) return;
+		const response = await fetch(`${options.remoteEmulatorUrl}/_emulator/clock`, {method: 'POST', body: JSON.stringify({time: ms})});
+		if (!response.ok) throw new Error(`the emulator refused the clock: HTTP ${response.status}`);
+	};
 	const api = createAwsApi(localModeOptions(emulator, regions));
 	const cliOptions: CliOptions = {
 		local: true,
@@ -126,7 +155,10 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const poller = createPoller({store, api: tracked.api, clock, intervalMs: cliOptions.intervalMs, random: () => 0.5});
 	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
 	const terminal = createFakeTerminal(options.terminal);
-	const uiClock: Clock = options.uiClock === 'frozen' ? {now: () => options.startMs, tickMs: 0} : {now: () => clock.now(), tickMs: options.uiTickMs ?? 20};
+	// 'follow' re-reads the simulated time on a short real-time tick; freeze() pins it (for isolating what a poll writes).
+	let frozenAt: number | undefined = options.uiClock === 'frozen' ? options.startMs : undefined;
+	const uiClock: Clock =
+		options.uiClock === 'frozen' ? {now: () => options.startMs, tickMs: 0} : {now: () => frozenAt ?? clock.now(), tickMs: options.uiTickMs ?? 20};
 	let instance: Instance | undefined;
 
 	const renderApp = async (): Promise<void> => {
@@ -164,16 +196,25 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		renderApp,
 		instance: () => instance,
 		async advance(ms) {
+			await setRemoteTime(clock.now() + ms);
 			clock.advance(ms);
 			await settled();
 		},
 		settled,
+		ui: {
+			freeze() {
+				if (options.uiClock === 'follow') frozenAt = clock.now();
+			},
+			follow() {
+				if (options.uiClock === 'follow') frozenAt = undefined;
+			},
+		},
 		async close() {
 			instance?.unmount();
 			instance?.cleanup();
 			poller.stop();
 			api.destroy();
-			await emulator.close();
+			if (!options.remoteEmulatorUrl) await emulator.close();
 		},
 	};
 }

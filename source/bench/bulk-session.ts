@@ -1,0 +1,35 @@
+/** A --local session over N finished executions, with the whole history loaded into the list. */
+import {startLocalSession, type LocalSession, type LocalSessionOptions} from './local-session.js';
+
+/** The benchmark's fixed "now" (the emulator spreads bulk executions over the 14 days before it). */
+export const BENCH_TIME = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+export async function startBulkSession(
+	executions: number,
+	options: Partial<Pick<LocalSessionOptions, 'uiClock' | 'ink' | 'terminal' | 'remoteEmulatorUrl'>> = {},
+): Promise<LocalSession> {
+	const session = await startLocalSession({
+		startMs: BENCH_TIME,
+		seed: 'none',
+		extraExecutions: executions,
+		terminal: options.terminal ?? {columns: 120, rows: 34, keepOutput: false},
+		uiClock: options.uiClock ?? 'follow',
+		...(options.ink === undefined ? {} : {ink: options.ink}),
+		...(options.remoteEmulatorUrl === undefined ? {} : {remoteEmulatorUrl: options.remoteEmulatorUrl}),
+	});
+	await session.settled();
+	await loadWholeHistory(session);
+	return session;
+}
+
+/** The first listing stops at the paging cap; fetch older batches until every region is complete. */
+export async function loadWholeHistory(session: LocalSession): Promise<void> {
+	for (let batches = 0; batches < 1000; batches++) {
+		const truncated = Object.values(session.store.getState().regions).filter(region => region.truncated);
+		if (truncated.length === 0) return;
+		await Promise.all(truncated.map(async region => session.poller.loadOlder(region.region)));
+		await session.settled();
+	}
+
+	throw new Error('the history never finished loading');
+}

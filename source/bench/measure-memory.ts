@@ -1,0 +1,125 @@
+/**
+ * RSS with 10,000 executions in the list and a 500-location cross-account run (50 accounts × 10
+ * regions) open in its grid while it runs. Run in its own process (`--expose-gc`), so earlier
+ * measurements leave nothing behind: `node --expose-gc dist/bench/measure-memory.js --json`.
+ * In --local mode the emulator lives in the same process; `--emulator separate` runs it in its
+ * own process, so the figure is the app's alone (what ssmtop costs against AWS).
+ */
+import {spawn} from 'node:child_process';
+import {benchEnvironment} from './bench-environment.js';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {parseArgs} from 'node:util';
+import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
+import {isFinal} from '../core/status.js';
+import {selectVisibleRows} from '../store/selectors.js';
+import {BENCH_TIME, startBulkSession} from './bulk-session.js';
+import {spawnEmulatorProcess} from './emulator-process.js';
+import {collectGarbage, keys, rssBytes, sampleRss, toMegabytes, waitUntil} from './harness.js';
+
+export const CROSS_ACCOUNT_ACCOUNTS = Array.from({length: 50}, (_, index) => String(200_000_000_000 + index * 1_010_101));
+export const CROSS_ACCOUNT_REGIONS = [
+	'us-east-1',
+	'us-east-2',
+	'us-west-1',
+	'us-west-2',
+	'eu-west-1',
+	'eu-west-2',
+	'eu-central-1',
+	'ap-southeast-1',
+	'ap-southeast-2',
+	'ap-northeast-1',
+];
+
+export interface MemoryResult {
+	readonly executions: number;
+	readonly locations: number;
+	readonly gridCells: number;
+	readonly parentStatus: string;
+	readonly peakRssMb: number;
+	/** After the run finished, with the grid open, after a full GC when available. */
+	readonly finalRssMb: number;
+	readonly heapUsedMb: number;
+	readonly heapTotalMb: number;
+	readonly externalMb: number;
+	/** With the 10,000 executions listed, before the cross-account run (after a GC when available). */
+	readonly listOnlyRssMb: number;
+	readonly gcAvailable: boolean;
+}
+
+export type EmulatorPlacement = 'in-process' | 'separate';
+
+export async function measureMemory(options: {executions?: number; emulator?: EmulatorPlacement} = {}): Promise<MemoryResult> {
+	const executions = options.executions ?? 10_000;
+	const remote = options.emulator === 'separate' ? await spawnEmulatorProcess({executions, startMs: BENCH_TIME}) : undefined;
+	const sampler = sampleRss(25);
+	const session = await startBulkSession(executions, remote ? {remoteEmulatorUrl: remote.url} : {});
+	try {
+		collectGarbage();
+		const listOnlyRss = rssBytes();
+		const region = 'us-east-1';
+		const started = await session.api.homeClient(region).send(
+			new StartAutomationExecutionCommand({
+				DocumentName: 'Ops-ApplySecurityBaseline',
+				TargetLocations: [
+					{Accounts: CROSS_ACCOUNT_ACCOUNTS, Regions: CROSS_ACCOUNT_REGIONS, TargetLocationMaxConcurrency: '50', TargetLocationMaxErrors: '50'},
+				],
+			}),
+		);
+		const id = started.AutomationExecutionId!;
+		await session.advance(session.poller.intervalMs);
+		await waitUntil(() => selectVisibleRows(session.store.getState())[0]?.id === id, {what: 'the cross-account run at the top of the list'});
+		// Open it as a person would: top row, Enter (detail), Enter (grid).
+		for (const key of ['g', keys.enter]) session.terminal.stdin.press(key);
+		await waitUntil(() => session.store.getState().screen === 'detail', {what: 'the detail screen'});
+		await session.advance(2000);
+		session.terminal.stdin.press(keys.enter);
+		await waitUntil(() => session.store.getState().screen === 'grid', {what: 'the grid screen'});
+		const status = () => session.store.getState().details[id]?.status;
+		for (let guard = 0; guard < 400 && !(status() !== undefined && isFinal(status()!)); guard++) await session.advance(2000);
+		await session.advance(2000);
+		const detail = session.store.getState().details[id];
+		const gridCells = detail?.steps.filter(step => step.targetLocation).length ?? 0;
+		const gcAvailable = collectGarbage();
+		const finalRss = rssBytes();
+		const {peakBytes} = sampler.stop();
+		return {
+			executions: Object.keys(session.store.getState().executions).length,
+			locations: CROSS_ACCOUNT_ACCOUNTS.length * CROSS_ACCOUNT_REGIONS.length,
+			gridCells,
+			parentStatus: status() ?? 'unknown',
+			peakRssMb: toMegabytes(peakBytes),
+			finalRssMb: toMegabytes(finalRss),
+			heapUsedMb: toMegabytes(process.memoryUsage().heapUsed),
+			heapTotalMb: toMegabytes(process.memoryUsage().heapTotal),
+			externalMb: toMegabytes(process.memoryUsage().external),
+			listOnlyRssMb: toMegabytes(listOnlyRss),
+			gcAvailable,
+		};
+	} finally {
+		await session.close();
+		await remote?.stop();
+	}
+}
+
+/** Runs the measurement in a fresh `node --expose-gc` process and returns its figures. */
+export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement): Promise<MemoryResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--emulator', emulator], {stdio: ['ignore', 'pipe', 'inherit'], env: benchEnvironment(process.env)});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+		});
+		child.on('error', reject);
+		child.on('exit', code => {
+			if (code !== 0) return reject(new Error(`the memory measurement exited with ${String(code)}`));
+			resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as MemoryResult);
+		});
+	});
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const {values} = parseArgs({options: {emulator: {type: 'string', default: 'in-process'}}});
+	const result = await measureMemory({emulator: values.emulator === 'separate' ? 'separate' : 'in-process'});
+	process.stdout.write(`${JSON.stringify(result)}\n`);
+	process.exit(0);
+}

@@ -1,0 +1,148 @@
+/**
+ * The benchmark proper (run.ts sets the environment first): every figure of issue #3's benchmark against the emulator in one run, printed
+ * as a table against its target (figures only: no pass/fail exit). Timings depend on the machine
+ * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too.
+ */
+import {cpus, loadavg} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {startBulkSession} from './bulk-session.js';
+import {measureEmulatorLatency} from './emulator-latency.js';
+import {formatFigures, meetsTarget, summarize, type Figure} from './harness.js';
+import {startLocalSession} from './local-session.js';
+import {measureApiCalls} from './measure-api-calls.js';
+import {measureCliInPty, measureFirstFrameInFreshProcess, timeProcess} from './measure-first-frame.js';
+import {measureIdle} from './measure-idle.js';
+import {measureMemoryInFreshProcess} from './measure-memory.js';
+import {measureScrolling} from './measure-scrolling.js';
+import {BENCH_TIME} from './bulk-session.js';
+
+const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+const median = (samples: readonly number[]): number => summarize(samples).p50;
+const max = (samples: readonly number[]): number => Math.max(...samples);
+const log = (line: string): void => {
+	process.stderr.write(`${line}\n`);
+};
+
+async function launchFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('launch: ssmtop --version, the --local composition in fresh processes, the CLI in a pseudo-terminal…');
+	const version = await timeProcess([CLI, '--version'], 5);
+	const inProcess = [];
+	for (let run = 0; run < 3; run++) inProcess.push(await measureFirstFrameInFreshProcess());
+	const pty = [];
+	for (let run = 0; run < 3; run++) {
+		const result = await measureCliInPty(CLI);
+		if (result) pty.push(result);
+	}
+
+	const fromProcessStart = inProcess.map(result => result.processBootMs + result.firstFrameMs);
+	const figures: Figure[] = [
+		{name: 'first frame, from process start (in-process --local composition, fake terminal; median of 3)', value: median(fromProcessStart), unit: 'ms', target: {max: 500}},
+		{name: '  of which node start-up', value: median(inProcess.map(result => result.processBootMs)), unit: 'ms'},
+		{name: '  of which loading the modules (SDK, Ink, React, emulator)', value: median(inProcess.map(result => result.moduleLoadMs)), unit: 'ms'},
+		{name: 'first frame with executions, from process start', value: median(inProcess.map(result => result.processBootMs + result.firstDataFrameMs)), unit: 'ms'},
+		{name: '`node dist/cli.js --version`, whole process (median of 5)', value: median(version), unit: 'ms'},
+	];
+	if (pty.length > 0) {
+		figures.push(
+			{name: '`ssmtop --local` in a pty (script(1)), spawn to header (median)', value: median(pty.map(result => result.firstFrameMs)), unit: 'ms', target: {max: 500}},
+			{name: '`ssmtop --local` in a pty, spawn to header with executions', value: median(pty.map(result => result.firstDataFrameMs)), unit: 'ms'},
+		);
+	}
+
+	return {figures, raw: {version, inProcess, pty}};
+}
+
+async function bulkFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('10,000 executions: loading the whole history into the list…');
+	const session = await startBulkSession(10_000);
+	try {
+		log('scrolling: ↓ and PgDn, each timed to its frame…');
+		const scrolling = await measureScrolling(session);
+		log('idle refreshes and one status change…');
+		const idle = await measureIdle(session);
+		log('API calls over one simulated minute…');
+		const calls = await measureApiCalls(session);
+		const figures: Figure[] = [
+			{name: `keypress → frame p50, ↓ and PgDn over ${scrolling.rows} rows (${scrolling.all.count} keys)`, value: scrolling.all.p50, unit: 'ms'},
+			{name: 'keypress → frame p95', value: scrolling.all.p95, unit: 'ms', target: {max: 16}},
+			{name: '  ↓ p50 / p95', value: scrolling.down.p50, unit: `ms / ${scrolling.down.p95.toFixed(1)} ms`},
+			{name: '  PgDn p50 / p95', value: scrolling.pageDown.p50, unit: `ms / ${scrolling.pageDown.p95.toFixed(1)} ms`},
+			{name: '  held key (next press as soon as the frame is out) p95', value: scrolling.held.p95, unit: 'ms'},
+			{name: '  bytes per key frame (mean)', value: scrolling.frameBytes, unit: 'B'},
+			{name: 'bytes per idle refresh, live clock (max of polls)', value: max(idle.pollLiveBytes), unit: 'B', target: {max: 0}},
+			{name: 'bytes per idle refresh, UI time pinned (max of polls)', value: max(idle.pollPinnedBytes), unit: 'B', target: {max: 0}},
+			{name: 'bytes per idle second between refreshes (clock tick, max)', value: max(idle.secondBytes), unit: 'B'},
+			{name: 'bytes for one execution changing status (one poll)', value: idle.oneChangeBytes, unit: 'B'},
+			{name: `API calls per minute, steady state, ${Object.keys(session.store.getState().executions).length} final executions`, value: calls.perMinute, unit: 'calls'},
+			{name: '  naive loop (all pages + one Get per execution per tick)', value: calls.naivePerMinute, unit: 'calls'},
+			{name: '  poller ÷ naive', value: calls.ratio * 100, unit: '%', target: {max: 20}},
+		];
+		return {figures, raw: {scrolling, idle: {...idle, lastLivePollText: undefined, oneChangeText: undefined}, calls}};
+	} finally {
+		await session.close();
+	}
+}
+
+async function liveCallFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('demo seed, a running execution open in the detail view: API calls over one simulated minute…');
+	const session = await startLocalSession({startMs: BENCH_TIME, seed: 'demo', terminal: {columns: 120, rows: 34, keepOutput: false}, uiClock: 'follow'});
+	try {
+		await session.settled();
+		// Open the newest running execution: its detail refreshes every 2 s while it runs.
+		const running = Object.values(session.store.getState().executions)
+			.filter(execution => execution.status === 'InProgress' && execution.region === 'eu-west-1')
+			.sort((a, b) => (b.startTime ?? 0) - (a.startTime ?? 0))[0];
+		if (running) session.store.getState().actions.screenOpened('detail', running.id);
+		const calls = await measureApiCalls(session);
+		const figures: Figure[] = [
+			{name: `API calls per minute, demo seed (${Object.keys(session.store.getState().executions).length} executions, live runs, one open)`, value: calls.perMinute, unit: 'calls'},
+			{name: '  naive loop', value: calls.naivePerMinute, unit: 'calls'},
+			{name: '  poller ÷ naive', value: calls.ratio * 100, unit: '%', target: {max: 20}},
+		];
+		return {figures, raw: {calls, opened: running?.id}};
+	} finally {
+		await session.close();
+	}
+}
+
+async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('memory: 10,000 executions and a 500-location run open in its grid (fresh processes)…');
+	const inProcess = await measureMemoryInFreshProcess('in-process');
+	const separate = await measureMemoryInFreshProcess('separate');
+	const figures: Figure[] = [
+		{name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`, value: inProcess.peakRssMb, unit: 'MB', target: {max: 200}},
+		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 200}},
+		{name: '  app alone: after the run, after GC / heap used / heap total', value: separate.finalRssMb, unit: `MB / ${separate.heapUsedMb} MB / ${separate.heapTotalMb} MB`},
+		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
+	];
+	return {figures, raw: {inProcess, separate}};
+}
+
+async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('emulator: DescribeAutomationExecutions pages over 10,000 executions…');
+	const result = await measureEmulatorLatency({pages: 300});
+	return {
+		figures: [{name: `emulator: DescribeAutomationExecutions page of ${result.pageSize}, median (p95 ${result.pageMs.p95.toFixed(2)} ms)`, value: result.pageMs.p50, unit: 'ms'}],
+		raw: result,
+	};
+}
+
+export async function main(): Promise<void> {
+	const {values} = parseArgs({options: {json: {type: 'boolean', default: false}}});
+	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map(value => value.toFixed(2)).join(' ')} at start`;
+	log(`ssmtop benchmark against the emulator (${environment})`);
+	const sections = [
+		['Launch', await launchFigures()],
+		['10,000 executions (list, idle, change, API calls)', await bulkFigures()],
+		['Live demo data', await liveCallFigures()],
+		['Memory', await memoryFigures()],
+		['Emulator', await emulatorFigures()],
+	] as const;
+	const lines = [`ssmtop benchmark: ${environment}, load average ${loadavg().map(value => value.toFixed(2)).join(' ')} at the end`];
+	for (const [title, {figures}] of sections) lines.push('', `## ${title}`, formatFigures(figures));
+	const missed = sections.flatMap(([, {figures}]) => figures.filter(figure => meetsTarget(figure) === false).map(figure => figure.name.trim()));
+	lines.push('', missed.length === 0 ? 'Every target met.' : `Missed: ${missed.join('; ')}.`);
+	process.stdout.write(`${lines.join('\n')}\n`);
+	if (values.json) process.stdout.write(`${JSON.stringify(Object.fromEntries(sections.map(([title, {raw}]) => [title, raw])), null, 2)}\n`);
+}
