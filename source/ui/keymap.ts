@@ -5,7 +5,24 @@
  */
 import type {Modal, Screen} from '../store/state.js';
 
-export type Scope = 'global' | 'list' | 'detail' | 'grid' | 'location' | 'filter-prompt' | 'help' | 'modal';
+export type Scope =
+	| 'global'
+	| 'list'
+	| 'detail'
+	| 'grid'
+	| 'location'
+	| 'filter-prompt'
+	| 'help'
+	// Inside the action dialogs: navigation, then what the focused part adds or shadows.
+	| 'modal'
+	| 'modal-list'
+	| 'modal-choice'
+	| 'text-field'
+	| 'modal-review'
+	| 'modal-confirm';
+
+/** Every scope of the action dialogs, for the help overlay's "dialogs" section. */
+export const DIALOG_SCOPES: readonly Scope[] = ['modal', 'modal-list', 'modal-choice', 'text-field', 'modal-review', 'modal-confirm'];
 
 export type Command =
 	| 'quit'
@@ -47,7 +64,22 @@ export type Command =
 	| 'modal.close'
 	| 'modal.next'
 	| 'modal.previous'
-	| 'modal.confirm';
+	| 'modal.confirm'
+	| 'list.up'
+	| 'list.down'
+	| 'choice.previous'
+	| 'choice.next'
+	| 'choice.open'
+	| 'text.deleteChar'
+	| 'text.left'
+	| 'text.right'
+	| 'text.home'
+	| 'text.end'
+	| 'text.clear'
+	| 'text.type'
+	| 'form.copy'
+	| 'confirm.yes'
+	| 'confirm.no';
 
 export type KeyName = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -92,11 +124,33 @@ export interface KeyPress {
 	readonly meta?: boolean;
 }
 
+/**
+ * What has the keys inside an open action dialog. Only the dialog knows (the
+ * store does not), so only the dialog's own key handling passes it; without it
+ * a dialog context is plain dialog navigation ('modal').
+ */
+export type DialogFocus =
+	/** A button, or a dialog with nothing focused. */
+	| 'fields'
+	/** A list: the stop / signal options, the runbook matches, a choice's open list. */
+	| 'list'
+	/** A text field. */
+	| 'text'
+	/** The runbook search: text, with ↑/↓ moving in the matches below it. */
+	| 'text-list'
+	/** A choice or a yes/no field. */
+	| 'choice'
+	/** The start dialog's review step. */
+	| 'review'
+	/** A y/n question ("Discard this form?", "Cancel execution …?"). */
+	| 'question';
+
 export interface KeyContext {
 	readonly screen: Screen;
 	readonly modal: Modal['kind'];
 	readonly filterPrompt: boolean;
 	readonly readOnly: boolean;
+	readonly dialog?: DialogFocus;
 }
 
 const NAV: readonly Scope[] = ['list', 'detail', 'location'];
@@ -136,7 +190,7 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'pause', keys: [char('p')], scopes: ['global'], help: 'Pause or resume refreshing', label: 'pause'},
 	{command: 'help', keys: [char('?')], scopes: ['global'], help: 'Show this help', label: 'help'},
 	{command: 'quit', keys: [char('q')], scopes: ['global'], help: 'Quit', label: 'quit'},
-	{command: 'quit.force', keys: [{input: 'c', ctrl: true}], scopes: ['global', 'filter-prompt', 'help', 'modal'], help: 'Quit from anywhere, restoring the terminal'},
+	{command: 'quit.force', keys: [{input: 'c', ctrl: true}], scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'], help: 'Quit from anywhere, restoring the terminal'},
 	// The filter prompt.
 	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},
 	{command: 'filter.cancel', keys: [key('escape')], scopes: ['filter-prompt'], help: 'Cancel, keep the previous filter', label: 'cancel'},
@@ -144,15 +198,41 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'filter.clearDraft', keys: [{input: 'u', ctrl: true}], scopes: ['filter-prompt'], help: 'Clear what you typed'},
 	// Overlays.
 	{command: 'help.close', keys: [key('escape'), char('?'), char('q')], scopes: ['help'], help: 'Close the help', label: 'close'},
-	{command: 'modal.close', keys: [key('escape')], scopes: ['modal'], help: 'Close the dialog (asks first if something was typed)', label: 'cancel'},
-	{command: 'modal.next', keys: [key('tab')], scopes: ['modal'], help: 'Next field', label: 'next field'},
-	{command: 'modal.previous', keys: [key('tab', {shift: true})], scopes: ['modal'], help: 'Previous field'},
-	{command: 'modal.confirm', keys: [key('return')], scopes: ['modal'], help: 'Edit, choose or confirm', label: 'choose'},
+	// The action dialogs (start / re-run, stop, signal). A dialog resolves its keys with its DialogFocus.
+	{command: 'modal.close', keys: [key('escape')], scopes: ['modal'], help: 'Close the dialog (asks first if something was typed); in an open list, close the list', label: 'cancel'},
+	{command: 'modal.next', keys: [key('tab'), key('down')], scopes: ['modal'], help: 'Next field or option', label: 'next field'},
+	{command: 'modal.previous', keys: [key('tab', {shift: true}), key('up')], scopes: ['modal'], help: 'Previous field or option'},
+	{command: 'modal.confirm', keys: [key('return')], scopes: ['modal'], help: 'Choose, press the button, flip a yes/no field, or go on (in a text field: next field)', label: 'choose'},
+	{command: 'list.up', keys: [key('up')], scopes: ['modal-list'], help: 'Move up the list (runbook matches, options, an open choice)', label: 'choose'},
+	{command: 'list.down', keys: [key('down')], scopes: ['modal-list'], help: 'Move down the list', label: 'choose'},
+	{command: 'choice.previous', keys: [key('left')], scopes: ['modal-choice'], help: 'Previous value of a choice', label: 'change'},
+	{command: 'choice.next', keys: [key('right')], scopes: ['modal-choice'], help: 'Next value of a choice', label: 'change'},
+	{command: 'choice.open', keys: [char(' ')], scopes: ['modal-choice'], help: "Open a choice's list, or flip a yes/no field", label: 'open'},
+	{command: 'text.deleteChar', keys: [key('backspace')], scopes: ['text-field'], help: 'Delete the character before the cursor'},
+	{command: 'text.left', keys: [key('left')], scopes: ['text-field'], help: 'Move the cursor left'},
+	{command: 'text.right', keys: [key('right')], scopes: ['text-field'], help: 'Move the cursor right'},
+	{command: 'text.home', keys: [key('home'), {input: 'a', ctrl: true}], scopes: ['text-field'], help: 'Go to the start of the field'},
+	{command: 'text.end', keys: [key('end'), {input: 'e', ctrl: true}], scopes: ['text-field'], help: 'Go to the end of the field'},
+	{command: 'text.clear', keys: [{input: 'u', ctrl: true}], scopes: ['text-field'], help: 'Clear the field'},
+	{command: 'form.copy', keys: [char('c')], scopes: ['modal-review'], help: 'Copy the equivalent AWS CLI command as one line', label: 'copy'},
+	{command: 'confirm.yes', keys: [char('y'), char('Y')], scopes: ['modal-confirm'], help: 'Yes: do it', label: 'yes'},
+	{command: 'confirm.no', keys: [char('n'), char('N'), key('escape')], scopes: ['modal-confirm'], help: 'No: back to the dialog', label: 'no'},
 ];
 
+const FOCUS_SCOPES: Readonly<Record<DialogFocus, readonly Scope[]>> = {
+	fields: ['modal'],
+	list: ['modal-list', 'modal'],
+	text: ['text-field', 'modal'],
+	'text-list': ['modal-list', 'text-field', 'modal'],
+	choice: ['modal-choice', 'modal'],
+	review: ['modal-review', 'modal'],
+	question: ['modal-confirm'],
+};
+
+/** The scopes whose keys work here, first match first: a dialog's focused part before its navigation, a screen before 'global'. */
 export function activeScopes(context: KeyContext): Scope[] {
 	if (context.modal === 'help') return ['help'];
-	if (context.modal !== 'none') return ['modal'];
+	if (context.modal !== 'none') return [...FOCUS_SCOPES[context.dialog ?? 'fields']];
 	if (context.filterPrompt) return ['filter-prompt'];
 	return [context.screen, 'global'];
 }
@@ -205,8 +285,10 @@ export function resolveKey(input: string, press: KeyPress, context: KeyContext):
 		}
 	}
 
-	// Whatever else is typed into the filter prompt is text.
-	if (scopes.includes('filter-prompt') && input.length > 0 && !press.ctrl && !isNamedKey(press)) return 'filter.type';
+	// Whatever else is typed into the filter prompt or a dialog's text field is text.
+	const typed = input.length > 0 && !press.ctrl && !isNamedKey(press);
+	if (scopes.includes('filter-prompt') && typed) return 'filter.type';
+	if (scopes.includes('text-field') && typed && !press.meta) return 'text.type';
 	return undefined;
 }
 
@@ -235,6 +317,40 @@ export function formatKeys(binding: KeyBinding, ascii = false): string {
 	return binding.keys.map(spec => formatKey(spec, ascii)).join('/');
 }
 
+/** The binding that gives this command here (active scope, not hidden by --read-only), if any. */
+export function bindingOf(command: Command, context: KeyContext): KeyBinding | undefined {
+	const scopes = activeScopes(context);
+	return KEYMAP.find(binding => binding.command === command && isAvailable(binding, context) && binding.scopes.some(scope => scopes.includes(scope)));
+}
+
+export interface HintOptions {
+	/** The dialog's own word for a command here ("discard", "send"); else the binding's label. */
+	readonly labels?: Partial<Record<Command, string>>;
+	readonly ascii?: boolean;
+}
+
+/**
+ * A dialog's hint line, generated from the keymap: "key: label" for each command
+ * in the order given, with the command's first key in this context. Commands
+ * not active here are left out; neighbours with the same label share one hint
+ * ("Tab/Shift-Tab: field", "↑/↓: choose").
+ */
+export function hintLine(context: KeyContext, commands: readonly Command[], options: HintOptions = {}): string {
+	const hints: Array<{keys: string[]; label: string}> = [];
+	for (const command of commands) {
+		const binding = bindingOf(command, context);
+		const first = binding?.keys[0];
+		if (!binding || !first) continue;
+		const label = options.labels?.[command] ?? binding.label ?? binding.help;
+		const keys = formatKey(first, options.ascii);
+		const last = hints.at(-1);
+		if (last?.label === label) last.keys.push(keys);
+		else hints.push({keys: [keys], label});
+	}
+
+	return hints.map(hint => `${hint.keys.join('/')}: ${hint.label}`).join(' · ');
+}
+
 const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	global: 'everywhere',
 	list: 'list',
@@ -244,6 +360,11 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	'filter-prompt': 'filter prompt',
 	help: 'help',
 	modal: 'dialogs',
+	'modal-list': 'lists in dialogs',
+	'modal-choice': 'choice and yes/no fields',
+	'text-field': 'text fields',
+	'modal-review': 'review step',
+	'modal-confirm': 'y/n questions',
 };
 
 export function scopeTitle(scope: Scope): string {

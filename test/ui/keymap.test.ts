@@ -3,6 +3,15 @@ import {activeScopes, bindingsFor, KEYMAP, keysMarkdownTable, resolveKey, type C
 
 const list: KeyContext = {screen: 'list', modal: 'none', filterPrompt: false, readOnly: false};
 const at = (overrides: Partial<KeyContext>): KeyContext => ({...list, ...overrides});
+/** A dialog focus under which each dialog scope is the first one looked at. */
+const DIALOG_FOCUS: Partial<Record<Scope, Pick<KeyContext, 'dialog'>>> = {
+	modal: {},
+	'modal-list': {dialog: 'list'},
+	'modal-choice': {dialog: 'choice'},
+	'text-field': {dialog: 'text'},
+	'modal-review': {dialog: 'review'},
+	'modal-confirm': {dialog: 'question'},
+};
 
 describe('resolveKey', () => {
 	it.each<[string, string, KeyPress, KeyContext, Command | undefined]>([
@@ -93,7 +102,15 @@ describe('the key table', () => {
 
 	it('resolves every binding of every scope to its own command', () => {
 		const contextFor = (scope: Scope): KeyContext =>
-			scope === 'filter-prompt' ? at({filterPrompt: true}) : scope === 'help' ? at({modal: 'help'}) : scope === 'modal' ? at({modal: 'start'}) : scope === 'global' ? list : at({screen: scope});
+			scope === 'filter-prompt'
+				? at({filterPrompt: true})
+				: scope === 'help'
+					? at({modal: 'help'})
+					: scope in DIALOG_FOCUS
+						? at({modal: 'start', ...DIALOG_FOCUS[scope]})
+						: scope === 'global'
+							? list
+							: at({screen: scope as KeyContext['screen']});
 		for (const binding of KEYMAP) {
 			for (const scope of binding.scopes) {
 				for (const spec of binding.keys) {

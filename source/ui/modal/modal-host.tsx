@@ -18,10 +18,8 @@ export const ACTION_MODALS = ['start', 'stop', 'signal'] as const;
 function ReadOnlyNotice() {
 	const app = useAppStoreApi();
 	const theme = useTheme();
-	useModalInput((input, key) => {
-		if (key.ctrl && input === 'c') return;
-		app.getState().actions.modalClosed();
-	});
+	// Any key but the app's quit key (useModalInput keeps that for the app).
+	useModalInput(() => app.getState().actions.modalClosed());
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold color={tint(theme, 'yellow')}>

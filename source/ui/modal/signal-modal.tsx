@@ -10,7 +10,8 @@ import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
 import {executionForDialog} from './execution-source.js';
 import {signalOptions} from './signal-options.js';
-import {applyTextKey} from './text-edit.js';
+import {chooseHint, dialogHint, resolveDialogKey} from './dialog-keys.js';
+import {applyTextCommand} from './text-edit.js';
 import {useLatestState} from './use-latest-state.js';
 import {useModalInput} from './use-modal-input.js';
 
@@ -32,20 +33,22 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 	const option = optionAt(choice);
 
 	useModalInput((input, key) => {
-		if (key.ctrl && input === 'c') return;
 		const close = () => app.getState().actions.modalClosed();
 		const option = optionAt(choiceNow());
 		if (phaseNow() === 'sending') return;
 		if (!execution || !option) {
-			if (key.escape || key.return) close();
+			// Nothing to choose: Esc or Enter closes.
+			const command = resolveDialogKey(input, key, 'fields');
+			if (command === 'modal.close' || command === 'modal.confirm') close();
 			return;
 		}
 		if (phaseNow() === 'confirm') {
-			if (key.escape) {
+			const command = resolveDialogKey(input, key, option.takesComment ? 'text' : 'fields');
+			if (command === 'modal.close') {
 				setPhase('choose');
 				return;
 			}
-			if (key.return) {
+			if (command === 'modal.confirm') {
 				const text = commentNow().value.trim();
 				const payload = option.takesComment ? (text ? {Comment: [text]} : undefined) : option.payload;
 				setPhase('sending');
@@ -63,26 +66,28 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 				return;
 			}
 			if (option.takesComment) {
-				const edited = applyTextKey(commentNow(), input, key);
+				const edited = applyTextCommand(commentNow(), command, input);
 				if (edited) setComment(edited);
 			}
 			return;
 		}
-		if (key.escape) close();
-		else if (key.upArrow || (key.tab && key.shift)) setChoice(current => (current - 1 + options.length) % options.length);
-		else if (key.downArrow || key.tab) setChoice(current => (current + 1) % options.length);
-		else if (key.return) setPhase('confirm');
+		const command = resolveDialogKey(input, key, 'list');
+		if (command === 'modal.close') close();
+		else if (command === 'list.up' || command === 'modal.previous') setChoice(current => (current - 1 + options.length) % options.length);
+		else if (command === 'list.down' || command === 'modal.next') setChoice(current => (current + 1) % options.length);
+		else if (command === 'modal.confirm') setPhase('confirm');
 	});
 
 	const red = tint(theme, 'red');
+	const closeHint = dialogHint('fields', ['modal.close'], {'modal.close': 'close'}, theme.ascii);
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold>{`Signal execution ${executionId}`}</Text>
 			{execution ? <Text dimColor>{`${execution.documentName} · ${execution.status} · ${execution.mode ?? 'Auto'} · ${execution.region}`}</Text> : null}
 			{!execution ? (
-				<Text color={red}>This execution is not loaded. Esc: close</Text>
+				<Text color={red}>{`This execution is not loaded. ${closeHint}`}</Text>
 			) : options.length === 0 ? (
-				<Text wrap="wrap">{`It is ${execution.status} and waits for no approval, pause or Interactive step: no signal applies. Esc: close`}</Text>
+				<Text wrap="wrap">{`It is ${execution.status} and waits for no approval, pause or Interactive step: no signal applies. ${closeHint}`}</Text>
 			) : (
 				<Box flexDirection="column">
 					{options.map((candidate, index) => (
@@ -100,11 +105,11 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 						</Text>
 					) : null}
 					{phase === 'confirm' && option ? (
-						<Text bold color={tint(theme, 'yellow')}>{`Send ${option.signal} to ${execution.id}? Enter: send · Esc: back`}</Text>
+						<Text bold color={tint(theme, 'yellow')}>{`Send ${option.signal} to ${execution.id}? ${dialogHint(option.takesComment ? 'text' : 'fields', ['modal.confirm', 'modal.close'], {'modal.confirm': 'send', 'modal.close': 'back'}, theme.ascii)}`}</Text>
 					) : phase === 'sending' ? (
 						<Text dimColor>Sending…</Text>
 					) : (
-						<Text dimColor>↑/↓: choose · Enter: continue · Esc: close</Text>
+						<Text dimColor>{chooseHint(theme.ascii)}</Text>
 					)}
 				</Box>
 			)}

@@ -3,18 +3,17 @@
  * (load runbooks, read a file, call the service, close). Pure, so every path
  * through the form can be tested without a terminal.
  *
- *   Tab / Shift-Tab  next / previous field (↓/↑ too, except in the runbook list)
- *   Enter            choose (lists), flip (toggles), press (buttons), next field (text)
- *   ←/→              move in text; cycle a choice
- *   Esc              close an open list, else cancel (asks first if something was typed)
+ * Keys are resolved through the keymap (source/ui/keymap.ts) with the form's
+ * focus (startFocus): which commands each key gives is declared there, once.
  */
-import type {Key} from 'ink';
 import {buildStartRequest} from '../../core/start-form/build-request.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {emptyLocationDraft} from '../../core/start-form/run-settings.js';
 import type {StartRequest} from '../../core/ports.js';
 import type {OnlyFailed} from '../../core/start-form/rerun-prefill.js';
-import {applyTextKey} from './text-edit.js';
+import type {Command, DialogFocus, KeyPress} from '../keymap.js';
+import {dialogHint, resolveDialogKey} from './dialog-keys.js';
+import {applyTextCommand} from './text-edit.js';
 import {fieldsOf, filteredDocuments, stepErrors, withFieldValue, type FieldDef} from './start-form-fields.js';
 import type {StartFormState, StartStep} from './start-form-state.js';
 
@@ -183,65 +182,99 @@ function cycle(state: StartFormState, field: FieldDef, delta: number): Transitio
 	return choose(state, field, next.value);
 }
 
-function handleOpenChoice(state: StartFormState, field: FieldDef, key: Key): Transition {
+function handleOpenChoice(state: StartFormState, field: FieldDef, command: Command | undefined): Transition {
 	const open = state.openChoice!;
 	const choices = field.choices ?? [];
-	if (key.escape) return stay({...state, openChoice: undefined});
-	if (key.upArrow) return stay({...state, openChoice: {...open, index: Math.max(0, open.index - 1)}});
-	if (key.downArrow) return stay({...state, openChoice: {...open, index: Math.min(choices.length - 1, open.index + 1)}});
-	if (key.return) {
-		const choice = choices[open.index];
-		return choice ? choose(state, field, choice.value) : stay({...state, openChoice: undefined});
+	switch (command) {
+		case 'modal.close':
+			return stay({...state, openChoice: undefined});
+		case 'list.up':
+			return stay({...state, openChoice: {...open, index: Math.max(0, open.index - 1)}});
+		case 'list.down':
+			return stay({...state, openChoice: {...open, index: Math.min(choices.length - 1, open.index + 1)}});
+		case 'modal.confirm': {
+			const choice = choices[open.index];
+			return choice ? choose(state, field, choice.value) : stay({...state, openChoice: undefined});
+		}
+		default:
+			return stay(state);
 	}
-	return stay(state);
 }
 
-export function handleStartKey(state: StartFormState, input: string, key: Key): Transition {
+/** What has the keys in the form as it is now: picks the keymap scopes a key is resolved in. */
+export function startFocus(state: StartFormState): DialogFocus {
+	if (state.confirmingCancel) return 'question';
+	const field = focusedField(state);
+	if (!field) return 'fields';
+	if (state.openChoice && field.key === state.openChoice.key) return 'list';
+	if (state.step === 'review') return 'review';
+	const inDocumentList = state.step === 'document' && (field.kind === 'documents' || field.key === 'query');
+	if (field.kind === 'text') return inDocumentList ? 'text-list' : 'text';
+	if (inDocumentList) return 'list';
+	return field.kind === 'choice' || field.kind === 'toggle' ? 'choice' : 'fields';
+}
+
+/** The keymap commands the start dialog's hint line offers with this focus. */
+export function startHint(state: StartFormState, ascii = false): string {
+	const focus = startFocus(state);
+	if (focus === 'question') return dialogHint(focus, ['confirm.yes', 'confirm.no'], {'confirm.yes': 'discard', 'confirm.no': 'keep editing'}, ascii);
+	return dialogHint(
+		focus,
+		['modal.next', 'modal.previous', 'list.up', 'list.down', 'modal.confirm', 'choice.previous', 'choice.next', 'form.copy', 'modal.close'],
+		{'modal.next': 'field', 'modal.previous': 'field', 'modal.close': 'cancel'},
+		ascii,
+	);
+}
+
+export function handleStartKey(state: StartFormState, input: string, key: KeyPress): Transition {
+	return handleStartCommand(state, resolveDialogKey(input, key, startFocus(state)), input);
+}
+
+/** The form after a keymap command (resolved with startFocus), and what must happen outside it. */
+export function handleStartCommand(state: StartFormState, command: Command | undefined, input: string): Transition {
 	if (state.confirmingCancel) {
-		if (input === 'y' || input === 'Y') return stay(state, {kind: 'close'});
-		if (input === 'n' || input === 'N' || key.escape) return stay({...state, confirmingCancel: false});
+		if (command === 'confirm.yes') return stay(state, {kind: 'close'});
+		if (command === 'confirm.no') return stay({...state, confirmingCancel: false});
 		return stay(state);
 	}
 	const field = focusedField(state);
-	if (state.openChoice && field && field.key === state.openChoice.key) return handleOpenChoice(state, field, key);
-	if (key.escape) return state.dirty ? stay({...state, confirmingCancel: true}) : stay(state, {kind: 'close'});
-	if (key.tab) return stay(moveFocus(state, key.shift ? -1 : 1));
+	if (state.openChoice && field && field.key === state.openChoice.key) return handleOpenChoice(state, field, command);
+	if (command === 'modal.close') return state.dirty ? stay({...state, confirmingCancel: true}) : stay(state, {kind: 'close'});
+	if (command === 'modal.next' || command === 'modal.previous') return stay(moveFocus(state, command === 'modal.next' ? 1 : -1));
 	if (!field) return stay(state);
-	if (state.step === 'review' && input === 'c' && !key.ctrl) {
+	if (command === 'form.copy') {
 		const request = builtRequest(state);
 		return request ? stay(state, {kind: 'copy', text: renderCliCommand(request)}) : stay(state);
 	}
-
-	const inDocumentList = state.step === 'document' && (field.kind === 'documents' || field.key === 'query');
-	if (inDocumentList && (key.upArrow || key.downArrow)) {
+	if (command === 'list.up' || command === 'list.down') {
+		// Only the runbook list is a list here (an open choice was handled above).
 		const count = filteredDocuments(state).length;
-		const index = Math.min(Math.max(0, state.documentIndex + (key.downArrow ? 1 : -1)), Math.max(0, count - 1));
+		const index = Math.min(Math.max(0, state.documentIndex + (command === 'list.down' ? 1 : -1)), Math.max(0, count - 1));
 		return stay({...state, documentIndex: index});
 	}
-	if (key.upArrow || key.downArrow) return stay(moveFocus(state, key.downArrow ? 1 : -1));
 
 	switch (field.kind) {
 		case 'documents':
-			return key.return ? chooseDocument(state) : stay(state);
+			return command === 'modal.confirm' ? chooseDocument(state) : stay(state);
 		case 'button':
-			return key.return ? press(state, field) : stay(state);
+			return command === 'modal.confirm' ? press(state, field) : stay(state);
 		case 'toggle':
-			return key.return || input === ' ' ? stay({...withFieldValue(state, field.key, field.value === 'yes' ? 'no' : 'yes'), dirty: true}) : stay(state);
+			return command === 'modal.confirm' || command === 'choice.open' ? stay({...withFieldValue(state, field.key, field.value === 'yes' ? 'no' : 'yes'), dirty: true}) : stay(state);
 		case 'choice': {
-			if (key.leftArrow || key.rightArrow) return cycle(state, field, key.rightArrow ? 1 : -1);
-			if (key.return || input === ' ') {
+			if (command === 'choice.previous' || command === 'choice.next') return cycle(state, field, command === 'choice.next' ? 1 : -1);
+			if (command === 'modal.confirm' || command === 'choice.open') {
 				const index = Math.max(0, (field.choices ?? []).findIndex(choice => choice.value === field.value));
 				return stay({...state, openChoice: {key: field.key, index}});
 			}
 			return stay(state);
 		}
 		case 'text': {
-			if (key.return) {
+			if (command === 'modal.confirm') {
 				if (field.key === 'query') return chooseDocument(state);
 				if (field.key === 'locationsFile') return field.value.trim() === '' ? stay(state) : stay(state, {kind: 'loadFile', path: field.value.trim()});
 				return stay(moveFocus(state, 1));
 			}
-			const edited = applyTextKey({value: field.value, cursor: state.cursor}, input, key);
+			const edited = applyTextCommand({value: field.value, cursor: state.cursor}, command, input);
 			if (!edited) return stay(state);
 			const next = withFieldValue(state, field.key, edited.value);
 			return stay({...next, cursor: edited.cursor, dirty: state.dirty || edited.value !== field.value});

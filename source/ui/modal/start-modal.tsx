@@ -22,9 +22,10 @@ import {usePort} from '../port-context.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
+import {dialogHint} from './dialog-keys.js';
 import {FieldList} from './field-list.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from './start-form-fields.js';
-import {handleStartKey, type StartEffect} from './start-form-keys.js';
+import {handleStartKey, startHint, type StartEffect} from './start-form-keys.js';
 import {newStartForm, prefilledStartForm, withDefinition, withRerunTags, type StartFormState, type StartStep} from './start-form-state.js';
 import {useModalInput} from './use-modal-input.js';
 
@@ -232,7 +233,6 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 	}, []);
 
 	useModalInput((input, key) => {
-		if (key.ctrl && input === 'c') return; // the app's quit key
 		const transition = handleStartKey(form.getState(), input, key);
 		form.setState(transition.state, true);
 		for (const effect of transition.effects) run(effect);
@@ -297,11 +297,9 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 				</Text>
 			) : null}
 			{state.confirmingCancel ? (
-				<Text bold color={tint(theme, 'yellow')}>
-					Discard this form? y: discard · n: keep editing
-				</Text>
+				<Text bold color={tint(theme, 'yellow')}>{`Discard this form? ${startHint(state, theme.ascii)}`}</Text>
 			) : (
-				<Text dimColor>Tab/Shift-Tab: field · Enter: choose · ←/→: change · Esc: cancel</Text>
+				<Text dimColor>{startHint(state, theme.ascii)}</Text>
 			)}
 		</Box>
 	);
@@ -330,7 +328,7 @@ function StepBody({state}: {readonly state: StartFormState}) {
 		if (!built.ok) return <Text color={tint(theme, 'red')}>Something needs fixing first: {Object.values(built.errors)[0]}</Text>;
 		return (
 			<Box flexDirection="column">
-				<Text>This is the request, as the equivalent AWS CLI command (c: copy it as one line):</Text>
+				<Text>{`This is the request, as the equivalent AWS CLI command (${dialogHint('review', ['form.copy'], {'form.copy': 'copy it as one line'}, theme.ascii)}):`}</Text>
 				<Text wrap="wrap">{renderCliCommand(built.request, {multiline: true})}</Text>
 				<Text dimColor>The client token makes a repeated submit return the same run instead of starting another.</Text>
 				{state.copyNote ? <Text color={tint(theme, 'green')}>{state.copyNote}</Text> : null}

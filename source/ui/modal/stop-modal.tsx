@@ -11,6 +11,8 @@ import {useTheme} from '../theme-context.js';
 import {executionForDialog} from './execution-source.js';
 import {useLatestState} from './use-latest-state.js';
 import {useModalInput} from './use-modal-input.js';
+import type {DialogFocus} from '../keymap.js';
+import {chooseHint, dialogHint, resolveDialogKey} from './dialog-keys.js';
 
 type StopType = 'Cancel' | 'Complete';
 
@@ -34,17 +36,19 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 	const error = errorNow();
 	const type = types[Math.min(choice, types.length - 1)]!;
 
+	const focus = (): DialogFocus => (phaseNow() === 'confirm' ? 'question' : 'list');
 	useModalInput((input, key) => {
-		if (key.ctrl && input === 'c') return;
 		const close = () => app.getState().actions.modalClosed();
 		if (phaseNow() === 'sending') return;
+		const command = resolveDialogKey(input, key, stoppable && execution ? focus() : 'fields');
 		if (!stoppable || !execution) {
-			if (key.escape || key.return) close();
+			// Nothing to choose: Esc or Enter closes.
+			if (command === 'modal.close' || command === 'modal.confirm') close();
 			return;
 		}
 		if (phaseNow() === 'confirm') {
 			const chosen = types[Math.min(choiceNow(), types.length - 1)]!;
-			if (input === 'y' || input === 'Y') {
+			if (command === 'confirm.yes') {
 				setPhase('sending');
 				setError(undefined);
 				port.stopExecution(execution.region, execution.id, chosen).then(
@@ -57,24 +61,25 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 						setPhase('choose');
 					},
 				);
-			} else if (input === 'n' || input === 'N' || key.escape) setPhase('choose');
+			} else if (command === 'confirm.no') setPhase('choose');
 			return;
 		}
-		if (key.escape) close();
-		else if (key.upArrow || (key.tab && key.shift)) setChoice(current => (current - 1 + types.length) % types.length);
-		else if (key.downArrow || key.tab) setChoice(current => (current + 1) % types.length);
-		else if (key.return) setPhase('confirm');
+		if (command === 'modal.close') close();
+		else if (command === 'list.up' || command === 'modal.previous') setChoice(current => (current - 1 + types.length) % types.length);
+		else if (command === 'list.down' || command === 'modal.next') setChoice(current => (current + 1) % types.length);
+		else if (command === 'modal.confirm') setPhase('confirm');
 	});
 
 	const red = tint(theme, 'red');
+	const closeHint = dialogHint('fields', ['modal.close'], {'modal.close': 'close'}, theme.ascii);
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold>{`Stop execution ${executionId}`}</Text>
 			{execution ? <Text dimColor>{`${execution.documentName} · ${execution.status} · ${execution.mode ?? 'Auto'} · ${execution.region}`}</Text> : null}
 			{!execution ? (
-				<Text color={red}>This execution is not loaded. Esc: close</Text>
+				<Text color={red}>{`This execution is not loaded. ${closeHint}`}</Text>
 			) : !stoppable ? (
-				<Text>{`It is ${execution.status}: there is nothing to stop. Esc: close`}</Text>
+				<Text>{`It is ${execution.status}: there is nothing to stop. ${closeHint}`}</Text>
 			) : (
 				<Box flexDirection="column">
 					{types.map((candidate, index) => (
@@ -84,11 +89,11 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 					))}
 					<Text wrap="wrap">{EXPLAIN[type]}</Text>
 					{phase === 'confirm' ? (
-						<Text bold color={tint(theme, 'yellow')}>{`${type} execution ${execution.id} (${execution.documentName})? y: yes · n: no`}</Text>
+						<Text bold color={tint(theme, 'yellow')}>{`${type} execution ${execution.id} (${execution.documentName})? ${dialogHint('question', ['confirm.yes', 'confirm.no'], {}, theme.ascii)}`}</Text>
 					) : phase === 'sending' ? (
 						<Text dimColor>Sending…</Text>
 					) : (
-						<Text dimColor>↑/↓: choose · Enter: continue · Esc: close</Text>
+						<Text dimColor>{chooseHint(theme.ascii)}</Text>
 					)}
 				</Box>
 			)}

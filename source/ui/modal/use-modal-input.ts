@@ -2,12 +2,21 @@
  * useInput for dialogs: the handler is read through a ref, so two quick key
  * presses between renders both see the latest handler (Ink re-registers input
  * handlers after each render, which would otherwise leave a stale closure).
+ * The app's quit key (the keymap's quit.force, Ctrl-C) is the app's: dialogs
+ * never see it.
  */
 import {useInput, type Key} from 'ink';
 import {useRef} from 'react';
+import {resolveDialogKey} from './dialog-keys.js';
 
 export function useModalInput(handler: (input: string, key: Key) => void, isActive = true): void {
 	const ref = useRef(handler);
 	ref.current = handler;
-	useInput((input, key) => ref.current(input, key), {isActive});
+	useInput(
+		(input, key) => {
+			if (resolveDialogKey(input, key, 'fields') === 'quit.force') return;
+			ref.current(input, key);
+		},
+		{isActive},
+	);
 }

@@ -1,0 +1,25 @@
+/**
+ * The dialogs' way into the keymap: a key press resolved for what has the keys
+ * inside the dialog (its DialogFocus), and hint lines generated from the same
+ * bindings, so a dialog key cannot work without being in KEYMAP and the help.
+ */
+import {hintLine, resolveKey, type Command, type DialogFocus, type KeyContext, type KeyPress} from '../keymap.js';
+
+/** A key context for an open action dialog; the screen behind it does not matter to its keys. */
+export function dialogContext(dialog: DialogFocus): KeyContext {
+	return {screen: 'list', modal: 'start', filterPrompt: false, readOnly: false, dialog};
+}
+
+export function resolveDialogKey(input: string, key: KeyPress, dialog: DialogFocus): Command | undefined {
+	return resolveKey(input, key, dialogContext(dialog));
+}
+
+/** "key: label · key: label" for these commands as the keymap binds them with this focus (see hintLine). */
+export function dialogHint(dialog: DialogFocus, commands: readonly Command[], labels: Partial<Record<Command, string>> = {}, ascii = false): string {
+	return hintLine(dialogContext(dialog), commands, {labels, ascii});
+}
+
+/** The hint under a list of options (stop types, signals). */
+export function chooseHint(ascii = false): string {
+	return dialogHint('list', ['list.up', 'list.down', 'modal.confirm', 'modal.close'], {'modal.confirm': 'continue', 'modal.close': 'close'}, ascii);
+}
