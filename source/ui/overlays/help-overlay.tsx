@@ -1,17 +1,36 @@
-/** The `?` overlay: every key that works on the screen it was opened from, generated from the keymap. */
+/** The `?` overlay: every key that works on the screen it was opened from, and in the dialogs, generated from the keymap. */
 import {Box, Text} from 'ink';
 import {fit} from '../../core/format.js';
-import {KEYMAP, formatKeys, scopeTitle, type KeyBinding, type Scope} from '../keymap.js';
+import {DIALOG_SCOPES, KEYMAP, formatKey, formatKeys, scopeTitle, type KeyBinding, type Scope} from '../keymap.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
 import {bodyRows} from '../layout.js';
 import type {Screen} from '../../store/state.js';
 
-/** Groups shown for a screen: that screen's keys, then the ones that work everywhere. */
-export function helpSections(screen: Screen, readOnly: boolean): Array<{readonly scope: Scope; readonly bindings: KeyBinding[]}> {
+export interface HelpSection {
+	readonly scope: Scope;
+	readonly bindings: KeyBinding[];
+}
+
+/** Said at the top of the help when --read-only is on, so nobody looks for the missing keys. */
+export const READ_ONLY_NOTE = 'Read-only mode (--read-only): start, re-run, stop and signals are hidden and disabled.';
+
+/** A column narrower than this truncates the help texts past reading: the dialogs section then gives way to a pointer. */
+const MIN_COLUMN_WIDTH = 30;
+
+/** Keys of the action dialogs (all their scopes under one "dialogs" heading); none in read-only mode, where no dialog acts. */
+export function dialogSection(readOnly: boolean): HelpSection | undefined {
+	if (readOnly) return undefined;
+	// Ctrl-C is listed under "everywhere".
+	const bindings = KEYMAP.filter(binding => binding.scopes.some(scope => DIALOG_SCOPES.includes(scope)) && !binding.scopes.includes('global'));
+	return {scope: 'modal', bindings};
+}
+
+/** Groups shown for a screen: that screen's keys, then the ones that work everywhere, the help's own, then the dialogs'. */
+export function helpSections(screen: Screen, readOnly: boolean): HelpSection[] {
 	const scopes: Scope[] = [screen, 'global', 'help'];
-	return scopes.map(scope => ({
+	const sections = scopes.map(scope => ({
 		scope,
 		bindings: KEYMAP.filter(
 			binding =>
@@ -22,9 +41,11 @@ export function helpSections(screen: Screen, readOnly: boolean): Array<{readonly
 				!(scope === 'help' && binding.scopes.includes('global')),
 		),
 	}));
+	const dialogs = dialogSection(readOnly);
+	return dialogs ? [...sections, dialogs] : sections;
 }
 
-type HelpLine = {readonly heading: string} | {readonly keys: string; readonly help: string};
+export type HelpLine = {readonly heading: string} | {readonly keys: string; readonly help: string};
 
 /** Sections flattened to lines and cut into as many side-by-side columns as the height needs. */
 export function helpColumns(lines: readonly HelpLine[], height: number): HelpLine[][] {
@@ -34,26 +55,60 @@ export function helpColumns(lines: readonly HelpLine[], height: number): HelpLin
 	return columns;
 }
 
+function sectionLines(section: HelpSection, ascii: boolean): HelpLine[] {
+	return [{heading: scopeTitle(section.scope)}, ...section.bindings.map(binding => ({keys: formatKeys(binding, ascii), help: binding.help}))];
+}
+
+const columnWidth = (columns: number, count: number): number => Math.floor((columns - 4) / Math.max(1, count)) - 1;
+
+/** Said instead of the dialogs section when the window is too small for it. */
+export const DIALOGS_LEFT_OUT = 'Dialog keys: in a larger window, or in the README.';
+
+/**
+ * The help's lines for a window: all sections when the columns they need stay
+ * readable; otherwise without the dialogs section (dialogsLeftOut), so the
+ * screen's own keys keep their room.
+ */
+export function helpLines(
+	screen: Screen,
+	readOnly: boolean,
+	size: {readonly columns: number; readonly height: number},
+	ascii = false,
+): {readonly lines: HelpLine[]; readonly dialogsLeftOut: boolean} {
+	const sections = helpSections(screen, readOnly);
+	const all = sections.flatMap(section => sectionLines(section, ascii));
+	const fits = columnWidth(size.columns, helpColumns(all, size.height).length) >= MIN_COLUMN_WIDTH;
+	if (readOnly || fits) return {lines: all, dialogsLeftOut: false};
+	return {lines: sections.filter(section => section.scope !== 'modal').flatMap(section => sectionLines(section, ascii)), dialogsLeftOut: true};
+}
+
+/** The closing line, with the keys as the keymap binds them. */
+export function closingLine(ascii = false): string {
+	const close = KEYMAP.find(binding => binding.command === 'help.close')!.keys.map(spec => formatKey(spec, ascii));
+	const quit = KEYMAP.find(binding => binding.command === 'quit.force')!.keys.map(spec => formatKey(spec, ascii));
+	const list = close.length > 1 ? `${close.slice(0, -1).join(', ')} or ${close.at(-1)!}` : close.join('');
+	return `${list} closes this help. ${quit.join(' or ')} quits from anywhere.`;
+}
+
 export function HelpOverlay() {
 	const theme = useTheme();
 	const screen = useAppStore(state => state.screen);
 	const readOnly = useAppStore(state => state.context.readOnly);
 	const viewport = useAppStore(state => state.viewport);
-	const lines: HelpLine[] = helpSections(screen, readOnly).flatMap(section => [
-		{heading: scopeTitle(section.scope)},
-		...section.bindings.map(binding => ({keys: formatKeys(binding, theme.ascii), help: binding.help})),
-	]);
-	// Border (2), title (1), read-only note and closing line (2).
-	const columns = helpColumns(lines, bodyRows(viewport, false) - 5);
-	const columnWidth = Math.floor((viewport.columns - 4) / columns.length) - 1;
+	// Border (2), title (1), the read-only note or the dialogs pointer (never both), closing line (1).
+	const height = bodyRows(viewport, false) - 5;
+	const {lines, dialogsLeftOut} = helpLines(screen, readOnly, {columns: viewport.columns, height}, theme.ascii);
+	const columns = helpColumns(lines, height);
+	const width = columnWidth(viewport.columns, columns.length);
 	const longestKeys = Math.max(...lines.map(line => ('keys' in line ? [...line.keys].length : 0)));
-	const keyWidth = Math.min(longestKeys, Math.floor(columnWidth * 0.4));
+	const keyWidth = Math.min(longestKeys, Math.floor(width * 0.4));
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			<Text bold>{glyphs(theme, `Keys · ${scopeTitle(screen)} screen`)}</Text>
+			{readOnly ? <Text bold>{READ_ONLY_NOTE}</Text> : null}
 			<Box flexDirection="row">
 				{columns.map((column, index) => (
-					<Box key={index} flexDirection="column" width={columnWidth} marginRight={1}>
+					<Box key={index} flexDirection="column" width={width} marginRight={1}>
 						{column.map((line, row) =>
 							'heading' in line ? (
 								<Text key={row} bold underline>
@@ -63,15 +118,15 @@ export function HelpOverlay() {
 								<Text key={row} wrap="truncate-end">
 									{fit(line.keys, keyWidth, {ascii: theme.ascii})}
 									{' '}
-									{fit(glyphs(theme, line.help), columnWidth - keyWidth - 1, {ascii: theme.ascii})}
+									{fit(glyphs(theme, line.help), width - keyWidth - 1, {ascii: theme.ascii})}
 								</Text>
 							),
 						)}
 					</Box>
 				))}
 			</Box>
-			{readOnly ? <Text bold>Read-only mode: start, re-run, stop and signal are hidden and disabled.</Text> : null}
-			<Text dimColor>Esc, ? or q closes this help. Ctrl-C quits from anywhere.</Text>
+			{dialogsLeftOut ? <Text dimColor>{DIALOGS_LEFT_OUT}</Text> : null}
+			<Text dimColor>{closingLine(theme.ascii)}</Text>
 		</Box>
 	);
 }
