@@ -305,6 +305,17 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+let onAlternateScreen = false;
+
+/**
+ * Leaves the alternate screen once: leaving it again (as an exit handler would after a crash)
+ * moves the cursor back to where it was saved, over whatever was printed since.
+ */
+function leaveAlternateScreen(): void {
+	if (!onAlternateScreen) return;
+	onAlternateScreen = false;
+	process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+}
 
 export async function main(argv: readonly string[]): Promise<void> {
 	// React's development build checks every render; the installed program runs the production one.
@@ -340,9 +351,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 	process.stdout.on('resize', onResize);
 	// The alternate screen keeps the user's scrollback intact and is left on exit, whatever happens.
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
-	const restore = (): void => {
-		process.stdout.write(LEAVE_ALTERNATE_SCREEN);
-	};
+	onAlternateScreen = true;
+	const restore = leaveAlternateScreen;
 	process.once('exit', restore);
 	running.poller.start();
 	const [{createElement}, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./ui/app.js')]);
@@ -378,7 +388,7 @@ function isEntry(): boolean {
  */
 function crashLoudly(kind: string) {
 	return (error: unknown): void => {
-		if (process.stdout.isTTY) process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+		leaveAlternateScreen();
 		process.stderr.write(`ssmtop: internal error (${kind}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exit(70);
 	};
