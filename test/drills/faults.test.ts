@@ -8,7 +8,8 @@
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {killAllTmuxSessions, startTmux, tmuxAvailable, type TmuxSession} from '../helpers/tmux.js';
-import {allRegionsOk, assertBuilt, cliLine, lines, listRows} from '../e2e/support.js';
+import {allRegionsOk, assertBuilt, builtCli, cliLine, lines, listRows, proveTerminalUsable} from '../e2e/support.js';
+import {shellQuote} from '../helpers/tmux.js';
 import {FAKE_KEY_ID, FAKE_SECRET, emptyHome} from './support.js';
 
 const HEALTHY = ['us-east-1', 'eu-west-1'];
@@ -107,4 +108,16 @@ describe.skipIf(!tmuxAvailable())('fault drill', () => {
 		expect(listRows(recovered).some(row => row.includes(DOWN))).toBe(true);
 		await expectAlive(tmux);
 	}, 120_000);
+
+	it('an unhandled promise rejection is loud: the terminal is given back, the error printed, a non-zero status', async () => {
+		// A rejection nobody handles, injected into the real CLI once it is up (a preloaded module).
+		const inject = 'data:text/javascript,setTimeout(() => Promise.reject(new Error("drill: nobody handled this")), 4000)';
+		const line = `${shellQuote([process.execPath, '--import', inject, builtCli, '--local'])}; echo "EXITED $?"; read reply; echo "GOT [$reply]"`;
+		const tmux = await startTmux({command: line, columns: 100, rows: 30});
+		await tmux.waitFor(/^ssmtop/, {timeoutMs: 15_000});
+		const status = await proveTerminalUsable(tmux);
+		expect(status).toBe(70);
+		const screen = await tmux.capture();
+		expect(screen).toMatch(/ssmtop: internal error \(unhandled promise rejection\): Error: drill: nobody handled this/);
+	}, 60_000);
 });
