@@ -21,5 +21,5 @@ export function dialogHint(dialog: DialogFocus, commands: readonly Command[], la
 
 /** The hint under a list of options (stop types, signals). */
 export function chooseHint(ascii = false): string {
-	return dialogHint('list', ['list.up', 'list.down', 'modal.confirm', 'modal.close'], {'modal.confirm': 'continue', 'modal.close': 'close'}, ascii);
+	return dialogHint('list', ['list.up', 'list.down', 'modal.confirm', 'modal.close'], {'list.up': 'choose', 'list.down': 'choose', 'modal.confirm': 'continue', 'modal.close': 'close'}, ascii);
 }

@@ -1,0 +1,50 @@
+// The start dialog's keys go through the keymap: its focus picks the scopes, its hint line is the keymap's.
+import {describe, expect, it} from 'vitest';
+import {handleStartCommand, handleStartKey, startFocus, startHint} from '../../../source/ui/modal/start-form-keys.js';
+import {newStartForm, type StartFormState} from '../../../source/ui/modal/start-form-state.js';
+
+const form = (overrides: Partial<StartFormState> = {}): StartFormState => ({...newStartForm({regions: ['us-east-1'], clientToken: 't'}), ...overrides});
+
+describe('start form focus and hints', () => {
+	it('starts in the runbook search: text, with ↑/↓ in the matches', () => {
+		const state = form();
+		expect(startFocus(state)).toBe('text-list');
+		expect(startHint(state)).toBe('Tab/Shift-Tab: field · ↑/↓: move · Enter: choose · Esc: cancel');
+	});
+
+	it('on the owner choice offers ←/→ and on a question only y and n', () => {
+		const owner = form({focus: 0});
+		expect(startFocus(owner)).toBe('choice');
+		expect(startHint(owner)).toBe('Tab/Shift-Tab: field · Enter: choose · ←/→: change · Esc: cancel');
+		const asking = form({confirmingCancel: true});
+		expect(startFocus(asking)).toBe('question');
+		expect(startHint(asking)).toBe('y: discard · n: keep editing');
+		expect(startHint(asking, true)).toBe('y: discard · n: keep editing');
+	});
+
+	it('types into the search through the keymap, and Esc on a dirty form asks first', () => {
+		let state = form();
+		for (const char of 'run') state = handleStartKey(state, char, {}).state;
+		expect(state.query).toBe('run');
+		state = handleStartKey(state, '', {leftArrow: true}).state;
+		state = handleStartKey(state, 'x', {}).state;
+		expect(state.query).toBe('ruxn');
+		state = handleStartKey(state, 'u', {ctrl: true}).state;
+		expect(state.query).toBe('');
+		const asked = handleStartKey({...state, dirty: true}, '', {escape: true, meta: true});
+		expect(asked.state.confirmingCancel).toBe(true);
+		expect(handleStartKey(asked.state, 'Y', {shift: true}).effects).toEqual([{kind: 'close'}]);
+		expect(handleStartKey(asked.state, 'n', {}).state.confirmingCancel).toBe(false);
+		// Anything else leaves the question open.
+		expect(handleStartKey(asked.state, 'q', {}).state.confirmingCancel).toBe(true);
+	});
+
+	it('→ cycles a choice; the same command on a text field moves the cursor', () => {
+		const owner = form({focus: 0});
+		expect(handleStartCommand(owner, 'choice.next', '').state.owner).not.toBe(owner.owner);
+		expect(handleStartCommand(owner, 'choice.next', '').effects).toEqual([{kind: 'loadDocuments'}]);
+		expect(handleStartKey(owner, '', {rightArrow: true}).state.owner).not.toBe(owner.owner);
+		const typed = form({query: 'ab', cursor: 0});
+		expect(handleStartKey(typed, '', {rightArrow: true}).state.cursor).toBe(1);
+	});
+});
