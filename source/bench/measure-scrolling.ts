@@ -17,6 +17,11 @@ export interface ScrollingResult {
 	readonly held: Summary;
 	/** Mean bytes of the frame a key press writes. */
 	readonly frameBytes: number;
+	/**
+	 * CPU time the process spent per timed key (↓ and PgDn series, user + system), which depends
+	 * less on other load on the machine than the wall-clock latency does.
+	 */
+	readonly cpuMsPerKey: number;
 }
 
 /** Longer than Ink's render throttle (1000 / 30 fps ≈ 34 ms), so each press meets its leading edge. */
@@ -42,8 +47,10 @@ export async function measureScrolling(session: LocalSession, options: {downPres
 	// Warm-up: the first presses pay for lazy paths (JIT, the first render of each row shape).
 	await time(keys.down, 20, GAP_MS);
 	await time(keys.up, 20, GAP_MS);
+	const cpuBefore = process.cpuUsage();
 	const down = await time(keys.down, options.downPresses ?? 300, GAP_MS);
 	const pageDown = await time(keys.pageDown, options.pageDownPresses ?? 100, GAP_MS);
+	const cpu = process.cpuUsage(cpuBefore);
 	await waitForQuiet(terminal.stdout);
 	const held = await time(keys.up, options.heldPresses ?? 100, 0);
 	await waitForQuiet(terminal.stdout);
@@ -55,5 +62,6 @@ export async function measureScrolling(session: LocalSession, options: {downPres
 		all: summarize([...down.samples, ...pageDown.samples]),
 		held: summarize(held.samples),
 		frameBytes: Math.round(allBytes.reduce((sum, value) => sum + value, 0) / allBytes.length),
+		cpuMsPerKey: (cpu.user + cpu.system) / 1000 / (down.samples.length + pageDown.samples.length),
 	};
 }

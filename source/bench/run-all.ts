@@ -69,6 +69,7 @@ async function bulkFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 			{name: '  ↓ p50 / p95', value: scrolling.down.p50, unit: `ms / ${scrolling.down.p95.toFixed(1)} ms`},
 			{name: '  PgDn p50 / p95', value: scrolling.pageDown.p50, unit: `ms / ${scrolling.pageDown.p95.toFixed(1)} ms`},
 			{name: '  held key (next press as soon as the frame is out) p95', value: scrolling.held.p95, unit: 'ms'},
+			{name: '  CPU time per key (process, user + system)', value: scrolling.cpuMsPerKey, unit: 'ms'},
 			{name: '  bytes per key frame (mean)', value: scrolling.frameBytes, unit: 'B'},
 			{name: 'bytes per idle refresh, live clock (max of polls)', value: max(idle.pollLiveBytes), unit: 'B', target: {max: 0}},
 			{name: 'bytes per idle refresh, UI time pinned (max of polls)', value: max(idle.pollPinnedBytes), unit: 'B', target: {max: 0}},
