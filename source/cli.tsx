@@ -5,6 +5,7 @@
  * Bad flags exit with 2, a failed connection check with 1, both with one paragraph.
  */
 import {realpathSync} from 'node:fs';
+import {constants as osConstants} from 'node:os';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import meow from 'meow';
@@ -354,6 +355,14 @@ export async function main(argv: readonly string[]): Promise<void> {
 	onAlternateScreen = true;
 	const restore = leaveAlternateScreen;
 	process.once('exit', restore);
+	// A signal ends the process without 'exit' handlers: kill, a closed SSH session, or Ctrl-C before
+	// Ink has the terminal in raw mode would otherwise leave the user on the alternate screen.
+	const onSignal = (signal: NodeJS.Signals): void => {
+		leaveAlternateScreen();
+		process.exit(128 + (osConstants.signals[signal] ?? 0));
+	};
+	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+	for (const signal of signals) process.once(signal, onSignal);
 	running.poller.start();
 	const [{createElement}, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./ui/app.js')]);
 	const instance = render(createElement(App, {store: running.store, port: running.port, theme: themeFromEnvironment(process.env, {noColor: !options.color})}), {
@@ -367,6 +376,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 		await shutdown(running);
 		restore();
 		process.off('exit', restore);
+		for (const signal of signals) process.off(signal, onSignal);
 	}
 }
 
