@@ -3,14 +3,17 @@
  * endpoint answering garbage, a malformed TargetLocations file. Each gets a clear message and the
  * right exit status, never a stack trace. Ctrl-C at several moments gives the terminal back.
  */
+import {execFile} from 'node:child_process';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {parseTargetLocationsFile} from '../../source/core/start-form/index.js';
-import {killAllTmuxSessions, startTmux, tmuxAvailable} from '../helpers/tmux.js';
+import {promisify} from 'node:util';
+import {killAllTmuxSessions, startTmux, tmuxAvailable, tmuxPath} from '../helpers/tmux.js';
 import {allRegionsOk, assertBuilt, cliLine, listRows, proveTerminalUsable} from '../e2e/support.js';
 import {cleanEnv, emptyHome, FAKE_KEY_ID, FAKE_SECRET, runCli, type CliResult} from './support.js';
 
+const runFile = promisify(execFile);
 const STACK_TRACE = /^\s+at .+(\(|:\d+:\d+)/m;
 const awsEnv = cleanEnv({AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET});
 
@@ -194,5 +197,19 @@ describe.skipIf(!tmuxAvailable())('Ctrl-C at any moment gives the terminal back'
 		const status = await proveTerminalUsable(tmux);
 		// Ctrl-C is the user's way out, not a failure.
 		expect(status).toBe(0);
+	});
+});
+
+describe.skipIf(!tmuxAvailable())('a signal from outside gives the terminal back', () => {
+	it.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)('%s', async (signal, expected) => {
+		const tmux = await startTmux({command: cliLine(['--local'], {thenShell: true}), columns: 100, rows: 30});
+		await tmux.waitFor(screen => listRows(screen).length > 0, {timeoutMs: 20_000});
+		// The pane runs sh; the CLI is its only child. End that one process by its id.
+		const {stdout: shellPid} = await runFile(tmuxPath, ['-S', tmux.socket, 'display-message', '-p', '-t', 'main', '#{pane_pid}']);
+		const {stdout: children} = await runFile('pgrep', ['-P', shellPid.trim()]);
+		const pids = children.trim().split('\n').filter(Boolean).map(Number);
+		expect(pids).toHaveLength(1);
+		process.kill(pids[0]!, signal);
+		expect(await proveTerminalUsable(tmux)).toBe(expected);
 	});
 });

@@ -39,9 +39,9 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
  */
 export function runCli(args: readonly string[], options: {env?: Record<string, string>; timeoutMs?: number; stdin?: 'pipe' | 'ignore'} = {}): Promise<CliResult> {
 	return new Promise(resolve => {
-		const child = execFile(process.execPath, [builtCli, ...args], {env: options.env ?? cleanEnv(), timeout: options.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+		// A non-zero exit is a result to assert on, not an error: the callback's error is not used.
+		const child = execFile(process.execPath, [builtCli, ...args], {env: options.env ?? cleanEnv(), timeout: options.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024}, (_error, stdout, stderr) => {
 			resolve({status: child.exitCode, signal: child.signalCode, stdout, stderr});
-			void error;
 		});
 		if (options.stdin !== 'pipe') child.stdin?.end();
 	});
