@@ -3,7 +3,7 @@
  * inside the dialog (its DialogFocus), and hint lines generated from the same
  * bindings, so a dialog key cannot work without being in KEYMAP and the help.
  */
-import {hintLine, resolveKey, type Command, type DialogFocus, type KeyContext, type KeyPress} from '../keymap.js';
+import {bindingOf, formatKey, hintLine, resolveKey, type Command, type DialogFocus, type KeyContext, type KeyPress} from '../keymap.js';
 
 /** A key context for an open action dialog; the screen behind it does not matter to its keys. */
 export function dialogContext(dialog: DialogFocus): KeyContext {
@@ -22,4 +22,10 @@ export function dialogHint(dialog: DialogFocus, commands: readonly Command[], la
 /** The hint under a list of options (stop types, signals). */
 export function chooseHint(ascii = false): string {
 	return dialogHint('list', ['list.up', 'list.down', 'modal.confirm', 'modal.close'], {'list.up': 'choose', 'list.down': 'choose', 'modal.confirm': 'continue', 'modal.close': 'close'}, ascii);
+}
+
+/** The first key of a command with this focus, for hints inside a field's text ("↑/↓ pick"); '' when it has none there. */
+export function dialogKey(command: Command, dialog: DialogFocus, ascii = false): string {
+	const first = bindingOf(command, dialogContext(dialog))?.keys[0];
+	return first ? formatKey(first, ascii) : '';
 }

@@ -8,6 +8,10 @@ import {parameterErrors, parameterFieldKey, perTargetParameters} from '../../cor
 import {emptyLocationDraft, type RunSettingsDraft, type TargetLocationDraft} from '../../core/start-form/run-settings.js';
 import {resolveRunSettings, type FieldErrors} from '../../core/start-form/settings-validation.js';
 import {OWNER_LABELS, type OwnerFilter, type StartFormState, type StartStep} from './start-form-state.js';
+import {dialogKey} from './dialog-keys.js';
+
+/** Enter in a text field, as the keymap binds it (hints say what it does in that field). */
+const ENTER = dialogKey('modal.confirm', 'text');
 
 export type FieldKind = 'text' | 'choice' | 'toggle' | 'button' | 'documents';
 
@@ -61,7 +65,7 @@ function locationFields(settings: RunSettingsDraft): FieldDef[] {
 		fields.push({key: `${prefix}.remove`, label: label('Remove this location'), kind: 'button', value: ''});
 	}
 	fields.push({key: 'locations.add', label: '+ Add a location', kind: 'button', value: ''});
-	fields.push({key: 'locationsFile', label: 'Load from JSON file', kind: 'text', value: '', hint: 'Path of a TargetLocations JSON file; Enter loads it (replaces the locations above)', placeholder: 'path, then Enter'});
+	fields.push({key: 'locationsFile', label: 'Load from JSON file', kind: 'text', value: '', hint: `Path of a TargetLocations JSON file; ${ENTER} loads it (replaces the locations above)`, placeholder: `path, then ${ENTER}`});
 	return fields;
 }
 
@@ -139,7 +143,7 @@ function documentFields(state: StartFormState): FieldDef[] {
 		fields.push({key: 'region', label: 'Region', kind: 'choice', value: state.region, choices: state.regions.map(region => ({value: region, label: region}))});
 	fields.push(
 		{key: 'owner', label: 'Owner', kind: 'choice', value: state.owner, choices: (Object.keys(OWNER_LABELS) as OwnerFilter[]).map(owner => ({value: owner, label: OWNER_LABELS[owner]}))},
-		{key: 'query', label: 'Runbook', kind: 'text', value: state.query, hint: 'Type to filter; ↑/↓ pick; Enter chooses', placeholder: 'type to filter'},
+		{key: 'query', label: 'Runbook', kind: 'text', value: state.query, hint: `Type to filter; ${dialogKey('list.up', 'text-list')}/${dialogKey('list.down', 'text-list')} pick; ${ENTER} chooses`, placeholder: 'type to filter'},
 		{key: 'documents', label: 'Matches', kind: 'documents', value: ''},
 	);
 	return fields;

@@ -22,7 +22,7 @@ import {usePort} from '../port-context.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
-import {dialogHint} from './dialog-keys.js';
+import {dialogHint, dialogKey} from './dialog-keys.js';
 import {FieldList} from './field-list.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from './start-form-fields.js';
 import {handleStartKey, startHint, type StartEffect} from './start-form-keys.js';
@@ -348,7 +348,7 @@ function DocumentMatches({state, field, focused}: {readonly state: StartFormStat
 	const start = Math.min(Math.max(0, state.documentIndex - Math.floor(size / 2)), Math.max(0, matches.length - size));
 	return (
 		<Box flexDirection="column">
-			<Text dimColor>{`  ${field.label}: ${matches.length}${focused ? '' : ' (↑/↓ to pick)'}`}</Text>
+			<Text dimColor>{`  ${field.label}: ${matches.length}${focused ? '' : ` (${dialogKey('list.up', 'list', theme.ascii)}/${dialogKey('list.down', 'list', theme.ascii)} to pick)`}`}</Text>
 			{matches.slice(start, start + size).map((document, offset) => {
 				const selected = start + offset === state.documentIndex;
 				return (
