@@ -1,13 +1,11 @@
 /** Editing one line of text by key presses: pure, so the fields stay simple and tests stay exact. */
-import {resolveKey, type Command, type KeyContext, type KeyPress} from '../keymap.js';
+import type {Command, KeyPress} from '../keymap.js';
+import {resolveDialogKey} from './dialog-keys.js';
 
 export interface TextState {
 	readonly value: string;
 	readonly cursor: number;
 }
-
-/** A focused text field in a dialog, for resolving a key with nothing else around it. */
-const TEXT_FIELD: KeyContext = {screen: 'list', modal: 'start', filterPrompt: false, readOnly: false, dialog: 'text'};
 
 /**
  * The field after this keymap command ('text.*'), or undefined when the command
@@ -45,5 +43,5 @@ export function applyTextCommand(state: TextState, command: Command | undefined,
 
 /** The field after this key (resolved through the keymap's text-field scope), or undefined when the key is not an edit. */
 export function applyTextKey(state: TextState, input: string, key: KeyPress): TextState | undefined {
-	return applyTextCommand(state, resolveKey(input, key, TEXT_FIELD), input);
+	return applyTextCommand(state, resolveDialogKey(input, key, 'text'), input);
 }
