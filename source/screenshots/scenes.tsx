@@ -98,7 +98,12 @@ export const scenes: Scene[] = [
 		{waitFor: 'Enter: account × region grid'},
 		keys.enter,
 		{waitFor: '210987654321'},
-		// The cursor onto a failed location: second account, second region.
+		// The cursor onto a failed location (second account, second region), from the top-left cell
+		// wherever the grid put it first.
+		'g',
+		'h',
+		'h',
+		'h',
 		'j',
 		'l',
 		{waitFor: '210987654321 / eu-west-1: Failed'},
