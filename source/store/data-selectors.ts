@@ -48,6 +48,18 @@ export function regionHealth(region: RegionState, paused: boolean): RegionHealth
 	};
 }
 
+/** Refresh interval assumed when the context does not say (the poller's default). */
+export const DEFAULT_REFRESH_INTERVAL_MS = 5000;
+
+/**
+ * How long a region may go without a successful refresh before the header calls its data stale:
+ * three refresh intervals, so one slow or skipped call does not flag it, and an ordinary wait for
+ * the next refresh never shows an age that would repaint the header every second.
+ */
+export function selectStaleAfterMs(state: AppState): number {
+	return 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+}
+
 const healthMemo = new WeakMap<object, {paused: boolean; order: readonly string[]; health: readonly RegionHealth[]}>();
 
 /** Health of each region of the context, in the context's order. */

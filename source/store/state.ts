@@ -18,6 +18,8 @@ export interface ConnectionContext {
 	readonly account?: string;
 	/** Target accounts whose child executions we can read (local mode: all). */
 	readonly readableAccounts: 'all' | readonly string[];
+	/** The list refresh interval (--interval), so the header can tell stale data from a wait for the next refresh. */
+	readonly refreshIntervalMs?: number;
 }
 
 export type SortColumn =

@@ -49,10 +49,10 @@ export function lines(screen: string): string[] {
 	return screen.split('\n');
 }
 
-/** The header's region line shows every region with a success ("ok …" or "refreshing …"). */
+/** The header's region line shows every region with a success ("ok"). */
 export function allRegionsOk(regions: readonly string[]) {
 	return function allRegionsOk(screen: string): boolean {
-		return regions.every(region => new RegExp(`${region} (ok|refreshing) `).test(screen));
+		return regions.every(region => new RegExp(`${region} (ok|refreshing)\\b`).test(screen));
 	};
 }
 

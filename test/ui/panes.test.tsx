@@ -3,7 +3,8 @@ import {renderToString} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/app.js';
 import {glyphs, themeFromEnvironment} from '../../source/ui/theme.js';
-import {regionSummary} from '../../source/ui/shell/header.js';
+import {regionSummary} from '../../source/ui/shell/region-summary.js';
+import {regionHealth} from '../../source/store/data-selectors.js';
 import {renderApp, fakePort, type RenderedApp} from './helpers.js';
 import {awsContext, crossAccountDetail, execution, executions, failedDetail, NOW, storeWith} from './fixtures.js';
 import type {AppStore} from '../../source/store/app-store.js';
@@ -37,18 +38,42 @@ describe('header', () => {
 		const frame = app.frame();
 		expect(frame).toContain('profile prod');
 		expect(frame).not.toContain('LOCAL EMULATOR');
-		expect(frame).toMatch(/us-east-1 ok 3s ago/);
-		expect(frame).toMatch(/eu-west-1 throttled, retry in 8s/);
+		expect(frame).toMatch(/us-east-1 ok {2}eu-west-1/);
+		expect(frame).toMatch(/eu-west-1 throttled · retry 8s/);
 		expect(frame).toMatch(/ap-south-1 error: access denied/);
 	});
 
-	it('summarises a region that has not answered yet, or is backing off after an error', () => {
-		expect(regionSummary(undefined, NOW)).toEqual({text: 'waiting', level: 'idle'});
-		expect(regionSummary({region: 'r', throttled: false, calls: 0, inFlight: true, truncated: false}, NOW).text).toBe('loading');
-		const failing = {region: 'r', throttled: false, calls: 3, inFlight: false, truncated: false, lastError: {kind: 'server' as const, message: 'HTTP 500', at: NOW - 1000}, backoffUntil: NOW + 4000};
-		expect(regionSummary(failing, NOW)).toEqual({text: 'backing off, retry in 4s', level: 'warn'});
-		expect(regionSummary({...failing, backoffUntil: undefined}, NOW)).toEqual({text: 'error: HTTP 500', level: 'error'});
-		expect(regionSummary({...failing, backoffUntil: undefined, lastSuccessAt: NOW}, NOW).level).toBe('ok');
+	it('summarises a region in words that change only with its state: loading, paused, retrying, stale', () => {
+		const STALE_AFTER = 15_000;
+		const base = {region: 'r', throttled: false, calls: 0, inFlight: false, truncated: false};
+		expect(regionSummary(regionHealth({...base, inFlight: true}, false), NOW, STALE_AFTER)).toEqual({text: 'loading', level: 'idle'});
+		expect(regionSummary(regionHealth({...base, lastSuccessAt: NOW}, true), NOW, STALE_AFTER)).toEqual({text: 'paused', level: 'idle'});
+		const failing = {...base, calls: 3, lastError: {kind: 'server' as const, message: 'HTTP 500', at: NOW - 1000}, backoffUntil: NOW + 4000};
+		expect(regionSummary(regionHealth(failing, false), NOW, STALE_AFTER)).toEqual({text: 'error: HTTP 500 · retry 4s', level: 'error'});
+		expect(regionSummary(regionHealth({...failing, backoffUntil: undefined}, false), NOW, STALE_AFTER)).toEqual({text: 'error: HTTP 500', level: 'error'});
+		const long = {...failing, backoffUntil: undefined, lastError: {kind: 'server' as const, message: 'The service answered HTTP 503 Service Unavailable', at: NOW}};
+		expect(regionSummary(regionHealth(long, false), NOW, STALE_AFTER, 20).text).toBe('error: HTTP 503');
+		expect(regionSummary(regionHealth({...base, throttled: true, backoffUntil: NOW + 8000}, false), NOW, STALE_AFTER).text).toBe('throttled · retry 8s');
+		// A recovered region is plain "ok" whether its call is in flight or how long ago it answered, up to the stale limit.
+		const ok = {...failing, backoffUntil: undefined, lastSuccessAt: NOW - 500};
+		for (const [region, at] of [[ok, NOW], [{...ok, inFlight: true}, NOW], [ok, NOW + 9000], [ok, NOW - 500 + STALE_AFTER]] as const) {
+			expect(regionSummary(regionHealth(region, false), at, STALE_AFTER)).toEqual({text: 'ok', level: 'ok'});
+		}
+
+		expect(regionSummary(regionHealth(ok, false), NOW + 44_500, STALE_AFTER)).toEqual({text: 'stale 45s', level: 'warn'});
+	});
+
+	it('renders the same header before, during and after a refresh that changes nothing', async () => {
+		const store = storeWith({rows: executions(3), context: {...awsContext, regions: ['us-east-1', 'eu-west-1']}});
+		const {actions} = store.getState();
+		for (const region of ['us-east-1', 'eu-west-1']) actions.pollSucceeded(region, executions(3).filter(row => row.region === region), {at: NOW - 2000, calls: 1});
+		const header = (): string => frameAt(store, 120).split('\n').slice(0, 3).join('\n');
+		const before = header();
+		expect(before).toMatch(/us-east-1 ok {2}eu-west-1 ok/);
+		store.setState(state => ({regions: Object.fromEntries(Object.entries(state.regions).map(([name, region]) => [name, {...region, inFlight: true}]))}));
+		expect(header()).toBe(before);
+		for (const region of ['us-east-1', 'eu-west-1']) actions.pollSucceeded(region, executions(3).filter(row => row.region === region), {at: NOW, calls: 1});
+		expect(header()).toBe(before);
 	});
 
 	it('shows a context-wide banner above the body', async () => {

@@ -5,7 +5,7 @@
  */
 import type {RegionState} from '../../core/types.js';
 
-type RegionError = NonNullable<RegionState['lastError']>;
+type RegionError = Pick<NonNullable<RegionState['lastError']>, 'kind' | 'message'>;
 
 export function shortRegionError(error: RegionError): string {
 	switch (error.kind) {
@@ -29,10 +29,4 @@ export function shortRegionError(error: RegionError): string {
 		default:
 			return 'failed';
 	}
-}
-
-/** The summary text if it fits the region's share of the line, else the error in a few words. */
-export function fitRegionText(text: string, state: RegionState | undefined, budget: number): string {
-	if (text.length <= budget || !state?.lastError || !text.startsWith('error: ')) return text;
-	return `error: ${shortRegionError(state.lastError)}`;
 }

@@ -1,0 +1,46 @@
+/**
+ * One region's refresh state in words for the header. The words change only when the state does:
+ * a refresh that changes nothing leaves them as they were, so Ink has nothing to write (issue #3:
+ * 0 bytes per idle refresh). An age appears only once the data is stale, and a countdown only
+ * while a retry is scheduled.
+ */
+import {formatDuration} from '../../core/format.js';
+import type {RegionHealth} from '../../store/data-selectors.js';
+import {shortRegionError} from './region-error-text.js';
+
+export type RegionLevel = 'ok' | 'warn' | 'error' | 'idle';
+
+export interface RegionSummary {
+	readonly text: string;
+	readonly level: RegionLevel;
+}
+
+function retrySuffix(health: RegionHealth, now: number): string {
+	return health.backoffUntil !== undefined && health.backoffUntil > now ? ` · retry ${formatDuration(health.backoffUntil - now)}` : '';
+}
+
+/**
+ * The region's summary, fitted to `budget` characters when given: a long error message gives way
+ * to its kind in a few words, so one region's sentence cannot push the others off the line.
+ */
+export function regionSummary(health: RegionHealth, now: number, staleAfterMs: number, budget = Number.POSITIVE_INFINITY): RegionSummary {
+	switch (health.state) {
+		case 'paused':
+			return {text: 'paused', level: 'idle'};
+		case 'loading':
+			return {text: 'loading', level: 'idle'};
+		case 'throttled':
+			return {text: `throttled${retrySuffix(health, now)}`, level: 'warn'};
+		case 'error': {
+			const retry = retrySuffix(health, now);
+			const full = `error: ${health.message ?? 'failed'}${retry}`;
+			if (full.length <= budget || !health.errorKind) return {text: full, level: 'error'};
+			return {text: `error: ${shortRegionError({kind: health.errorKind, message: health.message ?? ''})}${retry}`, level: 'error'};
+		}
+
+		case 'ok': {
+			const age = health.lastSuccessAt === undefined ? 0 : now - health.lastSuccessAt;
+			return age > staleAfterMs ? {text: `stale ${formatDuration(age)}`, level: 'warn'} : {text: 'ok', level: 'ok'};
+		}
+	}
+}
