@@ -27,12 +27,13 @@ export interface RegionHealth {
 }
 
 export function regionHealth(region: RegionState, paused: boolean): RegionHealth {
-	const state: RegionHealthState = paused
-		? 'paused'
-		: region.throttled
-			? 'throttled'
-			: region.lastError && (region.lastSuccessAt === undefined || region.lastError.at >= region.lastSuccessAt)
-				? 'error'
+	// A region's error outlasts a pause: often it is why polling paused (refused credentials).
+	const state: RegionHealthState = region.throttled
+		? 'throttled'
+		: region.lastError && (region.lastSuccessAt === undefined || region.lastError.at >= region.lastSuccessAt)
+			? 'error'
+			: paused
+				? 'paused'
 				: region.lastSuccessAt === undefined
 					? 'loading'
 					: 'ok';

@@ -34,8 +34,11 @@ describe('data selectors', () => {
 		actions.pollFailed('us-east-1', {kind: 'throttled', message: 'slow', at: 3, backoffUntil: 10});
 		expect(selectRegionHealth(app.getState())[0]).toMatchObject({state: 'throttled', backoffUntil: 10});
 		app.setState({paused: true});
-		expect(selectRegionHealth(app.getState()).every(region => region.state === 'paused')).toBe(true);
-		expect(selectTotalCalls(app.getState())).toBe(2);
+		// A pause keeps a region's problem visible (refused credentials pause polling); a healthy region says "paused".
+		expect(selectRegionHealth(app.getState()).map(region => region.state)).toEqual(['throttled', 'error']);
+		actions.pollSucceeded('eu-west-1', [], {at: 4, calls: 1});
+		expect(selectRegionHealth(app.getState())[1]?.state).toBe('paused');
+		expect(selectTotalCalls(app.getState())).toBe(3);
 	});
 
 	it('progress: the service counters when sent, else counted from located steps', () => {

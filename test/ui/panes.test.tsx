@@ -53,6 +53,8 @@ describe('header', () => {
 		expect(regionSummary(regionHealth({...failing, backoffUntil: undefined}, false), NOW, STALE_AFTER)).toEqual({text: 'error: HTTP 500', level: 'error'});
 		const long = {...failing, backoffUntil: undefined, lastError: {kind: 'server' as const, message: 'The service answered HTTP 503 Service Unavailable', at: NOW}};
 		expect(regionSummary(regionHealth(long, false), NOW, STALE_AFTER, 20).text).toBe('error: HTTP 503');
+		const notJson = {...long, lastError: {kind: 'server' as const, message: 'SSM in us-east-1 answered with something that is not valid JSON (HTTP 200): Unexpected token. Check the endpoint; retrying.', at: NOW}};
+		expect(regionSummary(regionHealth(notJson, false), NOW, STALE_AFTER, 40).text).toBe('error: answer not valid JSON (HTTP 200)');
 		expect(regionSummary(regionHealth({...base, throttled: true, backoffUntil: NOW + 8000}, false), NOW, STALE_AFTER).text).toBe('throttled · retry 8s');
 		// A recovered region is plain "ok" whether its call is in flight or how long ago it answered, up to the stale limit.
 		const ok = {...failing, backoffUntil: undefined, lastSuccessAt: NOW - 500};

@@ -11,6 +11,8 @@ export function shortRegionError(error: RegionError): string {
 	switch (error.kind) {
 		case 'server': {
 			const status = /HTTP (\d{3})/.exec(error.message)?.[1];
+			// A proxy's page or a broken answer: the status alone (often 200) would not say what is wrong.
+			if (/not valid JSON/i.test(error.message)) return status ? `answer not valid JSON (HTTP ${status})` : 'answer not valid JSON';
 			return status ? `HTTP ${status}` : 'service error';
 		}
 
