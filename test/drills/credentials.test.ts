@@ -67,8 +67,9 @@ describe.skipIf(!tmuxAvailable())('credentials drill', () => {
 		// The credentials expire.
 		emulator.control.setFaults({expiredAccessKeys: [FAKE_KEY_ID]});
 		const expired = await tmux.waitFor(/ERROR \(polling paused, p resumes\): The credentials for (us-east-1|eu-west-1) /, {timeoutMs: 15_000});
-		// The header says which regions' credentials were refused.
+		// The header: the region whose call was refused says why, the others that they are paused.
 		expect(expired).toMatch(/(us-east-1|eu-west-1) error: credentials/);
+		for (const region of REGIONS) expect(expired).toMatch(new RegExp(`${region} (paused|error: credentials)`));
 		expect(expired).toMatch(/\[PAUSED\]/);
 		// The data stays: same rows, same total.
 		expect(listRows(expired).length).toBeGreaterThanOrEqual(10);

@@ -79,7 +79,7 @@ describe.skipIf(!tmuxAvailable())('fault drill', () => {
 			expect(all[0]).toMatch(/^ssmtop/);
 			const header = regionLine(screen);
 			for (const region of REGIONS) {
-				const state = new RegExp(`${region} (ok|refreshing|throttled|backing off|error)`).exec(header)?.[1];
+				const state = new RegExp(`${region} (ok|refreshing|stale|throttled|backing off|error)`).exec(header)?.[1];
 				expect(state, `${region} in "${header}"`).toBeDefined();
 				regionStates.get(region)!.add(state!);
 			}
@@ -99,12 +99,12 @@ describe.skipIf(!tmuxAvailable())('fault drill', () => {
 		// Data kept flowing from the healthy regions (a region whose first multi-page listing keeps
 		// failing may still be backing off: the poller's choice, shown in the header).
 		expect(HEALTHY.some(region => [...regionStates.get(region)!].some(state => state === 'ok' || state === 'refreshing'))).toBe(true);
-		expect([...regionStates.get(DOWN)!].every(state => state === 'error' || state === 'backing off')).toBe(true);
+		expect([...regionStates.get(DOWN)!].every(state => state === 'error' || state === 'backing off' || state === 'throttled')).toBe(true);
 
 		// Lift every fault through the control API; no key is pressed from here on.
 		await postJson(`${emulator.url}/_emulator/faults`, {throttleRate: 0, serverErrorRate: 0, latencyMs: 0, downRegions: []});
 		const recovered = await tmux.waitFor(allRegionsOk(REGIONS), {timeoutMs: 45_000});
-		expect(regionLine(recovered)).not.toMatch(/error|throttled|backing off/);
+		expect(regionLine(recovered)).not.toMatch(/error|throttled|backing off|stale/);
 		expect(listRows(recovered).some(row => row.includes(DOWN))).toBe(true);
 		await expectAlive(tmux);
 	}, 120_000);
