@@ -2,18 +2,18 @@
  * ssmtop's --local composition (emulator → AWS api → store → poller → action port → <App/>),
  * rendered into a fake terminal with injected clocks, for the benchmark and the screenshots.
  * It calls the same exported pieces cli.tsx wires (createAwsApi, localModeOptions,
- * connectionContext, createAppStore, createPoller, createActionPort, App); only the clocks and
- * the terminal differ, so what is measured is what runs.
+ * createAppStore, createPoller, createActionPort, App); only the clocks and the terminal differ,
+ * so what is measured is what runs.
  */
 import {render, type Instance} from 'ink';
 import {createActionPort} from '../aws/action-port.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
-import {connectionContext, type CliOptions} from '../cli.js';
 import type {ActionPort} from '../core/ports.js';
 import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
 import {createManualClock, startEmulator, type EmulatorOptions, type RunningEmulator} from '../emulator/index.js';
 import {createPoller, type Poller} from '../poller/index.js';
 import {createAppStore, type AppStore} from '../store/app-store.js';
+import type {ConnectionContext} from '../store/state.js';
 import {App} from '../ui/app.js';
 import type {Clock} from '../ui/clock-context.js';
 import {DEFAULT_THEME, type Theme} from '../ui/theme.js';
@@ -135,24 +135,17 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		if (!response.ok) throw new Error(`the emulator refused the clock: HTTP ${response.status}`);
 	};
 	const api = createAwsApi(localModeOptions(emulator, regions));
-	const cliOptions: CliOptions = {
-		local: true,
-		regions,
-		intervalMs: options.intervalMs ?? 5000,
-		readOnly: false,
-		filter: '',
-		accountProfiles: {},
-		color: true,
-		once: false,
-		json: false,
-	};
+	const intervalMs = options.intervalMs ?? 5000;
+	// What cli.tsx's connectionContext() gives for --local. Not imported: dist/cli.js is a bundle
+	// with its own copies of React, Ink and the store, which would double the memory measured here.
+	const context: ConnectionContext = {label: 'local emulator', regions, readOnly: false, local: true, account: emulator.homeAccount, readableAccounts: 'all'};
 	const store = createAppStore({
-		context: connectionContext(cliOptions, regions, emulator.homeAccount),
+		context,
 		filter: '',
 		viewport: {columns: options.terminal.columns, rows: options.terminal.rows},
 	});
 	const tracked = trackInFlight(api);
-	const poller = createPoller({store, api: tracked.api, clock, intervalMs: cliOptions.intervalMs, random: () => 0.5});
+	const poller = createPoller({store, api: tracked.api, clock, intervalMs, random: () => 0.5});
 	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
 	const terminal = createFakeTerminal(options.terminal);
 	// 'follow' re-reads the simulated time on a short real-time tick; freeze() pins it (for isolating what a poll writes).

@@ -45,9 +45,9 @@ describe('manual poller clock', () => {
 });
 
 describe('bench environment', () => {
-	it('forces colour and leaves CI and NO_COLOR out, without touching the original', () => {
+	it('forces colour and production React, and leaves CI and NO_COLOR out, without touching the original', () => {
 		const original = {CI: 'true', NO_COLOR: '1', PATH: '/bin'};
-		expect(benchEnvironment(original)).toEqual({FORCE_COLOR: '3', PATH: '/bin'});
+		expect(benchEnvironment(original)).toEqual({FORCE_COLOR: '3', NODE_ENV: 'production', PATH: '/bin'});
 		expect(original.CI).toBe('true');
 	});
 });
