@@ -10,7 +10,7 @@ import {
 	type AutomationExecutionFilterKey,
 	type SSMClient,
 } from '@aws-sdk/client-ssm';
-import type {ExecutionFilter, ExecutionPage, ExecutionPageRequest} from '../core/monitor-api.js';
+import type {ExecutionFilter, ExecutionPage, ExecutionPageRequest, HeldSteps} from '../core/monitor-api.js';
 import type {ExecutionDetail, StepExecution} from '../core/types.js';
 import {classifyError, isAbort, type CallContext} from './classify-error.js';
 import {mapExecutionDetail, mapExecutionMetadata, mapStep} from './map-execution.js';
@@ -105,10 +105,25 @@ async function allSteps(target: CallTarget, executionId: string, signal?: AbortS
 	return {steps, calls};
 }
 
+/** No location finished or changed the run's status since the held steps were read. */
+function heldStepsStand(held: HeldSteps, head: ExecutionDetail): boolean {
+	const progress = head.progress;
+	return (
+		head.status === held.status &&
+		progress !== undefined &&
+		progress.total === held.progress.total &&
+		progress.success === held.progress.success &&
+		progress.failed === held.progress.failed &&
+		progress.cancelled === held.progress.cancelled &&
+		progress.timedOut === held.progress.timedOut
+	);
+}
+
 export async function getExecution(
 	target: CallTarget,
 	executionId: string,
 	signal?: AbortSignal,
+	held?: HeldSteps,
 ): Promise<{detail: ExecutionDetail; calls: number}> {
 	const output = await send(target, 'GetAutomationExecution', async () =>
 		target.client.send(new GetAutomationExecutionCommand({AutomationExecutionId: executionId}), signal ? {abortSignal: signal} : {}),
@@ -123,6 +138,11 @@ export async function getExecution(
 
 	if (!execution.StepExecutionsTruncated) {
 		return {detail: mapExecutionDetail(execution, target.region, target.account), calls: 1};
+	}
+
+	if (held) {
+		const withHeldSteps = mapExecutionDetail(execution, target.region, target.account, held.steps);
+		if (heldStepsStand(held, withHeldSteps)) return {detail: withHeldSteps, calls: 1};
 	}
 
 	const {steps, calls} = await allSteps(target, executionId, signal);

@@ -4,7 +4,7 @@
  * Every method rejects with a DataError (core/data-error.ts), except that an
  * aborted call rejects with an error named 'AbortError'.
  */
-import type {Execution, ExecutionDetail, StepExecution} from './types.js';
+import type {Execution, ExecutionDetail, ExecutionStatus, ProgressCounters, StepExecution} from './types.js';
 
 /** DescribeAutomationExecutions filter keys ssmtop uses (the service knows more). */
 export type ExecutionFilterKey =
@@ -39,6 +39,17 @@ export interface ExecutionPage {
 	readonly nextToken?: string;
 }
 
+/**
+ * The steps we already hold for an execution, with the status and counters they were read with.
+ * A large CrossAccount parent's steps take a dozen calls to page through; while its status and
+ * ProgressCounters stay the same, no location finished, so those calls would bring nothing new.
+ */
+export interface HeldSteps {
+	readonly status: ExecutionStatus;
+	readonly progress: ProgressCounters;
+	readonly steps: readonly StepExecution[];
+}
+
 export interface DetailResult {
 	readonly detail: ExecutionDetail;
 	/** API calls it took (GetAutomationExecution plus step pages when the steps were truncated). */
@@ -54,8 +65,11 @@ export interface ChildLocation {
 export interface MonitorApi {
 	/** One DescribeAutomationExecutions call in the home account. */
 	listExecutionPage(region: string, request?: ExecutionPageRequest): Promise<ExecutionPage>;
-	/** GetAutomationExecution in the home account, completing truncated steps. */
-	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal}): Promise<DetailResult>;
+	/**
+	 * GetAutomationExecution in the home account, completing truncated steps, unless `heldSteps`
+	 * still stand (same status and ProgressCounters): then they are returned instead of paging.
+	 */
+	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal; heldSteps?: HeldSteps}): Promise<DetailResult>;
 	/**
 	 * A CrossAccount child read in its own account and region; undefined when no
 	 * credentials are configured for that account (the UI says so in the cell).

@@ -14,7 +14,7 @@ import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
-import {childToFetch, openExecutionToFetch, refreshChild, refreshOpenExecution} from './open-refresh.js';
+import {childToFetch, createStepsReuse, openExecutionToFetch, refreshChild, refreshOpenExecution} from './open-refresh.js';
 
 /** Never refresh faster than this, whatever --interval says. */
 export const MIN_INTERVAL_MS = 2000;
@@ -75,6 +75,7 @@ export function createPoller(options: PollerOptions): Poller {
 	const regions = store.getState().context.regions;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
+	const stepsReuse = createStepsReuse();
 	let controller = new AbortController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
@@ -146,7 +147,7 @@ export function createPoller(options: PollerOptions): Poller {
 		let delay = detailIntervalMs;
 		if (target) {
 			try {
-				await refreshOpenExecution(store, api, target, signal);
+				await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
 				backoff.succeeded(DETAIL_LOOP);
 			} catch (error) {
 				if (signal.aborted) return delay;

@@ -3,7 +3,7 @@
  * location screens (until it is final, plus once to load it), and on the location
  * screen the child execution under the grid cursor, read in its own account.
  */
-import type {MonitorApi} from '../core/monitor-api.js';
+import type {HeldSteps, MonitorApi} from '../core/monitor-api.js';
 import {isFinal} from '../core/status.js';
 import type {AppStore} from '../store/app-store.js';
 import {childErrorKey} from '../store/data-actions.js';
@@ -46,8 +46,49 @@ export function childToFetch(store: AppStore): ChildTarget | undefined {
 	return {parentId: state.openId, account: cell.account, region: cell.region, executionId: cell.childExecutionId};
 }
 
-export async function refreshOpenExecution(store: AppStore, api: MonitorApi, target: OpenTarget, signal: AbortSignal): Promise<void> {
-	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal});
+/**
+ * Every this many refreshes of the open execution, its steps are read in full even when its
+ * counters did not move: a location that started (no counter changes until it ends) shows as
+ * running, and gets its child's id for the drill-down, within this many refreshes.
+ */
+export const FULL_STEPS_EVERY = 5;
+
+/**
+ * Decides when the open execution's held steps may stand in for reading them all again, and
+ * counts the refreshes since the last full read (per execution id).
+ */
+export interface StepsReuse {
+	heldSteps(store: AppStore, executionId: string, force: boolean): HeldSteps | undefined;
+}
+
+export function createStepsReuse(): StepsReuse {
+	let current: {id: string; sinceFull: number} | undefined;
+	return {
+		heldSteps(store, executionId, force) {
+			const detail = store.getState().details[executionId];
+			if (current?.id !== executionId) current = {id: executionId, sinceFull: 0};
+			const due = force || current.sinceFull + 1 >= FULL_STEPS_EVERY;
+			// Only a parent with counters and more steps than one call returns gains anything.
+			if (due || !detail?.progress || detail.steps.length === 0) {
+				current.sinceFull = 0;
+				return undefined;
+			}
+
+			current.sinceFull++;
+			return {status: detail.status, progress: detail.progress, steps: detail.steps};
+		},
+	};
+}
+
+export async function refreshOpenExecution(
+	store: AppStore,
+	api: MonitorApi,
+	target: OpenTarget,
+	signal: AbortSignal,
+	reuse?: {readonly steps: StepsReuse; readonly force: boolean},
+): Promise<void> {
+	const heldSteps = reuse?.steps.heldSteps(store, target.executionId, reuse.force);
+	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal, ...(heldSteps ? {heldSteps} : {})});
 	if (signal.aborted) return;
 	store.getState().actions.detailLoaded(detail, {calls});
 }

@@ -1,6 +1,6 @@
 /** A fake clock and a fake MonitorApi for poller tests: no timers, no network. */
 import {DataError} from '../../source/core/data-error.js';
-import type {ChildLocation, DetailResult, ExecutionFilter, ExecutionPage, ExecutionPageRequest, MonitorApi} from '../../source/core/monitor-api.js';
+import type {ChildLocation, DetailResult, ExecutionFilter, ExecutionPage, ExecutionPageRequest, HeldSteps, MonitorApi} from '../../source/core/monitor-api.js';
 import type {ErrorKind, Execution, ExecutionDetail} from '../../source/core/types.js';
 import type {PollerClock} from '../../source/poller/clock.js';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
@@ -62,6 +62,8 @@ export interface RecordedCall {
 	readonly filters?: readonly ExecutionFilter[];
 	readonly nextToken?: string;
 	readonly id?: string;
+	/** getExecution was offered the steps the store holds (it may return them instead of paging). */
+	readonly heldSteps?: HeldSteps;
 }
 
 export interface FakeApi extends MonitorApi {
@@ -125,8 +127,8 @@ export function createFakeApi(initial: Record<string, Execution[]> = {}): FakeAp
 			const next = offset + api.pageSize;
 			return next < rows.length ? {executions: page, nextToken: String(next)} : {executions: page};
 		},
-		async getExecution(region: string, id: string): Promise<DetailResult> {
-			api.calls.push({op: 'get', region, id});
+		async getExecution(region: string, id: string, options?: {heldSteps?: HeldSteps}): Promise<DetailResult> {
+			api.calls.push({op: 'get', region, id, ...(options?.heldSteps ? {heldSteps: options.heldSteps} : {})});
 			failIfAsked(region);
 			const detail = api.details.get(id);
 			if (!detail) throw new DataError('not-found', `no ${id}`);

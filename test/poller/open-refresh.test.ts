@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ExecutionDetail} from '../../source/core/types.js';
 import {createPoller, type Poller} from '../../source/poller/create-poller.js';
+import {FULL_STEPS_EVERY} from '../../source/poller/open-refresh.js';
 import {childErrorKey} from '../../source/store/data-actions.js';
 import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor} from './fakes.js';
 
@@ -63,6 +64,40 @@ describe('refresh of the open execution', () => {
 		const detail = store.getState().details[PARENT];
 		await poller.tick();
 		expect(store.getState().details[PARENT]).toBe(detail);
+	});
+
+	it('offers the held steps of a parent with counters, and reads them in full every few refreshes or on r', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		const progress = {total: 1, success: 0, failed: 0, cancelled: 0, timedOut: 0};
+		api.details.set(PARENT, {...parentDetail('InProgress', 'InProgress'), progress});
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'grid'});
+		for (let refresh = 0; refresh < 2 * FULL_STEPS_EVERY; refresh++) await poller.tick();
+		const offered = () => api.calls.filter(call => call.op === 'get').map(call => call.heldSteps !== undefined);
+		// The first read has nothing to offer; then one full read in every FULL_STEPS_EVERY.
+		const expected = [false, ...Array.from({length: 2 * FULL_STEPS_EVERY - 1}, (_, index) => (index + 1) % FULL_STEPS_EVERY !== 0)];
+		expect(offered()).toEqual(expected);
+		const held = api.calls.at(-1)?.heldSteps;
+		expect(held).toMatchObject({status: 'InProgress', progress});
+		expect(held?.steps).toBe(store.getState().details[PARENT]?.steps);
+
+		// A manual refresh reads everything.
+		poller.refreshNow();
+		await waitFor(() => offered().length === 2 * FULL_STEPS_EVERY + 1, 'the manual refresh');
+		expect(offered().at(-1)).toBe(false);
+	});
+
+	it('offers no held steps for an execution without counters (one call brings its steps anyway)', async () => {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		store.setState({openId: PARENT, screen: 'detail'});
+		for (let refresh = 0; refresh < 3; refresh++) await poller.tick();
+		expect(api.calls.filter(call => call.op === 'get' && call.heldSteps !== undefined)).toEqual([]);
 	});
 
 	it("loads the steps of the child under the grid cursor in its own account", async () => {

@@ -1,4 +1,5 @@
 // The poller with the real AWS facade, through the SDK, against the emulator's demo seed.
+import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
 import {isFinal} from '../../source/core/status.js';
@@ -28,6 +29,7 @@ function newStore() {
 	});
 }
 
+const stepPageCalls = () => emulator.control.counts().requests['DescribeAutomationStepExecutions'] ?? 0;
 const listCalls = () => emulator.control.counts().requests['DescribeAutomationExecutions'] ?? 0;
 
 describe('poller against the emulator', () => {
@@ -82,6 +84,43 @@ describe('poller against the emulator', () => {
 		await poller.tick();
 		expect(store.getState().childSteps[cell.childExecutionId!]?.length).toBeGreaterThan(0);
 		expect(store.getState().childErrors).toEqual({});
+		poller.stop();
+	});
+
+	it('pages through a large parent\'s steps only when its counters moved (or every few refreshes)', async () => {
+		const store = newStore();
+		const accounts = Array.from({length: 12}, (_, index) => String(300_000_000_000 + index));
+		const started = await api.homeClient('us-east-1').send(
+			new StartAutomationExecutionCommand({
+				DocumentName: 'Ops-ApplySecurityBaseline',
+				TargetLocations: [{Accounts: accounts, Regions: REGIONS.concat(['us-west-2', 'eu-central-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1', 'eu-north-1', 'us-east-2']), TargetLocationMaxConcurrency: '10'}],
+			}),
+		);
+		const id = started.AutomationExecutionId!;
+		const poller = createPoller({store, api, clock: createFakeClock(emulator.control.now())});
+		await poller.tick();
+		store.setState({openId: id, screen: 'grid'});
+		let before = stepPageCalls();
+		await poller.tick();
+		// 120 locations: GetAutomationExecution returns 100 steps, the rest come in pages.
+		expect(store.getState().details[id]?.steps.length).toBe(120);
+		expect(stepPageCalls()).toBeGreaterThan(before);
+		const steps = store.getState().details[id]!.steps;
+
+		// The emulator's clock stands still: same counters, so no paging, and the same step objects.
+		before = stepPageCalls();
+		await poller.tick();
+		await poller.tick();
+		expect(stepPageCalls()).toBe(before);
+		expect(store.getState().details[id]?.steps).toBe(steps);
+
+		// Once a location finishes, the counters move and the steps are read again.
+		const progress = store.getState().details[id]!.progress!;
+		for (let step = 0; step < 12; step++) emulator.control.advance(10_000);
+		before = stepPageCalls();
+		await poller.tick();
+		expect(stepPageCalls()).toBeGreaterThan(before);
+		expect(store.getState().details[id]!.progress).not.toEqual(progress);
 		poller.stop();
 	});
 
