@@ -80,6 +80,17 @@ describe('list keys', () => {
 		expect(store.getState().filter).toBe('status:failed');
 	});
 
+	it('a burst of Backspaces in one read (key repeat over SSH) deletes one character per press', async () => {
+		const store = storeWith({rows});
+		app = await renderApp(store);
+		await app.type('/');
+		await app.type('doc:Doc-1xyz');
+		await app.waitFor('/doc:Doc-1xyz');
+		await app.write('\u007F\u007F\u007F');
+		await app.waitFor(frame => frame.includes('/doc:Doc-1 ') && !frame.includes('xyz'));
+		expect(store.getState().filterDraft).toBe('doc:Doc-1');
+	});
+
 	it('shows filter errors instead of failing', async () => {
 		app = await renderApp(storeWith({rows}));
 		await app.type('/colour:red');

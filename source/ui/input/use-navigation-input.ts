@@ -10,6 +10,7 @@ import {usePort} from '../port-context.js';
 import {keyContextOf} from './key-context.js';
 import {runCommand} from './run-command.js';
 import {splitBurst} from './split-burst.js';
+import {useEraseBursts} from './use-erase-bursts.js';
 
 export function useNavigationInput(exit: () => void): void {
 	const store = useAppStoreApi();
@@ -29,4 +30,5 @@ export function useNavigationInput(exit: () => void): void {
 		if (burst) for (const [char, press] of splitBurst(input)) handle(char, press);
 		else handle(input, key);
 	});
+	useEraseBursts(handle);
 }

@@ -8,6 +8,31 @@
 import {useInput, type Key} from 'ink';
 import {useRef} from 'react';
 import {resolveDialogKey} from './dialog-keys.js';
+import {useEraseBursts} from '../input/use-erase-bursts.js';
+
+/** A Backspace press as Ink would report it, for erase bursts Ink itself drops. */
+const BACKSPACE: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: true,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
 
 export function useModalInput(handler: (input: string, key: Key) => void, isActive = true): void {
 	const ref = useRef(handler);
@@ -19,4 +44,5 @@ export function useModalInput(handler: (input: string, key: Key) => void, isActi
 		},
 		{isActive},
 	);
+	useEraseBursts(() => ref.current('', BACKSPACE), isActive);
 }
