@@ -105,9 +105,10 @@ async function allSteps(target: CallTarget, executionId: string, signal?: AbortS
 	return {steps, calls};
 }
 
-/** No location finished or changed the run's status since the held steps were read. */
+/** No location finished (or, when asked, only: the run's status is the same) since the held steps were read. */
 function heldStepsStand(held: HeldSteps, head: ExecutionDetail): boolean {
 	const progress = head.progress;
+	if (held.keepWhile === 'status-unchanged') return head.status === held.status;
 	return (
 		head.status === held.status &&
 		progress !== undefined &&

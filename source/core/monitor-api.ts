@@ -48,6 +48,8 @@ export interface HeldSteps {
 	readonly status: ExecutionStatus;
 	readonly progress: ProgressCounters;
 	readonly steps: readonly StepExecution[];
+	/** What must stay the same for them to stand: the counters (default), or only the status. */
+	readonly keepWhile?: 'counters-unchanged' | 'status-unchanged';
 }
 
 export interface DetailResult {
@@ -67,7 +69,7 @@ export interface MonitorApi {
 	listExecutionPage(region: string, request?: ExecutionPageRequest): Promise<ExecutionPage>;
 	/**
 	 * GetAutomationExecution in the home account, completing truncated steps, unless `heldSteps`
-	 * still stand (same status and ProgressCounters): then they are returned instead of paging.
+	 * still stand (same status and ProgressCounters, see keepWhile): then they are returned instead of paging.
 	 */
 	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal; heldSteps?: HeldSteps}): Promise<DetailResult>;
 	/**

@@ -54,28 +54,41 @@ export function childToFetch(store: AppStore): ChildTarget | undefined {
 export const FULL_STEPS_EVERY = 5;
 
 /**
- * Decides when the open execution's held steps may stand in for reading them all again, and
- * counts the refreshes since the last full read (per execution id).
+ * While a large run progresses its counters move on almost every refresh; reading its steps at
+ * most every this many refreshes (unless its status changes, e.g. it ends) keeps the grid within
+ * a few seconds and the memory down (each read is a dozen calls and their garbage). The counters,
+ * and so the progress bar, follow every refresh.
+ */
+export const MIN_REFRESHES_BETWEEN_READS = 3;
+
+/**
+ * Decides when the open execution's held steps may stand in for reading them all again, from the
+ * refreshes since their last full read (per execution id).
  */
 export interface StepsReuse {
 	heldSteps(store: AppStore, executionId: string, force: boolean): HeldSteps | undefined;
+	/** After the refresh: `calls` > 1 means the steps were paged through again. */
+	refreshed(executionId: string, offered: boolean, calls: number): void;
 }
 
 export function createStepsReuse(): StepsReuse {
-	let current: {id: string; sinceFull: number} | undefined;
+	let current: {id: string; sinceRead: number} | undefined;
 	return {
 		heldSteps(store, executionId, force) {
 			const detail = store.getState().details[executionId];
-			if (current?.id !== executionId) current = {id: executionId, sinceFull: 0};
-			const due = force || current.sinceFull + 1 >= FULL_STEPS_EVERY;
-			// Only a parent with counters and more steps than one call returns gains anything.
-			if (due || !detail?.progress || detail.steps.length === 0) {
-				current.sinceFull = 0;
-				return undefined;
-			}
-
-			current.sinceFull++;
-			return {status: detail.status, progress: detail.progress, steps: detail.steps};
+			if (current?.id !== executionId) current = {id: executionId, sinceRead: 0};
+			current.sinceRead++;
+			// Only a parent with counters (a CrossAccount one, whose steps are its locations) gains anything.
+			if (force || current.sinceRead >= FULL_STEPS_EVERY || !detail?.progress || detail.steps.length === 0) return undefined;
+			return {
+				status: detail.status,
+				progress: detail.progress,
+				steps: detail.steps,
+				keepWhile: current.sinceRead < MIN_REFRESHES_BETWEEN_READS ? 'status-unchanged' : 'counters-unchanged',
+			};
+		},
+		refreshed(executionId, offered, calls) {
+			if (current?.id === executionId && (!offered || calls > 1)) current.sinceRead = 0;
 		},
 	};
 }
@@ -90,6 +103,7 @@ export async function refreshOpenExecution(
 	const heldSteps = reuse?.steps.heldSteps(store, target.executionId, reuse.force);
 	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal, ...(heldSteps ? {heldSteps} : {})});
 	if (signal.aborted) return;
+	reuse?.steps.refreshed(target.executionId, heldSteps !== undefined, calls);
 	store.getState().actions.detailLoaded(detail, {calls});
 }
 

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ExecutionDetail} from '../../source/core/types.js';
 import {createPoller, type Poller} from '../../source/poller/create-poller.js';
-import {FULL_STEPS_EVERY} from '../../source/poller/open-refresh.js';
+import {FULL_STEPS_EVERY, MIN_REFRESHES_BETWEEN_READS} from '../../source/poller/open-refresh.js';
 import {childErrorKey} from '../../source/store/data-actions.js';
 import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor} from './fakes.js';
 
@@ -66,7 +66,7 @@ describe('refresh of the open execution', () => {
 		expect(store.getState().details[PARENT]).toBe(detail);
 	});
 
-	it('offers the held steps of a parent with counters, and reads them in full every few refreshes or on r', async () => {
+	it('offers the held steps of a parent with counters: kept on status alone right after a read, on counters later, read in full every few refreshes or on r', async () => {
 		const store = createTestStore(['us-east-1']);
 		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
 		const progress = {total: 1, success: 0, failed: 0, cancelled: 0, timedOut: 0};
@@ -80,7 +80,11 @@ describe('refresh of the open execution', () => {
 		const expected = [false, ...Array.from({length: 2 * FULL_STEPS_EVERY - 1}, (_, index) => (index + 1) % FULL_STEPS_EVERY !== 0)];
 		expect(offered()).toEqual(expected);
 		const held = api.calls.at(-1)?.heldSteps;
-		expect(held).toMatchObject({status: 'InProgress', progress});
+		expect(held).toMatchObject({status: 'InProgress', progress, keepWhile: 'counters-unchanged'});
+		// Right after a read, the steps stand unless the status changes, even if the counters moved.
+		const gets = api.calls.filter(call => call.op === 'get');
+		expect(gets.slice(1, MIN_REFRESHES_BETWEEN_READS).map(call => call.heldSteps?.keepWhile)).toEqual(Array.from({length: MIN_REFRESHES_BETWEEN_READS - 1}, () => 'status-unchanged'));
+		expect(gets[MIN_REFRESHES_BETWEEN_READS]?.heldSteps?.keepWhile).toBe('counters-unchanged');
 		expect(held?.steps).toBe(store.getState().details[PARENT]?.steps);
 
 		// A manual refresh reads everything.
