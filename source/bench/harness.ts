@@ -9,7 +9,7 @@ export {percentile, summarize, type Summary} from './stats.js';
 export {nowNs, nsToMs, startTimer, timeAsync} from './timing.js';
 export {collectGarbage, rssBytes, sampleRss, toMegabytes, type RssSampler} from './memory.js';
 export {createFakeTerminal, FakeStderr, FakeTtyStdin, FakeTtyStdout, type FakeTerminal, type FakeTtyOptions, type WriteWaitOptions} from './fake-terminal.js';
-export {keys} from './keys.js';
+export {KEY_BYTES as keys} from '../ui/input/key-bytes.js';
 
 export type WaitOptions = {timeoutMs?: number; intervalMs?: number; what?: string};
 

@@ -8,26 +8,10 @@ import type {ActionPort} from '../../source/core/ports.js';
 import type {AppStore} from '../../source/store/app-store.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {NOW} from './fixtures.js';
+import {KEY_BYTES as KEYS, type KeyByteName} from '../../source/ui/input/key-bytes.js';
 
-export const KEYS = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-	ctrlU: '\u0015',
-} as const;
-
-export type KeyName = keyof typeof KEYS;
+export {KEYS};
+export type KeyName = KeyByteName;
 
 /** An ActionPort that records calls and does nothing else. */
 export function fakePort(): ActionPort & {readonly calls: string[]} {

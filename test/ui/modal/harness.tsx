@@ -11,21 +11,10 @@ import {ModalHost} from '../../../source/ui/modal/modal-host.js';
 import {PortProvider} from '../../../source/ui/port-context.js';
 import {StoreProvider} from '../../../source/ui/store-context.js';
 import {ThemeProvider} from '../../../source/ui/theme-context.js';
+import {KEY_BYTES as KEYS, type KeyByteName} from '../../../source/ui/input/key-bytes.js';
 
-export const KEYS = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	backspace: '\u007F',
-	ctrlU: '\u0015',
-} as const;
-
-export type KeyName = keyof typeof KEYS;
+export {KEYS};
+export type KeyName = KeyByteName;
 
 export function contextFor(overrides: Partial<ConnectionContext> = {}): ConnectionContext {
 	return {label: 'test', regions: ['us-east-1'], readOnly: false, local: true, readableAccounts: 'all', ...overrides};

@@ -1,5 +1,8 @@
-/** The bytes a terminal sends for common keys, for driving Ink through a fake stdin. */
-export const keys = {
+/**
+ * The bytes a terminal sends for common keys: what the benchmarks and the tests
+ * write to a fake stdin to drive Ink as a user's terminal would.
+ */
+export const KEY_BYTES = {
 	up: '\u001B[A',
 	down: '\u001B[B',
 	right: '\u001B[C',
@@ -14,4 +17,7 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
+	ctrlU: '\u0015',
 } as const;
+
+export type KeyByteName = keyof typeof KEY_BYTES;
