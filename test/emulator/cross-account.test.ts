@@ -1,35 +1,26 @@
 import {
 	DescribeAutomationExecutionsCommand,
-	GetAutomationExecutionCommand,
 	StartAutomationExecutionCommand,
 	StopAutomationExecutionCommand,
-	type SSMClient,
 	type StartAutomationExecutionCommandInput,
 	type TargetLocation,
 } from '@aws-sdk/client-ssm';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import type {RunningEmulator} from '../../source/emulator/index.js';
-import {emulator, failure, ssm} from './support.js';
+import {describe, expect, it} from 'vitest';
+import {failure, getExecution, ssm, withEmulator} from './support.js';
 
 const accounts = ['111122223333', '210987654321', '345678901234', '444455556666', '777788889999'];
 const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
 describe('multi-account, multi-Region (TargetLocations)', () => {
-	let running: RunningEmulator;
-	let client: SSMClient;
-	beforeEach(async () => {
-		running = await emulator();
-		client = ssm(running);
-	});
-	afterEach(async () => running.close());
+	const env = withEmulator('each');
 
 	const start = async (locations: TargetLocation[], extra: Partial<StartAutomationExecutionCommandInput> = {}) =>
-		(await client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: locations, ...extra}))).AutomationExecutionId!;
-	const get = async (id: string, through = client) => (await through.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution!;
+		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: locations, ...extra}))).AutomationExecutionId!;
+	const get = async (id: string, through = env.client) => getExecution(through, id);
 
 	async function settle(id: string): Promise<void> {
 		for (let step = 0; step < 500; step++) {
-			running.control.advance(5000);
+			env.running.control.advance(5000);
 			if (!['InProgress', 'Pending', 'Cancelling'].includes((await get(id)).AutomationExecutionStatus!)) {
 				return;
 			}
@@ -39,8 +30,8 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 	}
 
 	it('fans out to 5 accounts × 3 Regions; ProgressCounters and per-location steps match the scripted outcomes', async () => {
-		running.control.setLocationOutcome('210987654321', 'eu-west-1', 'Failed');
-		running.control.setLocationOutcome('444455556666', 'ap-southeast-2', 'TimedOut');
+		env.running.control.setLocationOutcome('210987654321', 'eu-west-1', 'Failed');
+		env.running.control.setLocationOutcome('444455556666', 'ap-southeast-2', 'TimedOut');
 		const id = await start([{Accounts: accounts, Regions: regions, TargetLocationMaxConcurrency: '4', TargetLocationMaxErrors: '5'}]);
 		const early = await get(id);
 		expect(early.ProgressCounters).toEqual({TotalSteps: 15, SuccessSteps: 0, FailedSteps: 0, CancelledSteps: 0, TimedOutSteps: 0});
@@ -60,7 +51,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 			TargetLocation: {Accounts: ['111122223333'], Regions: ['us-east-1'], ExecutionRoleName: 'AWS-SystemsManager-AutomationExecutionRole'},
 		});
 
-		const metadata = await client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'AutomationType', Values: ['CrossAccount']}]}));
+		const metadata = await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'AutomationType', Values: ['CrossAccount']}]}));
 		expect(metadata.AutomationExecutionMetadataList?.map(item => item.AutomationExecutionId)).toEqual([id]);
 	});
 
@@ -70,7 +61,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		const step = (await get(id)).StepExecutions!.find(item => item.TargetLocation?.Accounts?.[0] === accounts[1] && item.TargetLocation?.Regions?.[0] === 'ap-southeast-2')!;
 		const childId = step.Outputs?.['AutomationExecutionId']?.[0];
 		expect(childId).toHaveLength(36);
-		const member = ssm(running, {account: accounts[1], region: 'ap-southeast-2'});
+		const member = ssm(env.running, {account: accounts[1], region: 'ap-southeast-2'});
 		const child = await get(childId!, member);
 		expect(child).toMatchObject({
 			ParentAutomationExecutionId: id,
@@ -79,7 +70,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 			ExecutedBy: `arn:aws:sts::${accounts[1]}:assumed-role/AWS-SystemsManager-AutomationExecutionRole/${id}`,
 		});
 		expect(child.ProgressCounters).toBeUndefined();
-		for (const elsewhere of [client, ssm(running, {region: 'ap-southeast-2'}), ssm(running, {account: accounts[1], region: 'eu-west-1'}), ssm(running, {account: accounts[0], region: 'ap-southeast-2'})]) {
+		for (const elsewhere of [env.client, ssm(env.running, {region: 'ap-southeast-2'}), ssm(env.running, {account: accounts[1], region: 'eu-west-1'}), ssm(env.running, {account: accounts[0], region: 'ap-southeast-2'})]) {
 			expect((await failure(get(childId!, elsewhere))).name).toBe('AutomationExecutionNotFoundException');
 		}
 
@@ -88,7 +79,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 	});
 
 	it('defaults: one location at a time, and the first failure stops queueing more', async () => {
-		running.control.setLocationOutcome(accounts[0]!, 'eu-west-1', 'Failed');
+		env.running.control.setLocationOutcome(accounts[0]!, 'eu-west-1', 'Failed');
 		const id = await start([{Accounts: accounts, Regions: regions}]);
 		const early = await get(id);
 		expect(early.StepExecutions!.filter(step => step.StepStatus === 'InProgress')).toHaveLength(1);
@@ -110,7 +101,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 	it('per-location Targets with TargetsMaxConcurrency make each child a rate-control run in its location', async () => {
 		const id = await (async () =>
 			(
-				await client.send(
+				await env.client.send(
 					new StartAutomationExecutionCommand({
 						DocumentName: 'Ops-RotateInstanceLogs',
 						TargetParameterName: 'InstanceId',
@@ -121,7 +112,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 			).AutomationExecutionId!)();
 		await settle(id);
 		const childId = (await get(id)).StepExecutions![0]!.Outputs!['AutomationExecutionId']![0]!;
-		const member = ssm(running, {account: accounts[0], region: 'eu-west-1'});
+		const member = ssm(env.running, {account: accounts[0], region: 'eu-west-1'});
 		const child = await get(childId, member);
 		expect(child).toMatchObject({MaxConcurrency: '2', MaxErrors: '1', Targets: [{Key: 'tag:Environment', Values: ['prod']}], AutomationExecutionStatus: 'Success'});
 		expect(child.ResolvedTargets?.ParameterValues).toHaveLength(4);
@@ -131,8 +122,8 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 
 	it('cancelling the parent cancels running children and leaves unstarted locations Pending', async () => {
 		const id = await start([{Accounts: accounts, Regions: regions, TargetLocationMaxConcurrency: '2'}]);
-		running.control.advance(1000);
-		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
+		env.running.control.advance(1000);
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
 		await settle(id);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Cancelled');

@@ -8,29 +8,23 @@ import {
 	SendAutomationSignalCommand,
 	StartAutomationExecutionCommand,
 	StopAutomationExecutionCommand,
-	type SSMClient,
 } from '@aws-sdk/client-ssm';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {RunningEmulator} from '../../source/emulator/index.js';
-import {emulator, failure, ssm} from './support.js';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {failure, ssm, withEmulator} from './support.js';
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 
 describe('declared errors', () => {
-	let running: RunningEmulator;
-	let client: SSMClient;
 	let waitingId: string;
 	let finishedId: string;
+	const env = withEmulator('all', {executionQuota: {running: 50, queued: 1}});
 	beforeAll(async () => {
-		running = await emulator({executionQuota: {running: 50, queued: 1}});
-		client = ssm(running);
-		finishedId = (await client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}))).AutomationExecutionId!;
+		finishedId = (await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}))).AutomationExecutionId!;
 		waitingId = (
-			await client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-PatchFleetWithApproval', Parameters: {InstanceIds: ['i-0123456789abcdef0']}}))
+			await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-PatchFleetWithApproval', Parameters: {InstanceIds: ['i-0123456789abcdef0']}}))
 		).AutomationExecutionId!;
-		running.control.advance(60_000);
+		env.running.control.advance(60_000);
 	});
-	afterAll(async () => running.close());
 
 	async function expectError(promise: Promise<unknown>, name: string, message?: RegExp): Promise<void> {
 		const error = await failure(promise);
@@ -42,53 +36,53 @@ describe('declared errors', () => {
 	}
 
 	it('ValidationException for required members, lengths, patterns, ranges and enums', async () => {
-		await expectError(client.send(new GetAutomationExecutionCommand({} as never)), 'ValidationException', /at 'automationExecutionId' failed to satisfy constraint: Member must not be null/);
-		await expectError(client.send(new GetAutomationExecutionCommand({AutomationExecutionId: 'short'})), 'ValidationException', /length greater than or equal to 36/);
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({MaxResults: 51})), 'ValidationException', /Value '51' at 'maxResults'.*less than or equal to 50/);
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({MaxResults: 0})), 'ValidationException', /greater than or equal to 1/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'a b'})), 'ValidationException', /regular expression pattern/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Mode: 'Bogus' as never})), 'ValidationException', /enum value set: \[Auto, Interactive\]/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', MaxConcurrency: '0'})), 'ValidationException', /maxConcurrency/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {}})), 'ValidationException', /parameters/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', ClientToken: 'not-a-uuid'})), 'ValidationException', /clientToken/);
+		await expectError(env.client.send(new GetAutomationExecutionCommand({} as never)), 'ValidationException', /at 'automationExecutionId' failed to satisfy constraint: Member must not be null/);
+		await expectError(env.client.send(new GetAutomationExecutionCommand({AutomationExecutionId: 'short'})), 'ValidationException', /length greater than or equal to 36/);
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({MaxResults: 51})), 'ValidationException', /Value '51' at 'maxResults'.*less than or equal to 50/);
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({MaxResults: 0})), 'ValidationException', /greater than or equal to 1/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'a b'})), 'ValidationException', /regular expression pattern/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Mode: 'Bogus' as never})), 'ValidationException', /enum value set: \[Auto, Interactive\]/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', MaxConcurrency: '0'})), 'ValidationException', /maxConcurrency/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {}})), 'ValidationException', /parameters/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', ClientToken: 'not-a-uuid'})), 'ValidationException', /clientToken/);
 		await expectError(
-			client.send(new StopAutomationExecutionCommand({AutomationExecutionId: missingId, Type: 'Later' as never})),
+			env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: missingId, Type: 'Later' as never})),
 			'ValidationException',
 			/enum value set: \[Complete, Cancel\]/,
 		);
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: missingId} as never)), 'ValidationException', /signalType/);
-		await expectError(client.send(new DescribeDocumentCommand({Name: 'x'})), 'ValidationException');
-		await expectError(client.send(new GetDocumentCommand({Name: 'AWS-StopEC2Instance', DocumentFormat: 'XML' as never})), 'ValidationException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: missingId} as never)), 'ValidationException', /signalType/);
+		await expectError(env.client.send(new DescribeDocumentCommand({Name: 'x'})), 'ValidationException');
+		await expectError(env.client.send(new GetDocumentCommand({Name: 'AWS-StopEC2Instance', DocumentFormat: 'XML' as never})), 'ValidationException');
 		await expectError(
-			client.send(new DescribeAutomationExecutionsCommand({Filters: Array.from({length: 11}, () => ({Key: 'ExecutionStatus', Values: ['Success']}))})),
+			env.client.send(new DescribeAutomationExecutionsCommand({Filters: Array.from({length: 11}, () => ({Key: 'ExecutionStatus', Values: ['Success']}))})),
 			'ValidationException',
 			/filters/,
 		);
 	});
 
 	it('reports several violations in one message', async () => {
-		const error = await failure(client.send(new StartAutomationExecutionCommand({DocumentName: '!', MaxErrors: 'x', Mode: 'y' as never})));
+		const error = await failure(env.client.send(new StartAutomationExecutionCommand({DocumentName: '!', MaxErrors: 'x', Mode: 'y' as never})));
 		expect(error.message).toMatch(/^3 validation errors detected: /);
 	});
 
 	it('allows at most 5 tags on start', async () => {
 		const tags = Array.from({length: 6}, (_, index) => ({Key: `k${index}`, Value: 'v'}));
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, Tags: tags})), 'ValidationException', /5 tags/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, Tags: tags})), 'ValidationException', /5 tags/);
 	});
 
 	it('StartAutomationExecution: missing runbook, non-Automation document, missing version', async () => {
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'No-Such-Runbook'})), 'AutomationDefinitionNotFoundException');
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-RunShellScript'})), 'AutomationDefinitionNotFoundException');
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'No-Such-Runbook'})), 'AutomationDefinitionNotFoundException');
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-RunShellScript'})), 'AutomationDefinitionNotFoundException');
 		await expectError(
-			client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', DocumentVersion: '9', Parameters: {InstanceId: ['i-0123456789abcdef0']}})),
+			env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', DocumentVersion: '9', Parameters: {InstanceId: ['i-0123456789abcdef0']}})),
 			'AutomationDefinitionVersionNotFoundException',
 		);
 	});
 
 	it('InvalidAutomationExecutionParametersException for unknown, missing, mistyped and disallowed parameters', async () => {
-		const start = (name: string, parameters: Record<string, string[]>, extra = {}) => client.send(new StartAutomationExecutionCommand({DocumentName: name, ...(Object.keys(parameters).length > 0 ? {Parameters: parameters} : {}), ...extra}));
+		const start = (name: string, parameters: Record<string, string[]>, extra = {}) => env.client.send(new StartAutomationExecutionCommand({DocumentName: name, ...(Object.keys(parameters).length > 0 ? {Parameters: parameters} : {}), ...extra}));
 		await expectError(start('AWS-StopEC2Instance', {InstanceId: ['i-0123456789abcdef0'], Bogus: ['1']}), 'InvalidAutomationExecutionParametersException', /Bogus/);
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance'})), 'InvalidAutomationExecutionParametersException', /InstanceId.*required/);
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance'})), 'InvalidAutomationExecutionParametersException', /InstanceId.*required/);
 		await expectError(start('Ops-RestartServiceWithRollback', {InstanceId: ['i-0123456789abcdef0'], ServiceName: ['postgres']}), 'InvalidAutomationExecutionParametersException', /allowed values/);
 		await expectError(start('Ops-RestartServiceWithRollback', {InstanceId: ['server-1']}), 'InvalidAutomationExecutionParametersException', /allowed pattern/);
 		await expectError(start('Ops-RestartServiceWithRollback', {InstanceId: ['i-0123456789abcdef0'], DrainSeconds: ['soon']}), 'InvalidAutomationExecutionParametersException', /integer/);
@@ -110,24 +104,24 @@ describe('declared errors', () => {
 
 	it('InvalidTarget when targets resolve to nothing or name an organizational unit', async () => {
 		await expectError(
-			client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', Targets: [{Key: 'tag:Environment', Values: ['nowhere']}]})),
+			env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', Targets: [{Key: 'tag:Environment', Values: ['nowhere']}]})),
 			'InvalidTarget',
 		);
 		await expectError(
-			client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: [{Accounts: ['ou-abcd-12345678'], Regions: ['us-east-1']}]})),
+			env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: [{Accounts: ['ou-abcd-12345678'], Regions: ['us-east-1']}]})),
 			'InvalidTarget',
 		);
 	});
 
 	it('IdempotentParameterMismatch when a ClientToken comes back with other parameters', async () => {
 		const token = 'B2C3D4E5-1111-4222-8333-444455556666';
-		const first = await client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, ClientToken: token}));
-		await expectError(client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0fedcba987654321f']}, ClientToken: token})), 'IdempotentParameterMismatch');
+		const first = await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, ClientToken: token}));
+		await expectError(env.client.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0fedcba987654321f']}, ClientToken: token})), 'IdempotentParameterMismatch');
 		expect(first.AutomationExecutionId).toHaveLength(36);
 	});
 
 	it('AutomationExecutionLimitExceededException once the running quota and the queue are full', async () => {
-		const quotaClient = ssm(running, {region: 'sa-east-1'});
+		const quotaClient = ssm(env.running, {region: 'sa-east-1'});
 		const start = () => quotaClient.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-MigrateDataInChunks', Parameters: {Tables: ['t'], TargetCluster: ['c']}}));
 		const started = [];
 		for (let index = 0; index < 51; index++) {
@@ -135,59 +129,59 @@ describe('declared errors', () => {
 		}
 
 		await expectError(start(), 'AutomationExecutionLimitExceededException');
-		running.control.advance(2000);
+		env.running.control.advance(2000);
 		const queued = await quotaClient.send(new GetAutomationExecutionCommand({AutomationExecutionId: started[50]}));
 		expect(queued.AutomationExecution?.AutomationExecutionStatus).toBe('Pending');
 		await quotaClient.send(new StopAutomationExecutionCommand({AutomationExecutionId: started[0]}));
 		// Cancelling takes 1.5 s, then the queued run is admitted and shows Pending for 1 s more.
-		running.control.advance(5000);
+		env.running.control.advance(5000);
 		const admitted = await quotaClient.send(new GetAutomationExecutionCommand({AutomationExecutionId: started[50]}));
 		expect(admitted.AutomationExecution?.AutomationExecutionStatus).toBe('InProgress');
 	});
 
 	it('AutomationExecutionNotFoundException on every execution operation', async () => {
-		await expectError(client.send(new GetAutomationExecutionCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
-		await expectError(client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
-		await expectError(client.send(new StopAutomationExecutionCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: missingId, SignalType: 'Approve'})), 'AutomationExecutionNotFoundException');
+		await expectError(env.client.send(new GetAutomationExecutionCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
+		await expectError(env.client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
+		await expectError(env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: missingId})), 'AutomationExecutionNotFoundException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: missingId, SignalType: 'Approve'})), 'AutomationExecutionNotFoundException');
 	});
 
 	it('InvalidFilterKey, InvalidFilterValue and InvalidNextToken', async () => {
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'Colour' as never, Values: ['red']}]})), 'InvalidFilterKey');
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ExecutionStatus', Values: ['Sleeping']}]})), 'InvalidFilterValue');
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'StartTimeAfter', Values: ['yesterday']}]})), 'InvalidFilterValue');
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'AutomationType', Values: ['Remote']}]})), 'InvalidFilterValue');
-		await expectError(client.send(new DescribeAutomationExecutionsCommand({NextToken: 'garbage'})), 'InvalidNextToken');
-		await expectError(client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, Filters: [{Key: 'Colour' as never, Values: ['x']}]})), 'InvalidFilterKey');
-		await expectError(client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, Filters: [{Key: 'StepExecutionStatus', Values: ['Nope']}]})), 'InvalidFilterValue');
-		await expectError(client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, NextToken: 'garbage'})), 'InvalidNextToken');
-		await expectError(client.send(new ListDocumentsCommand({Filters: [{Key: 'Colour', Values: ['x']}]})), 'InvalidFilterKey');
-		await expectError(client.send(new ListDocumentsCommand({NextToken: 'garbage'})), 'InvalidNextToken');
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'Colour' as never, Values: ['red']}]})), 'InvalidFilterKey');
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ExecutionStatus', Values: ['Sleeping']}]})), 'InvalidFilterValue');
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'StartTimeAfter', Values: ['yesterday']}]})), 'InvalidFilterValue');
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'AutomationType', Values: ['Remote']}]})), 'InvalidFilterValue');
+		await expectError(env.client.send(new DescribeAutomationExecutionsCommand({NextToken: 'garbage'})), 'InvalidNextToken');
+		await expectError(env.client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, Filters: [{Key: 'Colour' as never, Values: ['x']}]})), 'InvalidFilterKey');
+		await expectError(env.client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, Filters: [{Key: 'StepExecutionStatus', Values: ['Nope']}]})), 'InvalidFilterValue');
+		await expectError(env.client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: finishedId, NextToken: 'garbage'})), 'InvalidNextToken');
+		await expectError(env.client.send(new ListDocumentsCommand({Filters: [{Key: 'Colour', Values: ['x']}]})), 'InvalidFilterKey');
+		await expectError(env.client.send(new ListDocumentsCommand({NextToken: 'garbage'})), 'InvalidNextToken');
 	});
 
 	it('a token is only good for the filters it was issued with', async () => {
-		const page = await client.send(new ListDocumentsCommand({MaxResults: 1}));
-		await expectError(client.send(new ListDocumentsCommand({MaxResults: 1, NextToken: page.NextToken, Filters: [{Key: 'Owner', Values: ['Amazon']}]})), 'InvalidNextToken');
+		const page = await env.client.send(new ListDocumentsCommand({MaxResults: 1}));
+		await expectError(env.client.send(new ListDocumentsCommand({MaxResults: 1, NextToken: page.NextToken, Filters: [{Key: 'Owner', Values: ['Amazon']}]})), 'InvalidNextToken');
 	});
 
 	it('InvalidAutomationStatusUpdateException: stopping a finished run, completing an Auto run', async () => {
-		await expectError(client.send(new StopAutomationExecutionCommand({AutomationExecutionId: finishedId})), 'InvalidAutomationStatusUpdateException');
-		await expectError(client.send(new StopAutomationExecutionCommand({AutomationExecutionId: waitingId, Type: 'Complete'})), 'InvalidAutomationStatusUpdateException');
+		await expectError(env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: finishedId})), 'InvalidAutomationStatusUpdateException');
+		await expectError(env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: waitingId, Type: 'Complete'})), 'InvalidAutomationStatusUpdateException');
 	});
 
 	it('InvalidAutomationSignalException and AutomationStepNotFoundException', async () => {
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: finishedId, SignalType: 'Approve'})), 'InvalidAutomationSignalException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'StartStep', Payload: {StepName: ['installPatches']}})), 'InvalidAutomationSignalException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Resume', Payload: {StepName: ['noSuchStep']}})), 'AutomationStepNotFoundException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Resume', Payload: {StepName: ['approvePatching']}})), 'InvalidAutomationSignalException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'StopStep', Payload: {StepExecutionId: [missingId]}})), 'AutomationStepNotFoundException');
-		await expectError(client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Revoke'})), 'InvalidAutomationSignalException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: finishedId, SignalType: 'Approve'})), 'InvalidAutomationSignalException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'StartStep', Payload: {StepName: ['installPatches']}})), 'InvalidAutomationSignalException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Resume', Payload: {StepName: ['noSuchStep']}})), 'AutomationStepNotFoundException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Resume', Payload: {StepName: ['approvePatching']}})), 'InvalidAutomationSignalException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'StopStep', Payload: {StepExecutionId: [missingId]}})), 'AutomationStepNotFoundException');
+		await expectError(env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: waitingId, SignalType: 'Revoke'})), 'InvalidAutomationSignalException');
 	});
 
 	it('InvalidDocument and InvalidDocumentVersion', async () => {
-		await expectError(client.send(new DescribeDocumentCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
-		await expectError(client.send(new GetDocumentCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
-		await expectError(client.send(new DescribeDocumentCommand({Name: 'AWS-StopEC2Instance', DocumentVersion: '7'})), 'InvalidDocumentVersion');
-		await expectError(client.send(new GetDocumentCommand({Name: 'AWS-StopEC2Instance', VersionName: 'v9'})), 'InvalidDocumentVersion');
+		await expectError(env.client.send(new DescribeDocumentCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
+		await expectError(env.client.send(new GetDocumentCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
+		await expectError(env.client.send(new DescribeDocumentCommand({Name: 'AWS-StopEC2Instance', DocumentVersion: '7'})), 'InvalidDocumentVersion');
+		await expectError(env.client.send(new GetDocumentCommand({Name: 'AWS-StopEC2Instance', VersionName: 'v9'})), 'InvalidDocumentVersion');
 	});
 });

@@ -2,37 +2,28 @@ import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {
 	DescribeAutomationExecutionsCommand,
-	GetAutomationExecutionCommand,
 	SendAutomationSignalCommand,
 	StartAutomationExecutionCommand,
 	StopAutomationExecutionCommand,
-	type SSMClient,
 } from '@aws-sdk/client-ssm';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import type {RunningEmulator} from '../../source/emulator/index.js';
-import {emulator, failure, ssm} from './support.js';
+import {describe, expect, it} from 'vitest';
+import {failure, getExecution, withEmulator} from './support.js';
 
 describe('execution lifecycle', () => {
-	let running: RunningEmulator;
-	let client: SSMClient;
-	beforeEach(async () => {
-		running = await emulator();
-		client = ssm(running);
-	});
-	afterEach(async () => running.close());
+	const env = withEmulator('each');
 
 	const start = async (input: ConstructorParameters<typeof StartAutomationExecutionCommand>[0]) =>
-		(await client.send(new StartAutomationExecutionCommand(input))).AutomationExecutionId!;
-	const get = async (id: string) => (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution!;
+		(await env.client.send(new StartAutomationExecutionCommand(input))).AutomationExecutionId!;
+	const get = async (id: string) => getExecution(env.client, id);
 	const steps = async (id: string) => Object.fromEntries((await get(id)).StepExecutions!.map(step => [step.StepName, step.StepStatus]));
 
 	it('moves Pending → InProgress → Success on the injected clock, with CurrentStepName while running', async () => {
 		const id = await start({DocumentName: 'AWS-RestartEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}});
 		expect((await get(id)).AutomationExecutionStatus).toBe('Pending');
-		running.control.advance(1000);
+		env.running.control.advance(1000);
 		const first = await get(id);
 		expect(first).toMatchObject({AutomationExecutionStatus: 'InProgress', CurrentStepName: 'stopInstances', CurrentAction: 'aws:changeInstanceState'});
-		running.control.advance(60_000);
+		env.running.control.advance(60_000);
 		const done = await get(id);
 		expect(done.AutomationExecutionStatus).toBe('Success');
 		expect(done.CurrentStepName).toBeUndefined();
@@ -41,7 +32,7 @@ describe('execution lifecycle', () => {
 
 	it('follows onFailure: step:… to the rollback branch and still ends Failed (the failed step is critical)', async () => {
 		const id = await start({DocumentName: 'Ops-RestartServiceWithRollback', Parameters: {InstanceId: ['i-0123456789abcdef0'], ServiceName: ['worker'], AutomationAssumeRole: ['fail@restartService']}});
-		running.control.advance(10 * 60_000);
+		env.running.control.advance(10 * 60_000);
 		const execution = await get(id);
 		expect(await steps(id)).toEqual({snapshotConfig: 'Success', restartService: 'Failed', healthCheck: 'Pending', rollbackConfig: 'Success', notifyOnCall: 'Success'});
 		expect(execution.AutomationExecutionStatus).toBe('Failed');
@@ -52,31 +43,31 @@ describe('execution lifecycle', () => {
 
 	it('times out a step marked with hang, and the run ends TimedOut', async () => {
 		const id = await start({DocumentName: 'Ops-RotateInstanceLogs', Parameters: {InstanceId: ['i-0123456789abcdef0'], LogPaths: ['/var/log/hang/app.log']}});
-		running.control.advance(599_000);
+		env.running.control.advance(599_000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('InProgress');
-		running.control.advance(10_000);
+		env.running.control.advance(10_000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('TimedOut');
 		expect(await steps(id)).toEqual({rotateLogs: 'TimedOut', shipToS3: 'Pending'});
 	});
 
 	it('waits for approval, shows CurrentAction aws:approve, and continues when approved', async () => {
 		const id = await start({DocumentName: 'Ops-PatchFleetWithApproval', Parameters: {InstanceIds: ['i-0123456789abcdef0']}});
-		running.control.advance(5000);
+		env.running.control.advance(5000);
 		expect(await get(id)).toMatchObject({AutomationExecutionStatus: 'Waiting', CurrentAction: 'aws:approve'});
-		const waiting = await client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'CurrentAction', Values: ['aws:approve']}]}));
+		const waiting = await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'CurrentAction', Values: ['aws:approve']}]}));
 		expect(waiting.AutomationExecutionMetadataList?.map(item => item.AutomationExecutionId)).toEqual([id]);
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Approve', Payload: {Comment: ['go']}}));
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Approve', Payload: {Comment: ['go']}}));
 		const approved = await get(id);
 		expect(approved.AutomationExecutionStatus).toBe('InProgress');
 		expect(approved.StepExecutions![0]).toMatchObject({StepStatus: 'Success', Outputs: {ApprovalStatus: ['Approved']}});
-		running.control.advance(10 * 60_000);
+		env.running.control.advance(10 * 60_000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('Success');
 	});
 
 	it('a rejected approval fails the run', async () => {
 		const id = await start({DocumentName: 'Ops-PatchFleetWithApproval', Parameters: {InstanceIds: ['i-0123456789abcdef0']}});
-		running.control.advance(5000);
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Reject'}));
+		env.running.control.advance(5000);
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Reject'}));
 		const rejected = await get(id);
 		expect(rejected.AutomationExecutionStatus).toBe('Failed');
 		expect(rejected.StepExecutions![0]).toMatchObject({StepStatus: 'Failed', Outputs: {ApprovalStatus: ['Rejected']}});
@@ -85,7 +76,7 @@ describe('execution lifecycle', () => {
 
 	it('an unanswered approval times out after the step timeout', async () => {
 		const id = await start({DocumentName: 'Ops-PatchFleetWithApproval', Parameters: {InstanceIds: ['i-0123456789abcdef0']}});
-		running.control.advance(86_400_000 + 5000);
+		env.running.control.advance(86_400_000 + 5000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('TimedOut');
 	});
 
@@ -94,16 +85,16 @@ describe('execution lifecycle', () => {
 		const initial = await get(id);
 		expect(initial.AutomationExecutionStatus).toBe('Waiting');
 		expect(initial.StepExecutions![0]?.ValidNextSteps).toEqual(['collectDiagnostics']);
-		running.control.advance(60_000);
+		env.running.control.advance(60_000);
 		expect(await steps(id)).toEqual({collectDiagnostics: 'Pending', snapshotVolumes: 'Pending', waitForDecision: 'Pending', isolateInstance: 'Pending'});
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StartStep', Payload: {StepName: ['collectDiagnostics']}}));
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StartStep', Payload: {StepName: ['collectDiagnostics']}}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('InProgress');
-		await expect(client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Complete'}))).rejects.toThrow(/running/);
-		running.control.advance(60_000);
+		await expect(env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Complete'}))).rejects.toThrow(/running/);
+		env.running.control.advance(60_000);
 		const after = await get(id);
 		expect(after.AutomationExecutionStatus).toBe('Waiting');
 		expect(after.StepExecutions![0]).toMatchObject({StepStatus: 'Success', ValidNextSteps: ['snapshotVolumes']});
-		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Complete'}));
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Complete'}));
 		const done = await get(id);
 		expect(done.AutomationExecutionStatus).toBe('Success');
 		expect(await steps(id)).toMatchObject({collectDiagnostics: 'Success', snapshotVolumes: 'Pending'});
@@ -111,39 +102,39 @@ describe('execution lifecycle', () => {
 
 	it('StopStep cancels the running step of an Interactive run, which then waits again', async () => {
 		const id = await start({DocumentName: 'Ops-IncidentTriage', Mode: 'Interactive', Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']}});
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StartStep', Payload: {StepName: ['snapshotVolumes']}}));
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StartStep', Payload: {StepName: ['snapshotVolumes']}}));
 		const stepId = (await get(id)).StepExecutions![1]!.StepExecutionId!;
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StopStep', Payload: {StepExecutionId: [stepId]}}));
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StopStep', Payload: {StepExecutionId: [stepId]}}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Waiting');
 		expect((await steps(id))['snapshotVolumes']).toBe('Cancelled');
 	});
 
 	it('an aws:pause step waits for Resume', async () => {
 		const id = await start({DocumentName: 'Ops-IncidentTriage', Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']}});
-		running.control.advance(120_000);
+		env.running.control.advance(120_000);
 		expect(await get(id)).toMatchObject({AutomationExecutionStatus: 'Waiting', CurrentStepName: 'waitForDecision'});
-		await client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Resume', Payload: {StepName: ['waitForDecision']}}));
-		running.control.advance(60_000);
+		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'Resume', Payload: {StepName: ['waitForDecision']}}));
+		env.running.control.advance(60_000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('Success');
 	});
 
 	it('Cancel goes through Cancelling to Cancelled; steps not reached stay Pending', async () => {
 		const id = await start({DocumentName: 'Ops-MigrateDataInChunks', Parameters: {Tables: ['orders'], TargetCluster: ['orders-v2']}});
-		running.control.advance(10_000);
-		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Cancel'}));
+		env.running.control.advance(10_000);
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Cancel'}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
-		running.control.advance(2000);
+		env.running.control.advance(2000);
 		const cancelled = await get(id);
 		expect(cancelled.AutomationExecutionStatus).toBe('Cancelled');
 		expect(cancelled.ExecutionEndTime).toBeDefined();
 		expect(await steps(id)).toMatchObject({prepareTarget: 'Success', copyChunk1: 'Cancelled', copyChunk2: 'Pending', switchReaders: 'Pending'});
-		const error = await failure(client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id})));
+		const error = await failure(env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id})));
 		expect(error.name).toBe('InvalidAutomationStatusUpdateException');
 	});
 
 	it('the default stop type is Cancel', async () => {
 		const id = await start({DocumentName: 'Ops-MigrateDataInChunks', Parameters: {Tables: ['orders'], TargetCluster: ['orders-v2']}});
-		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
 	});
 
@@ -152,7 +143,7 @@ describe('execution lifecycle', () => {
 		const first = await start({...input, ClientToken: 'abcdef01-2345-4678-9abc-def012345678'});
 		const again = await start({...input, ClientToken: 'ABCDEF01-2345-4678-9ABC-DEF012345678'});
 		expect(again).toBe(first);
-		expect(running.control.counts().executions).toBe(1);
+		expect(env.running.control.counts().executions).toBe(1);
 	});
 
 	it('an alarm going into ALARM stops the run and is named in TriggeredAlarms', async () => {
@@ -161,29 +152,29 @@ describe('execution lifecycle', () => {
 			Parameters: {Tables: ['orders'], TargetCluster: ['orders-v2']},
 			AlarmConfiguration: {Alarms: [{Name: 'orders-db-cpu'}]},
 		});
-		running.control.advance(30_000);
-		running.control.setAlarm('unrelated-alarm', 'ALARM');
+		env.running.control.advance(30_000);
+		env.running.control.setAlarm('unrelated-alarm', 'ALARM');
 		expect((await get(id)).AutomationExecutionStatus).toBe('InProgress');
-		running.control.setAlarm('orders-db-cpu', 'ALARM');
-		running.control.advance(2000);
+		env.running.control.setAlarm('orders-db-cpu', 'ALARM');
+		env.running.control.advance(2000);
 		const stopped = await get(id);
 		expect(stopped).toMatchObject({AutomationExecutionStatus: 'Cancelled', TriggeredAlarms: [{Name: 'orders-db-cpu', State: 'ALARM'}], AlarmConfiguration: {Alarms: [{Name: 'orders-db-cpu'}]}});
 		expect(stopped.FailureMessage).toMatch(/orders-db-cpu/);
 	});
 
 	it('a run started while its alarm is already in ALARM is stopped at once (alarm set over HTTP)', async () => {
-		const response = await fetch(`${running.url}/_emulator/alarms`, {method: 'POST', body: JSON.stringify({name: 'api-5xx', state: 'ALARM'})});
+		const response = await fetch(`${env.running.url}/_emulator/alarms`, {method: 'POST', body: JSON.stringify({name: 'api-5xx', state: 'ALARM'})});
 		expect(response.status).toBe(200);
 		const id = await start({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, AlarmConfiguration: {Alarms: [{Name: 'api-5xx'}]}});
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
-		running.control.advance(5000);
+		env.running.control.advance(5000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelled');
 	});
 
 	it('Tags are kept and filterable with TagKey', async () => {
 		const id = await start({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, Tags: [{Key: 'ticket', Value: 'CHG-1'}]});
 		await start({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}});
-		const tagged = await client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'TagKey', Values: ['ticket']}]}));
+		const tagged = await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'TagKey', Values: ['ticket']}]}));
 		expect(tagged.AutomationExecutionMetadataList?.map(item => item.AutomationExecutionId)).toEqual([id]);
 	});
 

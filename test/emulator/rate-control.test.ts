@@ -1,40 +1,31 @@
 import {
 	DescribeAutomationExecutionsCommand,
 	DescribeAutomationStepExecutionsCommand,
-	GetAutomationExecutionCommand,
 	StartAutomationExecutionCommand,
 	StopAutomationExecutionCommand,
-	type SSMClient,
 	type StartAutomationExecutionCommandInput,
 } from '@aws-sdk/client-ssm';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import type {RunningEmulator} from '../../source/emulator/index.js';
-import {emulator, ssm} from './support.js';
+import {describe, expect, it} from 'vitest';
+import {getExecution, withEmulator} from './support.js';
 
 const ids = (count: number, failing: number[] = []) =>
 	Array.from({length: count}, (_, index) => (failing.includes(index + 1) ? `i-0fail${String(index + 1).padStart(9, '0')}` : `i-0${String(index + 1).padStart(13, '0')}`));
 
 describe('rate control', () => {
-	let running: RunningEmulator;
-	let client: SSMClient;
-	beforeEach(async () => {
-		running = await emulator();
-		client = ssm(running);
-	});
-	afterEach(async () => running.close());
+	const env = withEmulator('each');
 
 	const start = async (input: Partial<StartAutomationExecutionCommandInput>) =>
-		(await client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', ...input}))).AutomationExecutionId!;
-	const get = async (id: string) => (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution!;
+		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', ...input}))).AutomationExecutionId!;
+	const get = async (id: string) => getExecution(env.client, id);
 	const children = async (id: string) =>
-		(await client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ParentExecutionId', Values: [id]}]}))).AutomationExecutionMetadataList ?? [];
+		(await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ParentExecutionId', Values: [id]}]}))).AutomationExecutionMetadataList ?? [];
 	const tally = (statuses: Array<string | undefined>) => statuses.reduce<Record<string, number>>((counts, status) => ({...counts, [status ?? '?']: (counts[status ?? '?'] ?? 0) + 1}), {});
 
 	/** Advances in small steps and records the most children seen running at once. */
 	async function runToEnd(id: string): Promise<number> {
 		let peak = 0;
 		for (let step = 0; step < 400; step++) {
-			running.control.advance(2000);
+			env.running.control.advance(2000);
 			const parent = await get(id);
 			const inProgress = parent.StepExecutions!.filter(item => item.StepStatus === 'InProgress').length;
 			peak = Math.max(peak, inProgress);
@@ -111,13 +102,13 @@ describe('rate control', () => {
 		expect(byGroup.ResolvedTargets?.ParameterValues).toHaveLength(4);
 		const all = await get(await start({Targets: [{Key: 'AWS::EC2::Instance', Values: ['*']}]}));
 		expect(all.ResolvedTargets?.ParameterValues).toHaveLength(12);
-		const groupRuns = await client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'TargetResourceGroup', Values: ['web-fleet']}]}));
+		const groupRuns = await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'TargetResourceGroup', Values: ['web-fleet']}]}));
 		expect(groupRuns.AutomationExecutionMetadataList?.map(item => item.Targets?.[0]?.Key)).toEqual(['ResourceGroup']);
 	});
 
 	it('TargetMaps start one child per map with that map\'s parameters', async () => {
 		const id = (
-			await client.send(
+			await env.client.send(
 				new StartAutomationExecutionCommand({
 					DocumentName: 'Ops-RestartServiceWithRollback',
 					TargetMaps: [
@@ -139,14 +130,14 @@ describe('rate control', () => {
 
 	it('GetAutomationExecution truncates at 100 steps; DescribeAutomationStepExecutions pages through all of them', async () => {
 		const maps = Array.from({length: 120}, (_, index) => ({InstanceId: [`i-0${String(index).padStart(13, '0')}`]}));
-		const id = (await client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetMaps: maps, MaxConcurrency: '100%'}))).AutomationExecutionId!;
+		const id = (await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetMaps: maps, MaxConcurrency: '100%'}))).AutomationExecutionId!;
 		const parent = await get(id);
 		expect(parent.StepExecutions).toHaveLength(100);
 		expect(parent.StepExecutionsTruncated).toBe(true);
 		const names: string[] = [];
 		let token: string | undefined;
 		do {
-			const page = await client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: id, NextToken: token}));
+			const page = await env.client.send(new DescribeAutomationStepExecutionsCommand({AutomationExecutionId: id, NextToken: token}));
 			names.push(...page.StepExecutions!.map(step => step.StepName!));
 			token = page.NextToken;
 		} while (token);
@@ -156,11 +147,11 @@ describe('rate control', () => {
 
 	it('cancelling a parent cancels its running children and leaves the rest unstarted', async () => {
 		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(6)}], MaxConcurrency: '2'});
-		running.control.advance(3000);
-		await client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
+		env.running.control.advance(3000);
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
 		// The children are inside a running command, which takes a minute to stop.
-		running.control.advance(61_000);
+		env.running.control.advance(61_000);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Cancelled');
 		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Cancelled: 2, Pending: 4});

@@ -1,4 +1,5 @@
-import {SSMClient} from '@aws-sdk/client-ssm';
+import {GetAutomationExecutionCommand, SSMClient} from '@aws-sdk/client-ssm';
+import {afterAll, afterEach, beforeAll, beforeEach} from 'vitest';
 import {createManualClock, startEmulator, type EmulatorOptions, type RunningEmulator} from '../../source/emulator/index.js';
 
 /** A fixed instant, so every run of the suite sees the same timeline. */
@@ -47,4 +48,39 @@ export async function rawPost(running: RunningEmulator, target: string | undefin
 	const response = await fetch(`${running.url}${path}`, {method: 'POST', headers, body});
 	const text = await response.text();
 	return {status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}};
+}
+
+export interface EmulatorAndClient {
+	readonly running: RunningEmulator;
+	readonly client: SSMClient;
+}
+
+/**
+ * Registers the hooks that start an emulator (and the home account's client) before
+ * each test, or once before all of the enclosing block's, and close it after.
+ */
+export function withEmulator(lifetime: 'each' | 'all', options: EmulatorOptions = {}): EmulatorAndClient {
+	let current: EmulatorAndClient | undefined;
+	(lifetime === 'each' ? beforeEach : beforeAll)(async () => {
+		const running = await emulator(options);
+		current = {running, client: ssm(running)};
+	});
+	(lifetime === 'each' ? afterEach : afterAll)(async () => current?.running.close());
+	const started = (): EmulatorAndClient => {
+		if (!current) throw new Error('the emulator starts in a before hook; read it inside a hook or test');
+		return current;
+	};
+	return {
+		get running() {
+			return started().running;
+		},
+		get client() {
+			return started().client;
+		},
+	};
+}
+
+/** GetAutomationExecution's execution, through `client`. */
+export async function getExecution(client: SSMClient, id: string) {
+	return (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution!;
 }

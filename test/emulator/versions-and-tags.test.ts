@@ -5,20 +5,12 @@ import {
 	ListTagsForResourceCommand,
 	paginateListDocumentVersions,
 	StartAutomationExecutionCommand,
-	type SSMClient,
 } from '@aws-sdk/client-ssm';
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import type {RunningEmulator} from '../../source/emulator/index.js';
-import {T0, emulator, failure, ssm} from './support.js';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {T0, failure, ssm, withEmulator} from './support.js';
 
-let running: RunningEmulator;
-let client: SSMClient;
-beforeAll(async () => {
-	running = await emulator();
-	client = ssm(running);
-});
-afterAll(async () => running.close());
-beforeEach(() => running.control.reset('none'));
+const env = withEmulator('all');
+beforeEach(() => env.running.control.reset('none'));
 
 async function expectError(promise: Promise<unknown>, name: string, message?: RegExp): Promise<void> {
 	const error = await failure(promise);
@@ -28,7 +20,7 @@ async function expectError(promise: Promise<unknown>, name: string, message?: Re
 }
 
 async function start(tags?: Array<{Key: string; Value: string}>): Promise<string> {
-	const {AutomationExecutionId: id} = await client.send(
+	const {AutomationExecutionId: id} = await env.client.send(
 		new StartAutomationExecutionCommand({DocumentName: 'AWS-RestartEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, ...(tags ? {Tags: tags} : {})}),
 	);
 	return id!;
@@ -36,7 +28,7 @@ async function start(tags?: Array<{Key: string; Value: string}>): Promise<string
 
 describe('ListDocumentVersions', () => {
 	it('lists every version newest first, marking the default one', async () => {
-		const {DocumentVersions: versions, NextToken} = await client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval'}));
+		const {DocumentVersions: versions, NextToken} = await env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval'}));
 		expect(NextToken).toBeUndefined();
 		expect(versions?.map(version => [version.DocumentVersion, version.IsDefaultVersion])).toEqual([
 			['3', false],
@@ -51,29 +43,29 @@ describe('ListDocumentVersions', () => {
 	});
 
 	it('accepts a document ARN and pages with MaxResults', async () => {
-		const first = await client.send(new ListDocumentVersionsCommand({Name: 'arn:aws:ssm:us-east-1:123456789012:document/Ops-PatchFleetWithApproval', MaxResults: 2}));
+		const first = await env.client.send(new ListDocumentVersionsCommand({Name: 'arn:aws:ssm:us-east-1:123456789012:document/Ops-PatchFleetWithApproval', MaxResults: 2}));
 		expect(first.DocumentVersions?.map(version => version.DocumentVersion)).toEqual(['3', '2']);
 		expect(first.NextToken).toBeTruthy();
-		const second = await client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 2, NextToken: first.NextToken}));
+		const second = await env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 2, NextToken: first.NextToken}));
 		expect(second.DocumentVersions?.map(version => version.DocumentVersion)).toEqual(['1']);
 		expect(second.NextToken).toBeUndefined();
 		const all: string[] = [];
-		for await (const page of paginateListDocumentVersions({client, pageSize: 1}, {Name: 'Ops-PatchFleetWithApproval'})) {
+		for await (const page of paginateListDocumentVersions({client: env.client, pageSize: 1}, {Name: 'Ops-PatchFleetWithApproval'})) {
 			all.push(...(page.DocumentVersions ?? []).map(version => version.DocumentVersion!));
 		}
 		expect(all).toEqual(['3', '2', '1']);
 	});
 
 	it('raises InvalidDocument, InvalidNextToken and ValidationException where the model says', async () => {
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'AWS-StopEC2Instance', NextToken: 'garbage'})), 'InvalidNextToken');
-		const page = await client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 1}));
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'No-Such-Document'})), 'InvalidDocument');
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'AWS-StopEC2Instance', NextToken: 'garbage'})), 'InvalidNextToken');
+		const page = await env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 1}));
 		// A token is bound to the document it was issued for.
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'AWS-RestartEC2Instance', NextToken: page.NextToken})), 'InvalidNextToken');
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 51})), 'ValidationException', /less than or equal to 50/);
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 0})), 'ValidationException', /greater than or equal to 1/);
-		await expectError(client.send(new ListDocumentVersionsCommand({} as never)), 'ValidationException', /Value null at 'name'/);
-		await expectError(client.send(new ListDocumentVersionsCommand({Name: 'x'})), 'ValidationException', /regular expression pattern/);
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'AWS-RestartEC2Instance', NextToken: page.NextToken})), 'InvalidNextToken');
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 51})), 'ValidationException', /less than or equal to 50/);
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 0})), 'ValidationException', /greater than or equal to 1/);
+		await expectError(env.client.send(new ListDocumentVersionsCommand({} as never)), 'ValidationException', /Value null at 'name'/);
+		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'x'})), 'ValidationException', /regular expression pattern/);
 	});
 });
 
@@ -83,47 +75,47 @@ describe('tags on automations', () => {
 			{Key: 'team', Value: 'ops'},
 			{Key: 'ticket', Value: 'CHG-104233'},
 		]);
-		expect(await client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: tagged}))).toMatchObject({
+		expect(await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: tagged}))).toMatchObject({
 			TagList: [
 				{Key: 'team', Value: 'ops'},
 				{Key: 'ticket', Value: 'CHG-104233'},
 			],
 		});
 		const untagged = await start();
-		expect((await client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: untagged}))).TagList).toEqual([]);
+		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: untagged}))).TagList).toEqual([]);
 	});
 
 	it('AddTagsToResource adds new keys and overwrites existing ones, up to five', async () => {
 		const id = await start([{Key: 'team', Value: 'ops'}]);
-		expect(await client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'team', Value: 'sre'}, {Key: 'env', Value: ''}]}))).toMatchObject({});
-		expect((await client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toEqual([
+		expect(await env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'team', Value: 'sre'}, {Key: 'env', Value: ''}]}))).toMatchObject({});
+		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toEqual([
 			{Key: 'team', Value: 'sre'},
 			{Key: 'env', Value: ''},
 		]);
 		const more = ['a', 'b', 'c', 'd'].map(key => ({Key: key, Value: key}));
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: more})), 'TooManyTagsError', /at most 5/);
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: more})), 'TooManyTagsError', /at most 5/);
 		// A refused update changes nothing.
-		expect((await client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toHaveLength(2);
-		await client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: more.slice(0, 3)}));
-		expect((await client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList?.map(tag => tag.Key)).toEqual(['team', 'env', 'a', 'b', 'c']);
+		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toHaveLength(2);
+		await env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: more.slice(0, 3)}));
+		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList?.map(tag => tag.Key)).toEqual(['team', 'env', 'a', 'b', 'c']);
 	});
 
 	it('a run is tagged only where it lives: another region or account answers InvalidResourceId', async () => {
 		const id = await start([{Key: 'team', Value: 'ops'}]);
-		await expectError(ssm(running, {region: 'eu-west-1'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
-		await expectError(ssm(running, {account: '210987654321'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
+		await expectError(ssm(env.running, {region: 'eu-west-1'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
+		await expectError(ssm(env.running, {account: '210987654321'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
 	});
 
 	it('raises InvalidResourceType, InvalidResourceId and ValidationException where the model says', async () => {
 		const id = await start();
-		await expectError(client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance'})), 'InvalidResourceType');
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'PatchBaseline', ResourceId: 'pb-012345abcde', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceType');
-		await expectError(client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: '00000000-0000-4000-8000-000000000000'})), 'InvalidResourceId');
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: 'nope', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceId');
-		await expectError(client.send(new ListTagsForResourceCommand({ResourceType: 'Bucket' as never, ResourceId: id})), 'ValidationException', /enum value set/);
-		await expectError(client.send(new ListTagsForResourceCommand({ResourceType: 'Automation'} as never)), 'ValidationException', /Value null at 'resourceId'/);
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id} as never)), 'ValidationException', /Value null at 'tags'/);
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: '', Value: 'x'}]})), 'ValidationException', /tags\.1\.member\.key/);
-		await expectError(client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'a', Value: 'semi;colon'}]})), 'ValidationException', /regular expression pattern/);
+		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance'})), 'InvalidResourceType');
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'PatchBaseline', ResourceId: 'pb-012345abcde', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceType');
+		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: '00000000-0000-4000-8000-000000000000'})), 'InvalidResourceId');
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: 'nope', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceId');
+		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Bucket' as never, ResourceId: id})), 'ValidationException', /enum value set/);
+		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation'} as never)), 'ValidationException', /Value null at 'resourceId'/);
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id} as never)), 'ValidationException', /Value null at 'tags'/);
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: '', Value: 'x'}]})), 'ValidationException', /tags\.1\.member\.key/);
+		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'a', Value: 'semi;colon'}]})), 'ValidationException', /regular expression pattern/);
 	});
 });
