@@ -2,14 +2,15 @@
 // loopback port, time driven by the emulator's manual clock.
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {createActionPort} from '../../source/aws/action-port.js';
-import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
+import type {AwsApi} from '../../source/aws/index.js';
 import {ActionError, type ActionPort, type StartRequest} from '../../source/core/ports.js';
 import {parseRunbookParameters} from '../../source/core/start-form/parameter-spec.js';
-import {createManualClock, startEmulator} from '../../source/emulator/index.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
 import {signalOptions} from '../../source/ui/modal/signal-options.js';
+import {startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let refreshes = 0;
@@ -25,15 +26,11 @@ async function detail(id: string) {
 }
 
 beforeAll(async () => {
-	emulator = await startEmulator({seed: 'none', clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0))});
-	api = createAwsApi(localModeOptions(emulator, [REGION, 'eu-west-1']));
+	({emulator, api} = await startEmulatorApi('none', [REGION, 'eu-west-1']));
 	port = createActionPort({client: region => api.homeClient(region), refreshNow: () => refreshes++});
 });
 
-afterAll(async () => {
-	api?.destroy();
-	await emulator?.close();
-});
+afterAll(async () => stopEmulatorApi(emulator, api));
 
 beforeEach(() => {
 	emulator.control.reset('none');

@@ -1,24 +1,22 @@
 // The AWS facade through the real SDK against the emulator on a loopback port.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
+import {createAwsApi, type AwsApi} from '../../source/aws/index.js';
 import {isAbort} from '../../source/aws/classify-error.js';
 import {buildLocationGrid} from '../../source/core/grid.js';
 import {DataError} from '../../source/core/data-error.js';
-import {createManualClock, startEmulator} from '../../source/emulator/index.js';
+import {createManualClock, startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
+import {withoutAwsCredentials} from '../helpers/without-aws-credentials.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let emulator: RunningEmulator;
 let api: AwsApi;
 
 beforeAll(async () => {
-	emulator = await startEmulator({seed: 'demo', clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0))});
-	api = createAwsApi(localModeOptions(emulator, REGIONS));
+	({emulator, api} = await startEmulatorApi('demo', REGIONS));
 });
 
-afterAll(async () => {
-	api?.destroy();
-	await emulator?.close();
-});
+afterAll(async () => stopEmulatorApi(emulator, api));
 
 describe('AWS facade against the emulator', () => {
 	it('checkConnection succeeds for every region', async () => {
@@ -153,23 +151,13 @@ describe('errors through the real SDK', () => {
 	});
 
 	it('checkConnection explains missing credentials for an unknown profile, without secrets', async () => {
-		const saved = {...process.env};
-		for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE']) {
-			delete process.env[name];
-		}
-
-		process.env['AWS_CONFIG_FILE'] = '/nonexistent/ssmtop-test-config';
-		process.env['AWS_SHARED_CREDENTIALS_FILE'] = '/nonexistent/ssmtop-test-credentials';
-		process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
-		try {
+		await withoutAwsCredentials(async () => {
 			const noCredentials = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, profile: 'no-such-profile', maxAttempts: 1});
 			const check = await noCredentials.checkConnection({timeoutMs: 5000});
 			noCredentials.destroy();
 			expect(check.ok).toBe(false);
 			expect(check.regions[0]?.kind).toBe('credentials');
 			expect(check.message).toMatch(/credentials/i);
-		} finally {
-			process.env = saved;
-		}
+		});
 	});
 });

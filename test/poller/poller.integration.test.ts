@@ -1,27 +1,25 @@
 // The poller with the real AWS facade, through the SDK, against the emulator's demo seed.
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
+import {createAwsApi, type AwsApi} from '../../source/aws/index.js';
 import {isFinal} from '../../source/core/status.js';
-import {createManualClock, startEmulator} from '../../source/emulator/index.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
 import {createPoller} from '../../source/poller/create-poller.js';
 import {createAppStore} from '../../source/store/app-store.js';
 import {selectOpenGrid} from '../../source/store/selectors.js';
 import {createFakeClock} from './fakes.js';
+import {startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
+import {withoutAwsCredentials} from '../helpers/without-aws-credentials.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let emulator: RunningEmulator;
 let api: AwsApi;
 
 beforeAll(async () => {
-	emulator = await startEmulator({seed: 'demo', clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0))});
-	api = createAwsApi(localModeOptions(emulator, REGIONS));
+	({emulator, api} = await startEmulatorApi('demo', REGIONS));
 });
 
-afterAll(async () => {
-	api?.destroy();
-	await emulator?.close();
-});
+afterAll(async () => stopEmulatorApi(emulator, api));
 
 function newStore() {
 	return createAppStore({
@@ -146,26 +144,19 @@ describe('poller against the emulator', () => {
 	});
 
 	it('without credentials raises the banner and pauses, keeping the regions apart from it', async () => {
-		const saved = {...process.env};
-		for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE']) {
-			delete process.env[name];
-		}
-
-		process.env['AWS_CONFIG_FILE'] = '/nonexistent/ssmtop-test-config';
-		process.env['AWS_SHARED_CREDENTIALS_FILE'] = '/nonexistent/ssmtop-test-credentials';
-		process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
-		const noCredentials = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, maxAttempts: 1});
-		try {
-			const store = createAppStore({context: {label: 'aws', regions: ['us-east-1'], readOnly: false, local: false, readableAccounts: []}});
-			const poller = createPoller({store, api: noCredentials, clock: createFakeClock()});
-			await poller.tick();
-			expect(store.getState().paused).toBe(true);
-			expect(store.getState().banner?.message).toMatch(/credentials .* missing, expired or invalid/);
-			expect(store.getState().regions['us-east-1']?.lastError?.kind).toBe('credentials');
-			poller.stop();
-		} finally {
-			noCredentials.destroy();
-			process.env = saved;
-		}
+		await withoutAwsCredentials(async () => {
+			const noCredentials = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, maxAttempts: 1});
+			try {
+				const store = createAppStore({context: {label: 'aws', regions: ['us-east-1'], readOnly: false, local: false, readableAccounts: []}});
+				const poller = createPoller({store, api: noCredentials, clock: createFakeClock()});
+				await poller.tick();
+				expect(store.getState().paused).toBe(true);
+				expect(store.getState().banner?.message).toMatch(/credentials .* missing, expired or invalid/);
+				expect(store.getState().regions['us-east-1']?.lastError?.kind).toBe('credentials');
+				poller.stop();
+			} finally {
+				noCredentials.destroy();
+			}
+		});
 	});
 });

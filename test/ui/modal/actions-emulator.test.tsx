@@ -2,29 +2,26 @@
 // SDK over HTTP, the emulator on a loopback port with a manual clock.
 import {afterAll, beforeAll, beforeEach, afterEach, describe, expect, it} from 'vitest';
 import {createActionPort} from '../../../source/aws/action-port.js';
-import {createAwsApi, localModeOptions, type AwsApi} from '../../../source/aws/index.js';
+import type {AwsApi} from '../../../source/aws/index.js';
 import type {ActionPort} from '../../../source/core/ports.js';
-import {createManualClock, startEmulator} from '../../../source/emulator/index.js';
+import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
 const INSTANCE = 'i-0123456789abcdef0';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let rendered: RenderedModal | undefined;
 let tokens = 0;
 
 beforeAll(async () => {
-	emulator = await startEmulator({seed: 'none', clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0))});
-	api = createAwsApi(localModeOptions(emulator, [REGION, 'eu-west-1']));
+	({emulator, api} = await startEmulatorApi('none', [REGION, 'eu-west-1']));
 	port = createActionPort({client: region => api.homeClient(region)});
 });
 
-afterAll(async () => {
-	api?.destroy();
-	await emulator?.close();
-});
+afterAll(async () => stopEmulatorApi(emulator, api));
 
 beforeEach(() => emulator.control.reset('none'));
 

@@ -4,31 +4,28 @@
 // re-run's prefill — core and dialog — must hold exactly the targets that failed.
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {createActionPort} from '../../../source/aws/action-port.js';
-import {createAwsApi, localModeOptions, type AwsApi} from '../../../source/aws/index.js';
+import type {AwsApi} from '../../../source/aws/index.js';
 import type {ActionPort, StartRequest} from '../../../source/core/ports.js';
 import {prefillFromExecution, rerunOptions} from '../../../source/core/start-form/rerun-prefill.js';
 import type {ExecutionDetail} from '../../../source/core/types.js';
-import {createManualClock, startEmulator} from '../../../source/emulator/index.js';
+import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
 const FINAL = new Set(['Success', 'Failed', 'TimedOut', 'Cancelled']);
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let rendered: RenderedModal | undefined;
 let tokens = 0;
 
 beforeAll(async () => {
-	emulator = await startEmulator({seed: 'none', clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0))});
-	api = createAwsApi(localModeOptions(emulator, [REGION]));
+	({emulator, api} = await startEmulatorApi('none', [REGION]));
 	port = createActionPort({client: region => api.homeClient(region)});
 });
 
-afterAll(async () => {
-	api?.destroy();
-	await emulator?.close();
-});
+afterAll(async () => stopEmulatorApi(emulator, api));
 
 beforeEach(() => emulator.control.reset('none'));
 
