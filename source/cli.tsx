@@ -206,6 +206,7 @@ export function connectionContext(options: CliOptions, regions: readonly string[
 		...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 		...(homeAccount === undefined ? {} : {account: homeAccount}),
 		readableAccounts: options.local ? 'all' : Object.keys(options.accountProfiles),
+		refreshIntervalMs: options.intervalMs,
 	};
 }
 

@@ -66,7 +66,12 @@ describe('connectionContext', () => {
 			local: true,
 			account: '123456789012',
 			readableAccounts: 'all',
+			refreshIntervalMs: 5000,
 		});
+	});
+
+	it('carries --interval, so the header calls data stale only after three missed refreshes', () => {
+		expect(connectionContext(options({interval: 30}), ['us-east-1']).refreshIntervalMs).toBe(30_000);
 	});
 
 	it('AWS: only the mapped accounts are readable', () => {
