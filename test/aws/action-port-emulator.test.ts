@@ -7,19 +7,14 @@ import {ActionError, type ActionPort, type StartRequest} from '../../source/core
 import {parseRunbookParameters} from '../../source/core/start-form/parameter-spec.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {signalOptions} from '../../source/ui/modal/signal-options.js';
-import {startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
+import {clientTokens, startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
 let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let refreshes = 0;
-let tokenCounter = 0;
-
-function token(): string {
-	tokenCounter += 1;
-	return `00000000-0000-4000-8000-${tokenCounter.toString(16).padStart(12, '0')}`;
-}
+const token = clientTokens('00000000');
 
 async function detail(id: string) {
 	return (await api.getExecution(REGION, id)).detail;

@@ -21,3 +21,12 @@ export async function stopEmulatorApi(emulator: RunningEmulator | undefined, api
 	api?.destroy();
 	await emulator?.close();
 }
+
+/** Distinct, well-formed ClientTokens, numbered from 1 under `prefix` (8 hex digits), so each file's starts stay apart. */
+export function clientTokens(prefix: string): () => string {
+	let count = 0;
+	return () => {
+		count += 1;
+		return `${prefix}-0000-4000-8000-${count.toString(16).padStart(12, '0')}`;
+	};
+}

@@ -6,7 +6,7 @@ import type {AwsApi} from '../../../source/aws/index.js';
 import type {ActionPort} from '../../../source/core/ports.js';
 import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
-import {startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
+import {clientTokens, startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
 const INSTANCE = 'i-0123456789abcdef0';
@@ -14,7 +14,7 @@ let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let rendered: RenderedModal | undefined;
-let tokens = 0;
+const token = clientTokens('11111111');
 
 beforeAll(async () => {
 	({emulator, api} = await startEmulatorApi('none', [REGION, 'eu-west-1']));
@@ -29,11 +29,6 @@ afterEach(() => {
 	rendered?.unmount();
 	rendered = undefined;
 });
-
-function token(): string {
-	tokens += 1;
-	return `11111111-0000-4000-8000-${tokens.toString(16).padStart(12, '0')}`;
-}
 
 async function detail(id: string) {
 	return (await api.getExecution(REGION, id)).detail;

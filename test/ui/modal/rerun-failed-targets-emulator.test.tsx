@@ -10,7 +10,7 @@ import {prefillFromExecution, rerunOptions} from '../../../source/core/start-for
 import type {ExecutionDetail} from '../../../source/core/types.js';
 import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
-import {startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
+import {clientTokens, startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
 const FINAL = new Set(['Success', 'Failed', 'TimedOut', 'Cancelled']);
@@ -18,7 +18,7 @@ let emulator: RunningEmulator;
 let api: AwsApi;
 let port: ActionPort;
 let rendered: RenderedModal | undefined;
-let tokens = 0;
+const token = clientTokens('22222222');
 
 beforeAll(async () => {
 	({emulator, api} = await startEmulatorApi('none', [REGION]));
@@ -33,11 +33,6 @@ afterEach(() => {
 	rendered?.unmount();
 	rendered = undefined;
 });
-
-function token(): string {
-	tokens += 1;
-	return `22222222-0000-4000-8000-${tokens.toString(16).padStart(12, '0')}`;
-}
 
 async function detail(id: string): Promise<ExecutionDetail> {
 	return (await api.getExecution(REGION, id)).detail;
