@@ -8,6 +8,7 @@ import type {ActionPort} from '../../source/core/ports.js';
 import type {AppStore} from '../../source/store/app-store.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {NOW} from './fixtures.js';
+import {inkDriver, turn} from './ink-driver.js';
 import {KEY_BYTES as KEYS, type KeyByteName} from '../../source/ui/input/key-bytes.js';
 
 export {KEYS};
@@ -36,8 +37,6 @@ export function fakePort(): ActionPort & {readonly calls: string[]} {
 	};
 }
 
-const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
-
 export interface RenderedApp {
 	readonly frame: () => string;
 	/** Send keys by name (`press('down', 'enter')`) or as text (`type('abc')`). */
@@ -51,9 +50,6 @@ export interface RenderedApp {
 	readonly port: ReturnType<typeof fakePort>;
 	readonly unmount: () => void;
 }
-
-/** Let Ink's input handlers attach and React flush (one macrotask turn; not a timed wait). */
-const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
 
 export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number} = {}): Promise<RenderedApp> {
 	const port = fakePort();
@@ -69,33 +65,18 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 			}}
 		/>,
 	);
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	const {frame, waitUntil, send, press, type} = inkDriver(instance);
 	const waitFor = async (condition: RegExp | string | ((frame: string) => boolean), ms = 3000): Promise<string> => {
 		const test = typeof condition === 'function' ? condition : (text: string) => (typeof condition === 'string' ? text.includes(condition) : condition.test(text));
-		const deadline = Date.now() + ms;
-		for (;;) {
-			const current = frame();
-			if (test(current)) return current;
-			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(condition)}; last frame:\n${current}`);
-			await turn();
-		}
-	};
-
-	const send = async (data: string): Promise<void> => {
-		instance.stdin.write(data);
-		await turn();
+		return waitUntil(test, condition, ms);
 	};
 
 	await waitFor(text => text.length > 0);
 	await turn();
 	return {
 		frame,
-		press: async (...keys) => {
-			for (const key of keys) await send(KEYS[key]);
-		},
-		type: async text => {
-			for (const char of text) await send(char);
-		},
+		press,
+		type,
 		write: send,
 		waitFor,
 		quits: () => quits,

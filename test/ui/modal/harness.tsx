@@ -11,6 +11,7 @@ import {ModalHost} from '../../../source/ui/modal/modal-host.js';
 import {PortProvider} from '../../../source/ui/port-context.js';
 import {StoreProvider} from '../../../source/ui/store-context.js';
 import {ThemeProvider} from '../../../source/ui/theme-context.js';
+import {inkDriver, turn} from '../ink-driver.js';
 import {KEY_BYTES as KEYS, type KeyByteName} from '../../../source/ui/input/key-bytes.js';
 
 export {KEYS};
@@ -37,11 +38,6 @@ export function unwrapped(frame: string): string {
 		.join('');
 }
 
-const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
-
-/** One macrotask turn, so Ink's input handler and React can run (not a timed wait). */
-const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
-
 export interface RenderedModal {
 	readonly frame: () => string;
 	readonly press: (...keys: KeyName[]) => Promise<void>;
@@ -65,7 +61,7 @@ export async function renderModal(store: AppStore, port: ActionPort, modal: Moda
 			</PortProvider>
 		</StoreProvider>,
 	);
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	const {frame, waitUntil, send, press, type} = inkDriver(instance);
 	const waitFor = async (condition: RegExp | string | ((text: string) => boolean), ms = 5000): Promise<string> => {
 		const matches = (text: string): boolean => (typeof condition === 'string' ? text.includes(condition) : (condition as RegExp).test(text));
 		// Long messages wrap inside the dialog's border: match them on the unwrapped text too.
@@ -74,27 +70,13 @@ export async function renderModal(store: AppStore, port: ActionPort, modal: Moda
 			typeof condition === 'function'
 				? condition
 				: (text: string) => matches(text) || (typeof condition === 'string' && squeezed(unwrapped(text)).includes(squeezed(condition)));
-		const deadline = Date.now() + ms;
-		for (;;) {
-			const current = frame();
-			if (test(current)) return current;
-			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(condition)}; last frame:\n${current}`);
-			await turn();
-		}
-	};
-	const send = async (data: string): Promise<void> => {
-		instance.stdin.write(data);
-		await turn();
+		return waitUntil(test, condition, ms);
 	};
 	await turn();
 	return {
 		frame,
-		press: async (...keys) => {
-			for (const key of keys) await send(KEYS[key]);
-		},
-		type: async text => {
-			for (const char of text) await send(char);
-		},
+		press,
+		type,
 		waitFor,
 		async focus(label) {
 			for (let tries = 0; tries < 60; tries++) {
