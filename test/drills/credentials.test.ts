@@ -4,23 +4,18 @@
  * polling (no more calls), keep the data on screen, and pick up again when resumed.
  */
 import {SSMClient, DescribeAutomationExecutionsCommand} from '@aws-sdk/client-ssm';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {killAllTmuxSessions, startTmux, tmuxAvailable} from '../helpers/tmux.js';
-import {allRegionsOk, assertBuilt, cliLine, listRows} from '../e2e/support.js';
-import {FAKE_KEY_ID, FAKE_SECRET, emptyHome} from './support.js';
+import {tmuxAvailable} from '../helpers/tmux.js';
+import {allRegionsOk, listRows} from '../e2e/support.js';
+import {FAKE_KEY_ID, FAKE_SECRET, drillHooks, startAppInTmux} from './support.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const INTERVAL_S = 2;
 
 let emulator: RunningEmulator | undefined;
 
-beforeAll(() => {
-	assertBuilt();
-});
-
-afterEach(async () => {
-	await killAllTmuxSessions();
+drillHooks(async () => {
 	await emulator?.close();
 	emulator = undefined;
 });
@@ -55,12 +50,7 @@ describe('emulator fault: expiredAccessKeys', () => {
 describe.skipIf(!tmuxAvailable())('credentials drill', () => {
 	it('expired credentials mid-run: a clear banner, polling paused, data kept; resuming picks up', async () => {
 		emulator = await startEmulator({seed: 'demo'});
-		const tmux = await startTmux({
-			command: cliLine(['--endpoint-url', emulator.url, '--region', REGIONS.join(','), '--interval', String(INTERVAL_S)]),
-			columns: 120,
-			rows: 30,
-			env: {HOME: emptyHome(), AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_EC2_METADATA_DISABLED: 'true'},
-		});
+		const tmux = await startAppInTmux(emulator.url, REGIONS, INTERVAL_S);
 		const before = await tmux.waitFor(screen => allRegionsOk(REGIONS)(screen) && listRows(screen).length >= 10, {timeoutMs: 20_000});
 		const total = /(\d+) total/.exec(before)![1];
 

@@ -5,12 +5,12 @@
  * keep the rows on screen, and recover by itself when the faults are lifted. An unhandled promise
  * rejection makes the CLI exit non-zero (cli.tsx), which the liveness check would catch.
  */
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {killAllTmuxSessions, startTmux, tmuxAvailable, type TmuxSession} from '../helpers/tmux.js';
-import {allRegionsOk, assertBuilt, builtCli, cliLine, lines, listRows, proveTerminalUsable} from '../e2e/support.js';
+import {startTmux, tmuxAvailable, type TmuxSession} from '../helpers/tmux.js';
+import {allRegionsOk, builtCli, lines, listRows, proveTerminalUsable} from '../e2e/support.js';
 import {shellQuote} from '../helpers/tmux.js';
-import {FAKE_KEY_ID, FAKE_SECRET, emptyHome} from './support.js';
+import {drillHooks, startAppInTmux} from './support.js';
 
 const HEALTHY = ['us-east-1', 'eu-west-1'];
 const DOWN = 'ap-southeast-2';
@@ -20,12 +20,7 @@ const SUSTAINED_LIST_CALLS = 15;
 
 let emulator: RunningEmulator | undefined;
 
-beforeAll(() => {
-	assertBuilt();
-});
-
-afterEach(async () => {
-	await killAllTmuxSessions();
+drillHooks(async () => {
 	await emulator?.close();
 	emulator = undefined;
 });
@@ -53,12 +48,7 @@ async function expectAlive(tmux: TmuxSession): Promise<void> {
 describe.skipIf(!tmuxAvailable())('fault drill', () => {
 	it('survives throttling, 5xx, latency and a region outage together, and recovers without a key press', async () => {
 		emulator = await startEmulator({seed: 'demo', faults: {throttleRate: 0.3, serverErrorRate: 0.05, latencyMs: 500, downRegions: [DOWN]}});
-		const tmux = await startTmux({
-			command: cliLine(['--endpoint-url', emulator.url, '--region', REGIONS.join(','), '--interval', '2']),
-			columns: 120,
-			rows: 30,
-			env: {HOME: emptyHome(), AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_EC2_METADATA_DISABLED: 'true'},
-		});
+		const tmux = await startAppInTmux(emulator.url, REGIONS, 2);
 
 		// The healthy regions' rows arrive despite the faults; the down region says it is failing.
 		const first = await tmux.waitFor(screen => listRows(screen).length >= 5 && new RegExp(`${DOWN} (error|backing off)`).test(screen), {timeoutMs: 30_000});

@@ -3,7 +3,9 @@ import {execFile} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {builtCli} from '../e2e/support.js';
+import {afterEach, beforeAll} from 'vitest';
+import {assertBuilt, builtCli, cliLine} from '../e2e/support.js';
+import {killAllTmuxSessions, startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 export interface CliResult {
 	readonly status: number | null;
@@ -59,4 +61,29 @@ export function parseJsonLines(stdout: string): Array<Record<string, unknown>> {
 			if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`line ${index + 1} is not a JSON object: ${line}`);
 			return value as Record<string, unknown>;
 		});
+}
+
+/**
+ * The hooks of a drill that runs the app in tmux: the CLI must be built, and after each test
+ * every tmux session is killed and `afterTest` runs (close the emulator the test started).
+ */
+export function drillHooks(afterTest: () => Promise<void> = async () => {}): void {
+	beforeAll(() => {
+		assertBuilt();
+	});
+
+	afterEach(async () => {
+		await killAllTmuxSessions();
+		await afterTest();
+	});
+}
+
+/** The built app in a 120×30 tmux session, polling `regions` at `endpointUrl` every `intervalS` seconds with the fake credentials. */
+export async function startAppInTmux(endpointUrl: string, regions: readonly string[], intervalS: number): Promise<TmuxSession> {
+	return startTmux({
+		command: cliLine(['--endpoint-url', endpointUrl, '--region', regions.join(','), '--interval', String(intervalS)]),
+		columns: 120,
+		rows: 30,
+		env: {HOME: emptyHome(), AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_EC2_METADATA_DISABLED: 'true'},
+	});
 }
