@@ -6,6 +6,20 @@ const T0 = 1_700_000_000_000;
 let poller: Poller | undefined;
 afterEach(() => poller?.stop());
 
+/** One region with one finished run, the API's answers held until release(), and the poller started on a fake clock. */
+async function startGatedPoller(options: {intervalMs?: number}) {
+	const store = createTestStore(['us-east-1']);
+	const api = createFakeApi({'us-east-1': [row('a', 'us-east-1', 'Success', T0)]});
+	let release!: () => void;
+	api.gate = new Promise(resolve => (release = resolve));
+	const clock = createFakeClock();
+	const started = createPoller({store, api, clock, ...options});
+	poller = started; // for afterEach
+	started.start();
+	await flush();
+	return {store, api, clock, release: () => release(), poller: started};
+}
+
 describe('poller scheduling', () => {
 	it('refreshes each region at start, then every interval', async () => {
 		const store = createTestStore(['us-east-1', 'eu-west-1']);
@@ -33,14 +47,7 @@ describe('poller scheduling', () => {
 	});
 
 	it('schedules the next run only after the previous one finished', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row('a', 'us-east-1', 'Success', T0)]});
-		let release!: () => void;
-		api.gate = new Promise(resolve => (release = resolve));
-		const clock = createFakeClock();
-		poller = createPoller({store, api, clock, intervalMs: 2000});
-		poller.start();
-		await flush();
+		const {store, api, clock, release, poller} = await startGatedPoller({intervalMs: 2000});
 		expect(api.calls).toHaveLength(1);
 		expect(store.getState().regions['us-east-1']?.inFlight).toBe(true);
 
@@ -57,14 +64,7 @@ describe('poller scheduling', () => {
 	});
 
 	it('stop() aborts the requests in flight and writes nothing more', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row('a', 'us-east-1', 'Success', T0)]});
-		let release!: () => void;
-		api.gate = new Promise(resolve => (release = resolve));
-		const clock = createFakeClock();
-		poller = createPoller({store, api, clock});
-		poller.start();
-		await flush();
+		const {store, api, clock, release, poller} = await startGatedPoller({});
 		poller.stop();
 		expect(api.signals[0]?.aborted).toBe(true);
 		release();
@@ -93,14 +93,7 @@ describe('poller scheduling', () => {
 	});
 
 	it('a restart while a request is in flight keeps polling with the new signal', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row('a', 'us-east-1', 'Success', T0)]});
-		let release!: () => void;
-		api.gate = new Promise(resolve => (release = resolve));
-		const clock = createFakeClock();
-		poller = createPoller({store, api, clock, intervalMs: 2000});
-		poller.start();
-		await flush();
+		const {store, api, clock, release, poller} = await startGatedPoller({intervalMs: 2000});
 		poller.stop();
 		poller.start();
 		api.gate = undefined;
