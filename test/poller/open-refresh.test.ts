@@ -27,6 +27,14 @@ function parentDetail(status: string, childStatus: string): ExecutionDetail {
 	};
 }
 
+/** One region whose list holds PARENT (InProgress), whose detail reads as `detail`. */
+function listedParent(detail: ExecutionDetail) {
+	const store = createTestStore(['us-east-1']);
+	const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
+	api.details.set(PARENT, detail);
+	return {store, api};
+}
+
 describe('refresh of the open execution', () => {
 	it('refreshes the open execution every detail interval until it is final', async () => {
 		const store = createTestStore(['us-east-1']);
@@ -54,9 +62,7 @@ describe('refresh of the open execution', () => {
 	});
 
 	it('keeps the detail object when a refresh brings nothing new', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
-		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
 		store.setState({openId: PARENT, screen: 'detail'});
@@ -67,10 +73,8 @@ describe('refresh of the open execution', () => {
 	});
 
 	it('offers the held steps of a parent with counters: kept on status alone right after a read, on counters later, read in full every few refreshes or on r', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
 		const progress = {total: 1, success: 0, failed: 0, cancelled: 0, timedOut: 0};
-		api.details.set(PARENT, {...parentDetail('InProgress', 'InProgress'), progress});
+		const {store, api} = listedParent({...parentDetail('InProgress', 'InProgress'), progress});
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
 		store.setState({openId: PARENT, screen: 'grid'});
@@ -94,9 +98,7 @@ describe('refresh of the open execution', () => {
 	});
 
 	it('offers no held steps for an execution without counters (one call brings its steps anyway)', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
-		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
 		store.setState({openId: PARENT, screen: 'detail'});
@@ -105,9 +107,7 @@ describe('refresh of the open execution', () => {
 	});
 
 	it("loads the steps of the child under the grid cursor in its own account", async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
-		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
 		api.children.set(CHILD, {...row(CHILD, 'us-west-2', 'InProgress', T0), steps: [{stepName: 'restart', status: 'InProgress'}]});
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
@@ -120,9 +120,7 @@ describe('refresh of the open execution', () => {
 	});
 
 	it('says in the cell when there are no credentials for the account', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
-		api.details.set(PARENT, parentDetail('InProgress', 'Failed'));
+		const {store, api} = listedParent(parentDetail('InProgress', 'Failed'));
 		api.unreadable.add('222222222222');
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
@@ -135,9 +133,7 @@ describe('refresh of the open execution', () => {
 	});
 
 	it('records a child read failure for that cell only', async () => {
-		const store = createTestStore(['us-east-1']);
-		const api = createFakeApi({'us-east-1': [row(PARENT, 'us-east-1', 'InProgress', T0)]});
-		api.details.set(PARENT, parentDetail('InProgress', 'InProgress'));
+		const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
 		poller = createPoller({store, api, clock: createFakeClock()});
 		await poller.tick();
 		store.setState({openId: PARENT, screen: 'location', gridCursor: {account: '222222222222', region: 'us-west-2'}});
