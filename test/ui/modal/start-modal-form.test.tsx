@@ -14,6 +14,14 @@ afterEach(() => {
 	rendered = undefined;
 });
 
+/** Focus `field`, type `text`, Tab away, and wait for `message` beside it. */
+async function fillAndLeave(ui: RenderedModal, field: string, text: string, message: string): Promise<string> {
+	await ui.focus(field);
+	await ui.type(text);
+	await ui.press('tab');
+	return ui.waitFor(message);
+}
+
 async function openOnParameters(port = formPort()) {
 	const store = storeFor();
 	// newToken is not reachable through ModalHost; the token's shape is checked instead.
@@ -54,10 +62,7 @@ describe('start dialog: runbook and parameters', () => {
 		await ui.press('tab');
 		await ui.waitFor('✗ Must be a whole number, like 30.');
 
-		await ui.focus('Names');
-		await ui.type(', b, c');
-		await ui.press('tab');
-		await ui.waitFor("✗ At most 2 values (the runbook's maxItems); this has 3.");
+		await fillAndLeave(ui, 'Names', ', b, c', "✗ At most 2 values (the runbook's maxItems); this has 3.");
 		expect(ui.frame()).not.toContain('Required: Level');
 
 		await ui.focus('Run settings ›');
@@ -111,17 +116,11 @@ describe('start dialog: run settings', () => {
 		await ui.waitFor(frame => (frame.match(/✗ Use Targets or TargetMaps, not both\./g) ?? []).length === 2);
 		await ui.press('shiftTab', 'ctrlU', 'tab');
 		await ui.waitFor('✗ Targets need a TargetParameterName: the runbook parameter each target value goes into.');
-		await ui.focus('Target parameter');
-		await ui.type('count');
-		await ui.press('tab');
-		await ui.waitFor('✗ “count” is not a parameter of this runbook. Names are case-sensitive: did you mean Count?');
+		await fillAndLeave(ui, 'Target parameter', 'count', '✗ “count” is not a parameter of this runbook. Names are case-sensitive: did you mean Count?');
 		await ui.press('shiftTab', 'ctrlU');
 		await ui.type('Count');
 
-		await ui.focus('Max concurrency');
-		await ui.type('0');
-		await ui.press('tab');
-		await ui.waitFor('✗ MaxConcurrency must be a count from 1 or a percentage from 1% to 100%, like 10 or 25% (got “0”).');
+		await fillAndLeave(ui, 'Max concurrency', '0', '✗ MaxConcurrency must be a count from 1 or a percentage from 1% to 100%, like 10 or 25% (got “0”).');
 		await ui.type('101%');
 		await ui.press('tab');
 		await ui.waitFor('✗ MaxErrors must be a count from 0 or a percentage from 0% to 100%, like 0, 3 or 10% (got “101%”).');
@@ -129,18 +128,12 @@ describe('start dialog: run settings', () => {
 		await ui.focus('Accounts & Regions');
 		await ui.press('right');
 		await ui.waitFor('#1 Accounts');
-		await ui.focus('#1 Accounts');
-		await ui.type('123');
-		await ui.press('tab');
-		await ui.waitFor('✗ “123” is not an account id (12 digits), OU id (ou-xxxx-xxxxxxxx) or root id (r-xxxx).');
+		await fillAndLeave(ui, '#1 Accounts', '123', '✗ “123” is not an account id (12 digits), OU id (ou-xxxx-xxxxxxxx) or root id (r-xxxx).');
 		await ui.type('Europe');
 		await ui.press('tab');
 		await ui.waitFor('✗ “Europe” is not a Region name like eu-west-1.');
 
-		await ui.focus('Tags');
-		await ui.type('a=1,b=1,c=1,d=1,e=1,f=1');
-		await ui.press('tab');
-		await ui.waitFor('✗ At most 5 tags when starting an automation; this has 6.');
+		await fillAndLeave(ui, 'Tags', 'a=1,b=1,c=1,d=1,e=1,f=1', '✗ At most 5 tags when starting an automation; this has 6.');
 
 		await ui.focus('Review ›');
 		await ui.press('enter');
@@ -154,10 +147,7 @@ describe('start dialog: run settings', () => {
 		await ui.press('enter');
 		await ui.waitFor('TargetLocationsURL (JSON in S3)');
 		await ui.press('down', 'down', 'enter');
-		await ui.focus('TargetLocations URL');
-		await ui.type('http://example.com/x');
-		await ui.press('tab');
-		await ui.waitFor('✗ Must be an https URL of an object in S3, like https://bucket.s3.amazonaws.com/locations.json (a presigned URL works).');
+		await fillAndLeave(ui, 'TargetLocations URL', 'http://example.com/x', '✗ Must be an https URL of an object in S3, like https://bucket.s3.amazonaws.com/locations.json (a presigned URL works).');
 	});
 });
 
@@ -167,10 +157,7 @@ describe('start dialog: review and start', () => {
 		await ui.focus('Mode');
 		await ui.press('right');
 		await ui.waitFor(/Mode\s+Interactive/);
-		await ui.focus('Tags');
-		await ui.type("team=ops, note=it's");
-		await ui.press('tab');
-		await ui.waitFor('✗ Tag value of note must be up to 256 letters');
+		await fillAndLeave(ui, 'Tags', "team=ops, note=it's", '✗ Tag value of note must be up to 256 letters');
 		await ui.press('shiftTab', 'backspace', 'backspace', 'backspace', 'backspace');
 		await ui.type('ok');
 		await ui.focus('Review ›');
