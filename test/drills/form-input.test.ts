@@ -3,17 +3,22 @@
  * allowedPattern and a run setting that is not a number or percentage each get a clear message
  * next to the field; moving on is refused and nothing typed is lost, going back or forth.
  */
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {killAllTmuxSessions, startTmux, tmuxAvailable, type TmuxSession} from '../helpers/tmux.js';
-import {allRegionsOk, assertBuilt, cliLine, listRows} from '../e2e/support.js';
+import {describe, expect, it} from 'vitest';
+import {startTmux, tmuxAvailable, type TmuxSession} from '../helpers/tmux.js';
+import {allRegionsOk, cliLine, listRows} from '../e2e/support.js';
+import {drillHooks} from './support.js';
 
-beforeAll(() => {
-	assertBuilt();
-});
+drillHooks();
 
-afterEach(async () => {
-	await killAllTmuxSessions();
-});
+/** Opens the start form (n) and picks AWS-CreateImage by typing part of its name. */
+async function openCreateImageForm(tmux: TmuxSession): Promise<void> {
+	await tmux.sendKeys('n');
+	await tmux.waitFor(/Start a run/);
+	await tmux.type('AWS-CreateIm');
+	await tmux.waitFor(/› AWS-CreateImage/);
+	await tmux.sendKeys('Enter');
+	await tmux.waitFor(/InstanceId\*/);
+}
 
 /** Moves the field cursor down until the field whose label matches is selected (› before it). */
 async function focus(tmux: TmuxSession, label: string): Promise<string> {
@@ -33,12 +38,7 @@ describe.skipIf(!tmuxAvailable())('start form: wrong values', () => {
 		const tmux = await startTmux({command: cliLine(['--local']), columns: 100, rows: 30});
 		await tmux.waitFor(screen => allRegionsOk(['us-east-1', 'eu-west-1', 'ap-southeast-2'])(screen) && listRows(screen).length > 0, {timeoutMs: 20_000});
 
-		await tmux.sendKeys('n');
-		await tmux.waitFor(/Start a run/);
-		await tmux.type('AWS-CreateIm');
-		await tmux.waitFor(/› AWS-CreateImage/);
-		await tmux.sendKeys('Enter');
-		await tmux.waitFor(/InstanceId\*/);
+		await openCreateImageForm(tmux);
 
 		// A parameter against the runbook's allowedPattern.
 		await focus(tmux, 'InstanceId');
@@ -99,12 +99,7 @@ describe.skipIf(!tmuxAvailable())('start form: wrong values', () => {
 	it('a burst of Backspaces in one read deletes one character per press', async () => {
 		const tmux = await startTmux({command: cliLine(['--local']), columns: 100, rows: 30});
 		await tmux.waitFor(screen => listRows(screen).length > 0, {timeoutMs: 20_000});
-		await tmux.sendKeys('n');
-		await tmux.waitFor(/Start a run/);
-		await tmux.type('AWS-CreateIm');
-		await tmux.waitFor(/› AWS-CreateImage/);
-		await tmux.sendKeys('Enter');
-		await tmux.waitFor(/InstanceId\*/);
+		await openCreateImageForm(tmux);
 		await focus(tmux, 'InstanceId');
 		await tmux.type('i-0123456789abcdef0');
 		await tmux.waitFor(/› InstanceId\*\s+i-0123456789abcdef0/);
