@@ -1,21 +1,21 @@
 /**
- * Bundles the CLI into one file, dist/cli.js, run after `tsc -p tsconfig.build.json` (which keeps
+ * Bundles the CLI into one file, dist/cli.js, run (as dist/build/bundle.js) after `tsc -p tsconfig.build.json` (which keeps
  * the rest of dist/ for the tests, the emulator's main and the bench). Why: Node otherwise loads
  * about a thousand files at launch (Ink's es-toolkit/compat import alone is 415 CommonJS files,
  * then the AWS SDK), which was most of the time to the first frame (issue #3's ≤ 500 ms target).
  */
-import {build} from 'esbuild';
+import {build, type Plugin} from 'esbuild';
 
 /**
  * Ink imports react-devtools-core only when DEV=true, through a dynamic import it guards for
  * ERR_MODULE_NOT_FOUND. It is not installed, so stand in a module that fails the same way: Ink then
  * prints its own hint, as it would unbundled.
  */
-const devtoolsAbsent = {
+const devtoolsAbsent: Plugin = {
 	name: 'devtools-absent',
-	setup(build) {
-		build.onResolve({filter: /^react-devtools-core$/}, args => ({path: args.path, namespace: 'devtools-absent'}));
-		build.onLoad({filter: /.*/, namespace: 'devtools-absent'}, () => ({
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, args => ({path: args.path, namespace: 'devtools-absent'}));
+		builder.onLoad({filter: /.*/, namespace: 'devtools-absent'}, () => ({
 			contents: "throw Object.assign(new Error('react-devtools-core is not installed'), {code: 'ERR_MODULE_NOT_FOUND'});",
 			loader: 'js',
 		}));
