@@ -271,7 +271,12 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 	});
 	const [{createPoller}, {createActionPort}] = await Promise.all([import('./poller/index.js'), import('./aws/action-port.js')]);
 	const poller = createPoller({store, api, intervalMs: options.intervalMs});
-	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
+	const port: ActionPort = {
+		...createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()}),
+		loadOlder: () => {
+			for (const [region, health] of Object.entries(store.getState().regions)) if (health.truncated) void poller.loadOlder(region);
+		},
+	};
 	return {store, api, poller, port, ...(emulator ? {emulator} : {})};
 }
 

@@ -61,6 +61,11 @@ export interface ActionPort {
 	listExecutionTags?(region: string, executionId: string): Promise<ReadonlyArray<{readonly key: string; readonly value: string}>>;
 	/** Ask the poller to refresh now (manual refresh, or after an action). */
 	refreshNow(): void;
+	/**
+	 * Load the next batch of older history in every region whose listing stopped at the
+	 * page cap (the list asks when the cursor reaches its last row). Optional for fakes.
+	 */
+	loadOlder?(): void;
 }
 
 /**

@@ -168,7 +168,7 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'cursor.pageUp', keys: [key('pageUp')], scopes: MOVE, help: 'Page up'},
 	{command: 'cursor.pageDown', keys: [key('pageDown')], scopes: MOVE, help: 'Page down'},
 	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: MOVE, help: 'Go to the first row'},
-	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: MOVE, help: 'Go to the last row'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: MOVE, help: 'Go to the last row (on the list, also loads older history)'},
 	{command: 'open', keys: [key('return')], scopes: ['list', 'detail', 'grid'], help: 'Drill in: list → detail → account × region grid → location', label: 'open'},
 	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['detail', 'grid', 'location'], help: 'Back to the previous screen', label: 'back'},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},

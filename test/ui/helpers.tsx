@@ -34,6 +34,9 @@ export function fakePort(): ActionPort & {readonly calls: string[]} {
 		refreshNow() {
 			calls.push('refreshNow');
 		},
+		loadOlder() {
+			calls.push('loadOlder');
+		},
 	};
 }
 

@@ -6,7 +6,7 @@
 import type {ActionPort} from '../../core/ports.js';
 import type {StatusGroup} from '../../core/status.js';
 import type {AppState, AppStore} from '../../store/app-store.js';
-import {selectGridCursorCell, selectOpenExecution, selectOpenGrid, selectSelectedExecution} from '../../store/selectors.js';
+import {selectGridCursorCell, selectOpenExecution, selectOpenGrid, selectSelectedExecution, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
 import type {Command} from '../keymap.js';
 import type {Move} from '../../store/ui-actions.js';
 import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
@@ -85,6 +85,17 @@ function open(state: AppState): void {
 	}
 }
 
+/**
+ * The first listing of a region stops at a page cap; older history is loaded lazily,
+ * when a move down lands on the list's last row while some region has more.
+ */
+function loadOlderAtTheEnd(command: Command, store: AppStore, port: ActionPort): void {
+	if (command !== 'cursor.down' && command !== 'cursor.pageDown' && command !== 'cursor.bottom') return;
+	const state = store.getState();
+	if (state.screen !== 'list' || !Object.values(state.regions).some(region => region.truncated)) return;
+	if (selectSelectedIndex(state) === selectVisibleRows(state).length - 1) port.loadOlder?.();
+}
+
 export function runCommand(command: Command, input: string, store: AppStore, effects: CommandEffects): void {
 	const state = store.getState();
 	const {actions} = state;
@@ -95,6 +106,7 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 
 	if (command.startsWith('cursor.')) {
 		moveCursor(command, state);
+		loadOlderAtTheEnd(command, store, effects.port);
 		return;
 	}
 

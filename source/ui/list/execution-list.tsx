@@ -39,6 +39,7 @@ function ListStatusLine({shown}: {readonly shown: number}) {
 	const sort = useAppStore(state => state.sort);
 	const filter = useAppStore(state => state.filter);
 	const errors = useAppStore(selectFilterErrors);
+	const moreHistory = useAppStore(state => Object.values(state.regions).some(region => region.truncated));
 	const theme = useTheme();
 	if (errors.length > 0) {
 		return (
@@ -51,7 +52,7 @@ function ListStatusLine({shown}: {readonly shown: number}) {
 	const arrow = sort.descending ? (theme.ascii ? 'v' : '↓') : theme.ascii ? '^' : '↑';
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{glyphs(theme, `${shown} of ${total} shown · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`)}
+			{glyphs(theme, `${shown} of ${total} shown${moreHistory ? ' (older history: G)' : ''} · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`)}
 		</Text>
 	);
 }
