@@ -72,11 +72,23 @@ export interface AwsApi extends MonitorApi {
 	destroy(): void;
 }
 
+/**
+ * Where the home credentials come from, for error messages ("expired credentials (profile prod)").
+ * It names the source, never a key: the SDK chain prefers environment keys to the default profile.
+ */
+export function credentialSourceLabel(options: Pick<AwsApiOptions, 'credentials' | 'profile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+	if (options.credentials) return undefined;
+	const profile = options.profile ?? (env['AWS_PROFILE'] || undefined);
+	if (profile !== undefined) return `profile ${profile}`;
+	if (env['AWS_ACCESS_KEY_ID']) return 'credentials from the environment';
+	return 'profile default';
+}
+
 export function createAwsApi(options: AwsApiOptions): AwsApi {
 	if (options.regions.length === 0) throw new Error('ssmtop needs at least one region.');
 	const factory = createClientFactory(options);
 	let homeAccount = options.homeAccount;
-	const profileLabel = options.credentials ? undefined : `profile ${options.profile ?? process.env['AWS_PROFILE'] ?? 'default'}`;
+	const profileLabel = credentialSourceLabel(options);
 	const homeSource = [profileLabel, options.endpointUrl ? `endpoint ${options.endpointUrl}` : undefined].filter(Boolean).join(', ') || undefined;
 
 	function homeTarget(region: string): CallTarget {
