@@ -8,12 +8,11 @@ import {realpathSync} from 'node:fs';
 import {constants as osConstants} from 'node:os';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
-import meow from 'meow';
-import {compileFilter} from './core/filter.js';
 import {executionJsonLines} from './core/execution-json.js';
 import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
+import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
 import {selectVisibleRows} from './store/selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
 // Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
@@ -22,177 +21,7 @@ import type {AwsApi, AwsApiOptions} from './aws/index.js';
 import type {Poller} from './poller/index.js';
 import type {RunningEmulator} from './emulator/index.js';
 
-const HELP = `
-  Usage
-    $ ssmtop [options]
-
-  Watch and drive AWS Systems Manager Automation executions.
-
-  Options
-    --local                   Run against the embedded SSM emulator (demo data); no AWS account needed.
-                              This is the default when no connection flag is given and nothing on
-                              this machine is configured for AWS (no AWS_* credentials or profile
-                              variables, no ~/.aws/config or ~/.aws/credentials)
-    --profile NAME            AWS profile (default: the SDK chain: env, AWS_PROFILE, SSO, …)
-    --region R1,R2,…          Regions to watch (default: the profile's region)
-    --endpoint-url URL        Send SSM calls to this endpoint
-    --interval SECONDS        List refresh interval, at least 2 (default 5)
-    --read-only               Hide and disable start, re-run, stop and signal
-    --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
-    --account-profile A=P     Read child executions of account A with profile P (repeatable)
-    --no-color                No colours (NO_COLOR is honoured too)
-    --once                    Print the executions once and exit (no terminal UI)
-    --json                    With --once: print JSON Lines (one object per execution)
-    --version                 Show the version
-    --help                    Show this help
-
-  Examples
-    $ ssmtop --local
-    $ ssmtop --profile prod --region us-east-1,eu-west-1 --read-only
-    $ ssmtop --account-profile 111122223333=audit --filter status:problem
-`;
-
-export interface RawFlags {
-	readonly local: boolean;
-	readonly profile?: string;
-	readonly region?: string;
-	readonly endpointUrl?: string;
-	readonly interval: number;
-	readonly readOnly: boolean;
-	readonly filter?: string;
-	readonly accountProfile: readonly string[];
-	readonly color: boolean;
-	readonly once: boolean;
-	readonly json: boolean;
-}
-
-export interface CliOptions {
-	readonly local: boolean;
-	readonly profile?: string;
-	readonly regions: readonly string[];
-	readonly endpointUrl?: string;
-	readonly intervalMs: number;
-	readonly readOnly: boolean;
-	readonly filter: string;
-	readonly accountProfiles: Readonly<Record<string, string>>;
-	readonly color: boolean;
-	readonly once: boolean;
-	readonly json: boolean;
-}
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const ACCOUNT = /^\d{12}$/;
 const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-
-/** Checks every flag; returns the options or one paragraph per problem (exit 2). */
-export function validateFlags(flags: RawFlags): {readonly options: CliOptions} | {readonly errors: readonly string[]} {
-	const errors: string[] = [];
-	const regions = (flags.region ?? '')
-		.split(',')
-		.map(region => region.trim())
-		.filter(Boolean);
-	const badRegions = regions.filter(region => !REGION.test(region));
-	if (badRegions.length > 0) {
-		errors.push(`--region: ${badRegions.map(region => `"${region}"`).join(', ')} is not a region name. Give a comma-separated list such as --region us-east-1,eu-west-1.`);
-	}
-
-	if (flags.region !== undefined && regions.length === 0) {
-		errors.push('--region needs at least one region name, e.g. --region us-east-1,eu-west-1 (leave it out to use the profile\'s region).');
-	}
-
-	if (flags.profile !== undefined && flags.profile.trim() === '') {
-		errors.push('--profile needs a profile name, e.g. --profile prod (leave it out to use the default credentials).');
-	}
-
-	if (!Number.isFinite(flags.interval)) {
-		errors.push('--interval: give a number of seconds, 2 or more (default 5), e.g. --interval 10.');
-	} else if (flags.interval < 2) {
-		errors.push(`--interval: ${String(flags.interval)} is too short. ssmtop refreshes at most every 2 seconds, to stay clear of SSM's rate limits; give a number of seconds of 2 or more (default 5).`);
-	}
-
-	if (flags.endpointUrl !== undefined) {
-		try {
-			const url = new URL(flags.endpointUrl);
-			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-		} catch {
-			errors.push(`--endpoint-url: "${flags.endpointUrl}" is not an http(s) URL. Give the full address, e.g. --endpoint-url https://ssm.us-east-1.amazonaws.com.`);
-		}
-	}
-
-	if (flags.local && (flags.profile !== undefined || flags.endpointUrl !== undefined)) {
-		errors.push('--local runs against the embedded emulator, so it cannot be combined with --profile or --endpoint-url. Drop --local to use AWS, or drop the others to use the emulator.');
-	}
-
-	if (flags.filter !== undefined) {
-		const {errors: filterErrors} = compileFilter(flags.filter);
-		if (filterErrors.length > 0) {
-			errors.push(`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, mode or id; ! negates a term.`);
-		}
-	}
-
-	const accountProfiles: Record<string, string> = {};
-	for (const mapping of flags.accountProfile) {
-		const [account, profile, ...rest] = mapping.split('=');
-		if (!account || !ACCOUNT.test(account) || !profile || rest.length > 0) {
-			errors.push(`--account-profile: "${mapping}" should be ACCOUNT=PROFILE, with a 12-digit account id, e.g. --account-profile 111122223333=audit.`);
-			continue;
-		}
-
-		accountProfiles[account] = profile;
-	}
-
-	if (flags.json && !flags.once) errors.push('--json only applies with --once (the terminal UI is not JSON). Add --once, or drop --json.');
-
-	if (errors.length > 0) return {errors};
-	return {
-		options: {
-			local: flags.local,
-			...(flags.profile === undefined ? {} : {profile: flags.profile}),
-			regions,
-			...(flags.endpointUrl === undefined ? {} : {endpointUrl: flags.endpointUrl}),
-			intervalMs: Math.round(flags.interval * 1000),
-			readOnly: flags.readOnly,
-			filter: flags.filter ?? '',
-			accountProfiles,
-			color: flags.color,
-			once: flags.once,
-			json: flags.json,
-		},
-	};
-}
-
-/**
- * With no connection flag and nothing configured for AWS on this machine, run the embedded
- * emulator (the header says so plainly); otherwise use AWS and report its problems.
- */
-export async function withDefaultMode(options: CliOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliOptions> {
-	const chosen = options.local || options.profile !== undefined || options.endpointUrl !== undefined || options.regions.length > 0;
-	if (chosen) return options;
-	const {awsConfiguration} = await import('./aws/aws-configured.js');
-	return awsConfiguration(env) === undefined ? {...options, local: true} : options;
-}
-
-export function parseCli(argv: readonly string[]): {readonly flags: RawFlags; readonly showHelp: () => never} {
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		argv: [...argv],
-		allowUnknownFlags: false,
-		flags: {
-			local: {type: 'boolean', default: false},
-			profile: {type: 'string'},
-			region: {type: 'string'},
-			endpointUrl: {type: 'string'},
-			interval: {type: 'number', default: 5},
-			readOnly: {type: 'boolean', default: false},
-			filter: {type: 'string'},
-			accountProfile: {type: 'string', isMultiple: true, default: []},
-			color: {type: 'boolean', default: true},
-			once: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
-		},
-	});
-	return {flags: cli.flags as RawFlags, showHelp: () => cli.showHelp(2)};
-}
 
 /** The connection as the header shows it. */
 export function connectionContext(options: CliOptions, regions: readonly string[], homeAccount?: string): ConnectionContext {

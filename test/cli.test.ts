@@ -2,7 +2,8 @@ import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {connectionContext, validateFlags, type RawFlags} from '../source/cli.js';
+import {connectionContext} from '../source/cli.js';
+import {validateFlags, type RawFlags} from '../source/cli/flags.js';
 
 const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
 const errorsOf = (flags: Partial<RawFlags>): readonly string[] => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {awsConfiguration} from '../../source/aws/aws-configured.js';
-import {validateFlags, withDefaultMode, type RawFlags} from '../../source/cli.js';
+import {validateFlags, withDefaultMode, type RawFlags} from '../../source/cli/flags.js';
 
 const nothing = (): boolean => false;
 const bareEnv = {HOME: '/home/nobody'};
