@@ -14,6 +14,7 @@ import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
 import {selectVisibleRows} from './store/selectors.js';
+import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
 // Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
 // --version and flag errors answer at once and AWS mode never loads the emulator.
@@ -103,7 +104,7 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 	const port: ActionPort = {
 		...createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()}),
 		loadOlder: () => {
-			for (const [region, health] of Object.entries(store.getState().regions)) if (health.truncated) void poller.loadOlder(region);
+			for (const region of selectTruncatedRegions(store.getState())) void poller.loadOlder(region);
 		},
 	};
 	return {store, api, poller, port, ...(emulator ? {emulator} : {})};

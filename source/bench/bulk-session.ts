@@ -1,5 +1,6 @@
 /** A --local session over N finished executions, with the whole history loaded into the list. */
 import {startLocalSession, type LocalSession, type LocalSessionOptions} from './local-session.js';
+import {selectTruncatedRegions} from '../store/data-selectors.js';
 
 /** The benchmark's fixed "now" (the emulator spreads bulk executions over the 14 days before it). */
 export const BENCH_TIME = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -25,9 +26,9 @@ export async function startBulkSession(
 /** The first listing stops at the paging cap; fetch older batches until every region is complete. */
 export async function loadWholeHistory(session: LocalSession): Promise<void> {
 	for (let batches = 0; batches < 1000; batches++) {
-		const truncated = Object.values(session.store.getState().regions).filter(region => region.truncated);
+		const truncated = selectTruncatedRegions(session.store.getState());
 		if (truncated.length === 0) return;
-		await Promise.all(truncated.map(async region => session.poller.loadOlder(region.region)));
+		await Promise.all(truncated.map(async region => session.poller.loadOlder(region)));
 		await session.settled();
 	}
 

@@ -74,6 +74,13 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 	return health;
 }
 
+/** Regions whose first listing stopped at the page cap: older history is still to load. */
+export function selectTruncatedRegions(state: AppState): string[] {
+	return Object.values(state.regions)
+		.filter(region => region.truncated)
+		.map(region => region.region);
+}
+
 /** API calls made so far across regions (header / bench figure). */
 export function selectTotalCalls(state: AppState): number {
 	let total = 0;

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ExecutionDetail} from '../../source/core/types.js';
 import {createAppStore} from '../../source/store/app-store.js';
 import {childErrorKey} from '../../source/store/data-actions.js';
-import {selectCursorLocation, selectOpenIsLive, selectOpenProgress, selectRegionHealth, selectTotalCalls} from '../../source/store/data-selectors.js';
+import {selectCursorLocation, selectOpenIsLive, selectOpenProgress, selectRegionHealth, selectTotalCalls, selectTruncatedRegions} from '../../source/store/data-selectors.js';
 
 function store() {
 	return createAppStore({context: {label: 'test', regions: ['us-east-1', 'eu-west-1'], readOnly: false, local: false, readableAccounts: ['111111111111']}});
@@ -21,6 +21,13 @@ const parent: ExecutionDetail = {
 };
 
 describe('data selectors', () => {
+	it('selectTruncatedRegions names the regions whose listing stopped at the page cap', () => {
+		const app = store();
+		expect(selectTruncatedRegions(app.getState())).toEqual([]);
+		app.getState().actions.pollSucceeded('eu-west-1', [], {at: 1, truncated: true});
+		expect(selectTruncatedRegions(app.getState())).toEqual(['eu-west-1']);
+	});
+
 	it('region health: loading, ok, error, throttled, paused; stable while regions are', () => {
 		const app = store();
 		expect(selectRegionHealth(app.getState()).map(region => region.state)).toEqual(['loading', 'loading']);

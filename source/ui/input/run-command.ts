@@ -7,6 +7,7 @@ import type {ActionPort} from '../../core/ports.js';
 import type {StatusGroup} from '../../core/status.js';
 import type {AppState, AppStore} from '../../store/app-store.js';
 import {selectGridCursorCell, selectOpenExecution, selectOpenGrid, selectSelectedExecution, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
+import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import type {Command} from '../keymap.js';
 import type {Move} from '../../store/ui-actions.js';
 import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
@@ -92,7 +93,7 @@ function open(state: AppState): void {
 function loadOlderAtTheEnd(command: Command, store: AppStore, port: ActionPort): void {
 	if (command !== 'cursor.down' && command !== 'cursor.pageDown' && command !== 'cursor.bottom') return;
 	const state = store.getState();
-	if (state.screen !== 'list' || !Object.values(state.regions).some(region => region.truncated)) return;
+	if (state.screen !== 'list' || selectTruncatedRegions(state).length === 0) return;
 	if (selectSelectedIndex(state) === selectVisibleRows(state).length - 1) port.loadOlder?.();
 }
 

@@ -6,6 +6,7 @@
 import {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Execution} from '../../core/types.js';
+import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import {selectExecutionCount, selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
@@ -39,7 +40,7 @@ function ListStatusLine({shown}: {readonly shown: number}) {
 	const sort = useAppStore(state => state.sort);
 	const filter = useAppStore(state => state.filter);
 	const errors = useAppStore(selectFilterErrors);
-	const moreHistory = useAppStore(state => Object.values(state.regions).some(region => region.truncated));
+	const moreHistory = useAppStore(state => selectTruncatedRegions(state).length > 0);
 	const theme = useTheme();
 	if (errors.length > 0) {
 		return (
