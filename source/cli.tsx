@@ -122,7 +122,9 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 	const rows = selectVisibleRows(running.store.getState());
 	const text = json
 		? executionJsonLines(rows)
-		: rows.map(row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].join('\t')}\n`).join('');
+		: rows
+				.map(row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].join('\t')}\n`)
+				.join('');
 	// A reader that stops early (| head) is not an error.
 	process.stdout.on('error', error => {
 		if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
@@ -164,13 +166,19 @@ export async function main(argv: readonly string[]): Promise<void> {
 	const options = await withDefaultMode(validated.options);
 	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (!options.once && !interactive) {
-		fail('standard input and output must be a terminal (TTY): ssmtop is an interactive terminal UI. Run it in a terminal, or use --once (with --json) to print the executions from a script.', 2);
+		fail(
+			'standard input and output must be a terminal (TTY): ssmtop is an interactive terminal UI. Run it in a terminal, or use --once (with --json) to print the executions from a script.',
+			2,
+		);
 	}
 
 	const viewport = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
 	if (!options.once && (viewport.columns < 80 || viewport.rows < 24)) {
 		// At run time a shrinking terminal gets a "resize me" screen; at launch there is nothing to keep yet.
-		fail(`the terminal is ${viewport.columns}×${viewport.rows}, and ssmtop needs at least 80 columns by 24 rows. Enlarge the window (or the tmux pane) and start it again.`, 1);
+		fail(
+			`the terminal is ${viewport.columns}×${viewport.rows}, and ssmtop needs at least 80 columns by 24 rows. Enlarge the window (or the tmux pane) and start it again.`,
+			1,
+		);
 	}
 
 	const running = await connect(options, viewport);

@@ -1,48 +1,42 @@
-// The folders are the architecture: this test fails when an import crosses a boundary
-// (core is pure; views never reach AWS or the emulator; only cli.tsx wires concrete pieces).
-import {readdirSync, readFileSync, statSync} from 'node:fs';
-import {join, relative} from 'node:path';
+// The folders are the architecture (core ← aws, emulator, store, poller ← ui ← cli). ESLint enforces it
+// (eslint.config.js, run by `npm test`); this test proves the rules are live: each forbidden import,
+// however many folders it climbs, is reported, and an allowed one is not.
+import {join} from 'node:path';
+import {ESLint} from 'eslint';
 import {describe, expect, it} from 'vitest';
 
-const root = join(import.meta.dirname, '..', 'source');
+const root = join(import.meta.dirname, '..');
+const eslint = new ESLint({cwd: root});
 
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap(name => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
-	});
+async function problems(file: string, code: string): Promise<string[]> {
+	const [result] = await eslint.lintText(code, {filePath: join(root, file)});
+	return (result?.messages ?? []).map(message => `${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
-function importsOf(path: string): string[] {
-	const text = readFileSync(path, 'utf8');
-	return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(m => m[1]!);
-}
-
-const rules: Array<{folder: string; forbidden: RegExp; why: string}> = [
-	{folder: 'core', forbidden: /^(\.\.\/(aws|emulator|store|poller|ui)\/|@aws-sdk\/|ink|react|zustand|node:(http|net|fs))/, why: 'core is pure domain logic'},
-	{folder: 'ui', forbidden: /^(\.\.\/)+(aws|emulator|poller)\/|^@aws-sdk\//, why: 'views read the store; they never call AWS'},
-	{folder: 'store', forbidden: /^(\.\.\/(aws|emulator|ui|poller)\/|@aws-sdk\/|ink|react$)/, why: 'the store holds state, not clients or views'},
-	{folder: 'poller', forbidden: /^(\.\.\/(ui|emulator)\/|@aws-sdk\/|ink|react)/, why: 'the poller talks to AWS through aws/ only'},
-	{folder: 'emulator', forbidden: /^(\.\.\/(aws|ui|store|poller)\/|ink|react)/, why: 'the emulator is a product of its own'},
+const cases: ReadonlyArray<{file: string; code: string; rule: RegExp}> = [
+	{file: 'source/core/probe.ts', code: "export * from '../store/app-store.js';", rule: /no-restricted-paths.*core is pure/},
+	{file: 'source/core/start-form/probe.ts', code: "export * from '../../ui/keymap.js';", rule: /no-restricted-paths.*core is pure/},
+	{file: 'source/ui/probe.ts', code: "export * from '../aws/index.js';", rule: /no-restricted-paths.*never call AWS/},
+	{file: 'source/ui/modal/probe.ts', code: "export * from '../../poller/index.js';", rule: /no-restricted-paths.*never call AWS/},
+	{file: 'source/ui/modal/probe.ts', code: "export * from '../../emulator/index.js';", rule: /no-restricted-paths/},
+	{file: 'source/ui/modal/probe.ts', code: "export * from 'node:fs/promises';", rule: /no-restricted-imports.*No I\/O in source\/ui/},
+	{file: 'source/ui/probe.ts', code: "export * from '@aws-sdk/client-ssm';", rule: /no-restricted-imports.*Only source\/aws/},
+	{file: 'source/store/probe.ts', code: "export * from '../ui/app.js';", rule: /no-restricted-paths.*not clients or views/},
+	{file: 'source/poller/probe.ts', code: "export * from '../ui/app.js';", rule: /no-restricted-paths.*through aws/},
+	{file: 'source/emulator/engine/probe.ts', code: "export * from '../../store/app-store.js';", rule: /no-restricted-paths.*product of its own/},
+	{file: 'source/aws/probe.ts', code: "export * from '../store/app-store.js';", rule: /no-restricted-paths/},
+	{file: 'source/poller/probe.ts', code: "export * from '@aws-sdk/client-ssm';", rule: /no-restricted-imports/},
 ];
 
-describe('import boundaries', () => {
-	for (const rule of rules) {
-		it(`${rule.folder}/: ${rule.why}`, () => {
-			const dir = join(root, rule.folder);
-			const offenders = files(dir).flatMap(file =>
-				importsOf(file)
-					.filter(spec => rule.forbidden.test(spec))
-					.map(spec => `${relative(root, file)} imports ${spec}`),
-			);
-			expect(offenders).toEqual([]);
+describe('import boundaries (eslint.config.js)', () => {
+	for (const {file, code, rule} of cases) {
+		it(`${file}: ${code}`, async () => {
+			expect((await problems(file, code)).some(text => rule.test(text))).toBe(true);
 		});
 	}
 
-	it('only source/aws imports the AWS SDK (besides the cli composition root and the emulator tooling)', () => {
-		const offenders = files(root)
-			.filter(file => !relative(root, file).startsWith('aws/') && !relative(root, file).startsWith('bench/') && relative(root, file) !== 'cli.tsx')
-			.flatMap(file => importsOf(file).filter(spec => spec.startsWith('@aws-sdk/')).map(spec => `${relative(root, file)} imports ${spec}`));
-		expect(offenders).toEqual([]);
+	it('allows what the direction allows', async () => {
+		expect(await problems('source/ui/modal/probe.ts', "export * from '../../store/app-store.js';\nexport * from '../../core/types.js';")).toEqual([]);
+		expect(await problems('source/poller/probe.ts', "export * from '../store/app-store.js';")).toEqual([]);
 	});
 });

@@ -85,7 +85,13 @@ describe('connectionContext', () => {
 const built = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
 describe.skipIf(!existsSync(built))('the built CLI', () => {
-	const run = (...args: string[]) => spawnSync(process.execPath, [built, ...args], {encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 20_000, env: {...process.env, AWS_PROFILE: '', AWS_REGION: ''}});
+	const run = (...args: string[]) =>
+		spawnSync(process.execPath, [built, ...args], {
+			encoding: 'utf8',
+			stdio: ['pipe', 'pipe', 'pipe'],
+			timeout: 20_000,
+			env: {...process.env, AWS_PROFILE: '', AWS_REGION: ''},
+		});
 
 	it('--version prints the version', () => {
 		const result = run('--version');
@@ -119,7 +125,10 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 	it('--local --once --json prints the emulator executions without a terminal', () => {
 		const result = run('--local', '--once', '--json', '--filter', 'status:problem');
 		expect(result.status).toBe(0);
-		const rows = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as {status: string});
+		const rows = result.stdout
+			.trimEnd()
+			.split('\n')
+			.map(line => JSON.parse(line) as {status: string});
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.status))).toBe(true);
 	});

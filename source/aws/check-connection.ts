@@ -44,15 +44,24 @@ export function startupMessage(failed: readonly RegionCheck[], source: Connectio
 	const first = failed[0]!;
 	const profile = source.profile ?? process.env['AWS_PROFILE'];
 	if (kinds.size === 1 && first.kind === 'credentials') {
-		return `ssmtop found no usable AWS credentials${profile ? ` for profile ${profile}` : ''}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. Set credentials in the environment, run aws configure or aws sso login, or choose another profile with --profile.`.replace(/\s+/g, ' ');
+		return `ssmtop found no usable AWS credentials${profile ? ` for profile ${profile}` : ''}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. Set credentials in the environment, run aws configure or aws sso login, or choose another profile with --profile.`.replace(
+			/\s+/g,
+			' ',
+		);
 	}
 
 	if (kinds.size === 1 && first.kind === 'unreachable') {
-		return `ssmtop cannot reach SSM${source.endpointUrl ? ` at ${source.endpointUrl}` : ''} for ${listRegions(failed)}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. Check --endpoint-url, --region, the network and any proxy.`.replace(/\s+/g, ' ');
+		return `ssmtop cannot reach SSM${source.endpointUrl ? ` at ${source.endpointUrl}` : ''} for ${listRegions(failed)}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. Check --endpoint-url, --region, the network and any proxy.`.replace(
+			/\s+/g,
+			' ',
+		);
 	}
 
 	if (kinds.size === 1 && first.kind === 'access-denied') {
-		return `Access denied listing automation executions in ${listRegions(failed)}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. The identity needs ssm:DescribeAutomationExecutions and ssm:GetAutomationExecution (see the README's IAM policy).`.replace(/\s+/g, ' ');
+		return `Access denied listing automation executions in ${listRegions(failed)}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. The identity needs ssm:DescribeAutomationExecutions and ssm:GetAutomationExecution (see the README's IAM policy).`.replace(
+			/\s+/g,
+			' ',
+		);
 	}
 
 	return [...new Set(failed.map(region => region.message ?? `Cannot use ${region.region}.`))].join(' ');

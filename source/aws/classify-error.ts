@@ -64,7 +64,8 @@ export function errorKindOf(error: unknown): ErrorKind {
 	const names = [name, code].filter((value): value is string => Boolean(value));
 	if (names.some(value => THROTTLING.has(value)) || status === 429) return 'throttled';
 	if (names.some(value => CREDENTIALS.has(value))) return 'credentials';
-	if (/could not load credentials|could not resolve credentials|profile .* could not be found|sso session .* expired|token is expired/i.test(message)) return 'credentials';
+	if (/could not load credentials|could not resolve credentials|profile .* could not be found|sso session .* expired|token is expired/i.test(message))
+		return 'credentials';
 	if (names.some(value => ACCESS_DENIED.has(value))) return 'access-denied';
 	if (names.some(value => NETWORK_CODES.has(value) || TIMEOUTS.has(value))) return 'unreachable';
 	if (names.some(value => NOT_FOUND.has(value))) return 'not-found';
@@ -82,7 +83,9 @@ function isMalformedAnswer(error: unknown, facts: ErrorFacts): boolean {
 
 /** The parser's own first line, without the SDK's hint for developers about a hidden field. */
 function parserReason(message: string): string {
-	return scrub(message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
+	return scrub(message.split('\n')[0] ?? '')
+		.trim()
+		.replace(/\.$/, '');
 }
 
 function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext, error?: unknown): string {

@@ -111,7 +111,8 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 		regions: [...options.regions],
 		listExecutionPage: async (region, request): Promise<ExecutionPage> => listExecutionPage(homeTarget(region), request),
 		listExecutions: async (region, listOptions) => listExecutions(homeTarget(region), listOptions),
-		getExecution: async (region, executionId, callOptions): Promise<DetailResult> => getExecution(homeTarget(region), executionId, callOptions?.signal, callOptions?.heldSteps),
+		getExecution: async (region, executionId, callOptions): Promise<DetailResult> =>
+			getExecution(homeTarget(region), executionId, callOptions?.signal, callOptions?.heldSteps),
 		async getChildExecution(location, callOptions) {
 			const target = childTarget(location);
 			return target ? getExecution(target, location.executionId, callOptions?.signal) : undefined;

@@ -12,16 +12,7 @@ import type {
 	Target as SdkTarget,
 	TargetLocation as SdkTargetLocation,
 } from '@aws-sdk/client-ssm';
-import type {
-	AlarmConfiguration,
-	Execution,
-	ExecutionDetail,
-	ParameterMap,
-	ProgressCounters,
-	StepExecution,
-	Target,
-	TargetLocation,
-} from '../core/types.js';
+import type {AlarmConfiguration, Execution, ExecutionDetail, ParameterMap, ProgressCounters, StepExecution, Target, TargetLocation} from '../core/types.js';
 
 /** Drops undefined members so absent stays absent. */
 function compact<T extends object>(value: T): T {
@@ -153,12 +144,7 @@ export function mapStep(step: SdkStep): StepExecution {
  * AutomationExecution: it is inferred from TargetLocations, which only
  * CrossAccount parents carry.
  */
-export function mapExecutionDetail(
-	execution: SdkExecution,
-	region: string,
-	account?: string,
-	steps?: readonly StepExecution[],
-): ExecutionDetail {
+export function mapExecutionDetail(execution: SdkExecution, region: string, account?: string, steps?: readonly StepExecution[]): ExecutionDetail {
 	const targetLocations = execution.TargetLocations?.map(mapTargetLocation);
 	return compact({
 		...commonMembers(execution, region, account),

@@ -69,10 +69,22 @@ export function formatFigures(figures: readonly Figure[]): string {
 	const rows = figures.map(figure => {
 		const met = meetsTarget(figure);
 		const target = figure.target
-			? [figure.target.max === undefined ? '' : `≤ ${formatNumber(figure.target.max)}`, figure.target.min === undefined ? '' : `≥ ${formatNumber(figure.target.min)}`].filter(Boolean).join(', ') + ` ${figure.unit}`
+			? [
+					figure.target.max === undefined ? '' : `≤ ${formatNumber(figure.target.max)}`,
+					figure.target.min === undefined ? '' : `≥ ${formatNumber(figure.target.min)}`,
+				]
+					.filter(Boolean)
+					.join(', ') + ` ${figure.unit}`
 			: '';
 		return [figure.name, `${formatNumber(figure.value)} ${figure.unit}`, target, met === undefined ? '' : met ? 'ok' : 'MISSED'];
 	});
 	const widths = [0, 1, 2].map(column => Math.max(...rows.map(row => row[column]!.length), 0));
-	return rows.map(row => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ').trimEnd()).join('\n');
+	return rows
+		.map(row =>
+			row
+				.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell))
+				.join('  ')
+				.trimEnd(),
+		)
+		.join('\n');
 }

@@ -69,9 +69,9 @@ async function oneStatusChange(
 	bytesOf: (action: () => Promise<void>) => Promise<{bytes: number; text: string}>,
 ): Promise<{bytes: number; text: string}> {
 	const region = 'us-east-1';
-	const started = await session.api.homeClient(region).send(
-		new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}),
-	);
+	const started = await session.api
+		.homeClient(region)
+		.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}));
 	const id = started.AutomationExecutionId!;
 	const status = () => session.store.getState().executions[id]?.status;
 	for (let guard = 0; status() === undefined || status() === 'Pending'; guard++) {

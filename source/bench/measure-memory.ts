@@ -104,7 +104,10 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 /** Runs the measurement in a fresh `node --expose-gc` process and returns its figures. */
 export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement): Promise<MemoryResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--emulator', emulator], {stdio: ['ignore', 'pipe', 'inherit'], env: benchEnvironment(process.env)});
+		const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--emulator', emulator], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			env: benchEnvironment(process.env),
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => {
 			output += chunk.toString('utf8');

@@ -27,7 +27,10 @@ export interface ScrollingResult {
 /** Longer than Ink's render throttle (1000 / 30 fps ≈ 34 ms), so each press meets its leading edge. */
 const GAP_MS = 45;
 
-export async function measureScrolling(session: LocalSession, options: {downPresses?: number; pageDownPresses?: number; heldPresses?: number} = {}): Promise<ScrollingResult> {
+export async function measureScrolling(
+	session: LocalSession,
+	options: {downPresses?: number; pageDownPresses?: number; heldPresses?: number} = {},
+): Promise<ScrollingResult> {
 	const {terminal} = session;
 	const rows = selectVisibleRows(session.store.getState()).length;
 	await waitForQuiet(terminal.stdout);

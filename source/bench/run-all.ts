@@ -37,15 +37,29 @@ async function launchFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 
 	const fromProcessStart = inProcess.map(result => result.processBootMs + result.firstFrameMs);
 	const figures: Figure[] = [
-		{name: 'first frame, from process start (in-process --local composition, unbundled modules, fake terminal; median of 3)', value: median(fromProcessStart), unit: 'ms', target: {max: 500}},
+		{
+			name: 'first frame, from process start (in-process --local composition, unbundled modules, fake terminal; median of 3)',
+			value: median(fromProcessStart),
+			unit: 'ms',
+			target: {max: 500},
+		},
 		{name: '  of which node start-up', value: median(inProcess.map(result => result.processBootMs)), unit: 'ms'},
 		{name: '  of which loading the modules (SDK, Ink, React, emulator)', value: median(inProcess.map(result => result.moduleLoadMs)), unit: 'ms'},
-		{name: 'first frame with executions, from process start', value: median(inProcess.map(result => result.processBootMs + result.firstDataFrameMs)), unit: 'ms'},
+		{
+			name: 'first frame with executions, from process start',
+			value: median(inProcess.map(result => result.processBootMs + result.firstDataFrameMs)),
+			unit: 'ms',
+		},
 		{name: '`node dist/cli.js --version`, whole process (median of 5)', value: median(version), unit: 'ms'},
 	];
 	if (pty.length > 0) {
 		figures.push(
-			{name: '`ssmtop --local` (the bundled dist/cli.js) in a pty via script(1), spawn to header (median of 3)', value: median(pty.map(result => result.firstFrameMs)), unit: 'ms', target: {max: 500}},
+			{
+				name: '`ssmtop --local` (the bundled dist/cli.js) in a pty via script(1), spawn to header (median of 3)',
+				value: median(pty.map(result => result.firstFrameMs)),
+				unit: 'ms',
+				target: {max: 500},
+			},
 			{name: '`ssmtop --local` in a pty, spawn to header with executions', value: median(pty.map(result => result.firstDataFrameMs)), unit: 'ms'},
 		);
 	}
@@ -75,7 +89,11 @@ async function bulkFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 			{name: 'bytes per idle refresh, UI time pinned (max of polls)', value: max(idle.pollPinnedBytes), unit: 'B', target: {max: 0}},
 			{name: 'bytes per idle second between refreshes (clock tick, max)', value: max(idle.secondBytes), unit: 'B'},
 			{name: 'bytes for one execution changing status (one poll)', value: idle.oneChangeBytes, unit: 'B'},
-			{name: `API calls per minute, steady state, ${Object.keys(session.store.getState().executions).length} final executions`, value: calls.perMinute, unit: 'calls'},
+			{
+				name: `API calls per minute, steady state, ${Object.keys(session.store.getState().executions).length} final executions`,
+				value: calls.perMinute,
+				unit: 'calls',
+			},
 			{name: '  naive loop (all pages + one Get per execution per tick)', value: calls.naivePerMinute, unit: 'calls'},
 			{name: '  poller ÷ naive', value: calls.ratio * 100, unit: '%', target: {max: 20}},
 		];
@@ -97,7 +115,11 @@ async function liveCallFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 		if (running) session.store.getState().actions.screenOpened('detail', running.id);
 		const calls = await measureApiCalls(session);
 		const figures: Figure[] = [
-			{name: `API calls per minute, demo seed (${Object.keys(session.store.getState().executions).length} executions, live runs, one open)`, value: calls.perMinute, unit: 'calls'},
+			{
+				name: `API calls per minute, demo seed (${Object.keys(session.store.getState().executions).length} executions, live runs, one open)`,
+				value: calls.perMinute,
+				unit: 'calls',
+			},
 			{name: '  naive loop', value: calls.naivePerMinute, unit: 'calls'},
 			{name: '  poller ÷ naive', value: calls.ratio * 100, unit: '%', target: {max: 20}},
 		];
@@ -112,9 +134,18 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	const inProcess = await measureMemoryInFreshProcess('in-process');
 	const separate = await measureMemoryInFreshProcess('separate');
 	const figures: Figure[] = [
-		{name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`, value: inProcess.peakRssMb, unit: 'MB', target: {max: 200}},
+		{
+			name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`,
+			value: inProcess.peakRssMb,
+			unit: 'MB',
+			target: {max: 200},
+		},
 		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 200}},
-		{name: '  app alone: after the run, after GC / heap used / heap total', value: separate.finalRssMb, unit: `MB / ${separate.heapUsedMb} MB / ${separate.heapTotalMb} MB`},
+		{
+			name: '  app alone: after the run, after GC / heap used / heap total',
+			value: separate.finalRssMb,
+			unit: `MB / ${separate.heapUsedMb} MB / ${separate.heapTotalMb} MB`,
+		},
 		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
 	];
 	return {figures, raw: {inProcess, separate}};
@@ -124,14 +155,22 @@ async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log('emulator: DescribeAutomationExecutions pages over 10,000 executions…');
 	const result = await measureEmulatorLatency({pages: 300});
 	return {
-		figures: [{name: `emulator: DescribeAutomationExecutions page of ${result.pageSize}, median (p95 ${result.pageMs.p95.toFixed(2)} ms)`, value: result.pageMs.p50, unit: 'ms'}],
+		figures: [
+			{
+				name: `emulator: DescribeAutomationExecutions page of ${result.pageSize}, median (p95 ${result.pageMs.p95.toFixed(2)} ms)`,
+				value: result.pageMs.p50,
+				unit: 'ms',
+			},
+		],
 		raw: result,
 	};
 }
 
 export async function main(): Promise<void> {
 	const {values} = parseArgs({options: {json: {type: 'boolean', default: false}}});
-	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map(value => value.toFixed(2)).join(' ')} at start`;
+	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+		.map(value => value.toFixed(2))
+		.join(' ')} at start`;
 	log(`ssmtop benchmark against the emulator (${environment})`);
 	const sections = [
 		['Launch', await launchFigures()],
@@ -140,7 +179,11 @@ export async function main(): Promise<void> {
 		['Memory', await memoryFigures()],
 		['Emulator', await emulatorFigures()],
 	] as const;
-	const lines = [`ssmtop benchmark: ${environment}, load average ${loadavg().map(value => value.toFixed(2)).join(' ')} at the end`];
+	const lines = [
+		`ssmtop benchmark: ${environment}, load average ${loadavg()
+			.map(value => value.toFixed(2))
+			.join(' ')} at the end`,
+	];
 	for (const [title, {figures}] of sections) lines.push('', `## ${title}`, formatFigures(figures));
 	const missed = sections.flatMap(([, {figures}]) => figures.filter(figure => meetsTarget(figure) === false).map(figure => figure.name.trim()));
 	lines.push('', missed.length === 0 ? 'Every target met.' : `Missed: ${missed.join('; ')}.`);

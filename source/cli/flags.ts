@@ -76,11 +76,13 @@ export function validateFlags(flags: RawFlags): {readonly options: CliOptions} |
 		.filter(Boolean);
 	const badRegions = regions.filter(region => !REGION.test(region));
 	if (badRegions.length > 0) {
-		errors.push(`--region: ${badRegions.map(region => `"${region}"`).join(', ')} is not a region name. Give a comma-separated list such as --region us-east-1,eu-west-1.`);
+		errors.push(
+			`--region: ${badRegions.map(region => `"${region}"`).join(', ')} is not a region name. Give a comma-separated list such as --region us-east-1,eu-west-1.`,
+		);
 	}
 
 	if (flags.region !== undefined && regions.length === 0) {
-		errors.push('--region needs at least one region name, e.g. --region us-east-1,eu-west-1 (leave it out to use the profile\'s region).');
+		errors.push("--region needs at least one region name, e.g. --region us-east-1,eu-west-1 (leave it out to use the profile's region).");
 	}
 
 	if (flags.profile !== undefined && flags.profile.trim() === '') {
@@ -90,7 +92,9 @@ export function validateFlags(flags: RawFlags): {readonly options: CliOptions} |
 	if (!Number.isFinite(flags.interval)) {
 		errors.push('--interval: give a number of seconds, 2 or more (default 5), e.g. --interval 10.');
 	} else if (flags.interval < 2) {
-		errors.push(`--interval: ${String(flags.interval)} is too short. ssmtop refreshes at most every 2 seconds, to stay clear of SSM's rate limits; give a number of seconds of 2 or more (default 5).`);
+		errors.push(
+			`--interval: ${String(flags.interval)} is too short. ssmtop refreshes at most every 2 seconds, to stay clear of SSM's rate limits; give a number of seconds of 2 or more (default 5).`,
+		);
 	}
 
 	if (flags.endpointUrl !== undefined) {
@@ -98,12 +102,16 @@ export function validateFlags(flags: RawFlags): {readonly options: CliOptions} |
 			const url = new URL(flags.endpointUrl);
 			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
 		} catch {
-			errors.push(`--endpoint-url: "${flags.endpointUrl}" is not an http(s) URL. Give the full address, e.g. --endpoint-url https://ssm.us-east-1.amazonaws.com.`);
+			errors.push(
+				`--endpoint-url: "${flags.endpointUrl}" is not an http(s) URL. Give the full address, e.g. --endpoint-url https://ssm.us-east-1.amazonaws.com.`,
+			);
 		}
 	}
 
 	if (flags.local && (flags.profile !== undefined || flags.endpointUrl !== undefined)) {
-		errors.push('--local runs against the embedded emulator, so it cannot be combined with --profile or --endpoint-url. Drop --local to use AWS, or drop the others to use the emulator.');
+		errors.push(
+			'--local runs against the embedded emulator, so it cannot be combined with --profile or --endpoint-url. Drop --local to use AWS, or drop the others to use the emulator.',
+		);
 	}
 
 	if (flags.filter !== undefined) {

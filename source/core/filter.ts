@@ -109,8 +109,8 @@ function matchesTerm(execution: Execution, term: FilterTerm): boolean {
 		case 'id':
 			return lower(execution.id).startsWith(term.value);
 		case undefined:
-			return [execution.id, execution.documentName, execution.status, execution.region, execution.executedBy, execution.currentStepName].some(
-				field => lower(field).includes(term.value),
+			return [execution.id, execution.documentName, execution.status, execution.region, execution.executedBy, execution.currentStepName].some(field =>
+				lower(field).includes(term.value),
 			);
 	}
 }

@@ -26,10 +26,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * Upserts `incoming` into `current` (nothing is removed: a row missing from a
  * filtered or truncated page still exists). Returns `current` itself when no row changed.
  */
-export function mergeExecutions(
-	current: Readonly<Record<string, Execution>>,
-	incoming: readonly Execution[],
-): Readonly<Record<string, Execution>> {
+export function mergeExecutions(current: Readonly<Record<string, Execution>>, incoming: readonly Execution[]): Readonly<Record<string, Execution>> {
 	let next: Record<string, Execution> | undefined;
 	for (const execution of incoming) {
 		const existing = (next ?? current)[execution.id];
@@ -58,10 +55,7 @@ export function executionOfDetail(detail: ExecutionDetail): Execution {
 }
 
 /** Applies a list row update derived from a detail; only touches rows we already list. */
-export function mergeDetailIntoExecutions(
-	current: Readonly<Record<string, Execution>>,
-	detail: ExecutionDetail,
-): Readonly<Record<string, Execution>> {
+export function mergeDetailIntoExecutions(current: Readonly<Record<string, Execution>>, detail: ExecutionDetail): Readonly<Record<string, Execution>> {
 	const existing = current[detail.id];
 	if (!existing) return current;
 	const merged = mergeExecution(existing, executionOfDetail(detail));

@@ -40,8 +40,15 @@ export function progressSegments(counters: ProgressCounters, width: number): Pro
 		return PROGRESS_ORDER.map(kind => ({kind, count: 0, width: kind === 'remaining' ? columns : 0}));
 	}
 
-	const widths = largestRemainder(PROGRESS_ORDER.map(kind => counts[kind]), sum, columns);
-	ensureVisible(widths, PROGRESS_ORDER.map(kind => counts[kind]));
+	const widths = largestRemainder(
+		PROGRESS_ORDER.map(kind => counts[kind]),
+		sum,
+		columns,
+	);
+	ensureVisible(
+		widths,
+		PROGRESS_ORDER.map(kind => counts[kind]),
+	);
 	return PROGRESS_ORDER.map((kind, index) => ({kind, count: counts[kind], width: widths[index]!}));
 }
 

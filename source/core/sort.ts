@@ -21,11 +21,15 @@ const GROUP_RANK: Readonly<Record<StatusGroup, number>> = {problem: 0, waiting: 
 
 type Comparator = (a: Execution, b: Execution) => number;
 
-const text = (pick: (execution: Execution) => string | undefined): Comparator => (a, b) =>
-	(pick(a) ?? '').localeCompare(pick(b) ?? '', 'en', {sensitivity: 'base'});
+const text =
+	(pick: (execution: Execution) => string | undefined): Comparator =>
+	(a, b) =>
+		(pick(a) ?? '').localeCompare(pick(b) ?? '', 'en', {sensitivity: 'base'});
 
-const number = (pick: (execution: Execution) => number | undefined): Comparator => (a, b) =>
-	(pick(a) ?? Number.NEGATIVE_INFINITY) - (pick(b) ?? Number.NEGATIVE_INFINITY) || 0;
+const number =
+	(pick: (execution: Execution) => number | undefined): Comparator =>
+	(a, b) =>
+		(pick(a) ?? Number.NEGATIVE_INFINITY) - (pick(b) ?? Number.NEGATIVE_INFINITY) || 0;
 
 function durationOf(execution: Execution, now: number): number | undefined {
 	if (execution.startTime === undefined) return undefined;

@@ -18,20 +18,17 @@ export const errors = {
 	throttling: () => new ServiceError('ThrottlingException', 'Rate exceeded'),
 	expiredToken: () => new ServiceError('ExpiredTokenException', 'The security token included in the request is expired'),
 	regionDown: (region: string) => new ServiceError('ServiceUnavailableException', `Service unavailable in ${region} (emulated outage).`, 503),
-	executionNotFound: (id: string) =>
-		new ServiceError('AutomationExecutionNotFoundException', `Automation execution ${id} not found.`),
-	definitionNotFound: (name: string) =>
-		new ServiceError('AutomationDefinitionNotFoundException', `Automation definition ${name} not found.`),
+	executionNotFound: (id: string) => new ServiceError('AutomationExecutionNotFoundException', `Automation execution ${id} not found.`),
+	definitionNotFound: (name: string) => new ServiceError('AutomationDefinitionNotFoundException', `Automation definition ${name} not found.`),
 	definitionVersionNotFound: (name: string, version: string) =>
 		new ServiceError('AutomationDefinitionVersionNotFoundException', `Automation definition ${name} version ${version} not found.`),
 	invalidParameters: (message: string) => new ServiceError('InvalidAutomationExecutionParametersException', message),
 	limitExceeded: (message: string) => new ServiceError('AutomationExecutionLimitExceededException', message),
-	idempotentMismatch: () =>
-		new ServiceError('IdempotentParameterMismatch', 'The ClientToken was used before with different parameters.'),
+	idempotentMismatch: () => new ServiceError('IdempotentParameterMismatch', 'The ClientToken was used before with different parameters.'),
 	invalidTarget: (message: string) => new ServiceError('InvalidTarget', message),
 	invalidFilterKey: (key: string) => new ServiceError('InvalidFilterKey', `The filter key ${key} isn't valid.`),
 	invalidFilterValue: (message: string) => new ServiceError('InvalidFilterValue', message),
-	invalidNextToken: () => new ServiceError('InvalidNextToken', 'The specified token isn\'t valid.'),
+	invalidNextToken: () => new ServiceError('InvalidNextToken', "The specified token isn't valid."),
 	invalidStatusUpdate: (message: string) => new ServiceError('InvalidAutomationStatusUpdateException', message),
 	invalidSignal: (message: string) => new ServiceError('InvalidAutomationSignalException', message),
 	stepNotFound: (message: string) => new ServiceError('AutomationStepNotFoundException', message),

@@ -55,7 +55,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	}
 
 	const clock = options.clock ?? createScaledClock(options.timeScale ?? 1);
-	const state = new EmulatorState(clock, seed, {extraExecutions: options.extraExecutions}, options.ticker ?? (seed === 'demo' && !options.clock), options.executionQuota);
+	const state = new EmulatorState(
+		clock,
+		seed,
+		{extraExecutions: options.extraExecutions},
+		options.ticker ?? (seed === 'demo' && !options.clock),
+		options.executionQuota,
+	);
 	if (options.faults) {
 		state.setFaults(options.faults);
 	}

@@ -48,7 +48,9 @@ export class Prng {
 	hex(length: number): string {
 		let text = '';
 		while (text.length < length) {
-			text += Math.floor(this.next() * 0x1_00_00_00_00).toString(16).padStart(8, '0');
+			text += Math.floor(this.next() * 0x1_00_00_00_00)
+				.toString(16)
+				.padStart(8, '0');
 		}
 
 		return text.slice(0, length);

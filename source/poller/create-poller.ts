@@ -109,7 +109,7 @@ export function createPoller(options: PollerOptions): Poller {
 			return intervalMs;
 		} catch (error) {
 			if (signal.aborted) return intervalMs;
-			return failed(region, error, counter.calls, (failure) => state().actions.pollFailed(region, failure));
+			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
 	}
 

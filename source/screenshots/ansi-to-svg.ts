@@ -72,7 +72,7 @@ const XML_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&g
 /** Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold. */
 export function escapeXml(text: string): string {
 	return text
-		// eslint-disable-next-line no-control-regex -- removing the control characters XML forbids is the point
+		// Removing the control characters XML forbids is the point.
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
 		.replace(/[&<>"']/g, char => XML_ESCAPES[char]!);
 }

@@ -26,9 +26,7 @@ export function initialData(init: StoreInit): AppData {
 		details: {},
 		childSteps: {},
 		childErrors: {},
-		regions: Object.fromEntries(
-			init.context.regions.map(region => [region, {region, throttled: false, calls: 0, inFlight: false, truncated: false}]),
-		),
+		regions: Object.fromEntries(init.context.regions.map(region => [region, {region, throttled: false, calls: 0, inFlight: false, truncated: false}])),
 		paused: false,
 		screen: 'list',
 		sort: init.sort ?? {column: 'started', descending: true},

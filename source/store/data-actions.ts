@@ -137,9 +137,7 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				return {
 					...(merged === previous ? {} : {details: {...state.details, [detail.id]: merged}}),
 					...(executions === state.executions ? {} : {executions}),
-					...(countRegion
-						? {regions: withRegion(state.regions, detail.region, current => ({...current, calls: current.calls + calls}))}
-						: {}),
+					...(countRegion ? {regions: withRegion(state.regions, detail.region, current => ({...current, calls: current.calls + calls}))} : {}),
 				};
 			});
 		},

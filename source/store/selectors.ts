@@ -46,12 +46,7 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 	else memo.held ??= state.executions;
 	const source = memo.held ?? state.executions;
 	const expression = state.filterDraft ?? state.filter;
-	if (
-		memo.source === source &&
-		memo.expression === expression &&
-		memo.column === state.sort.column &&
-		memo.descending === state.sort.descending
-	) {
+	if (memo.source === source && memo.expression === expression && memo.column === state.sort.column && memo.descending === state.sort.descending) {
 		return;
 	}
 

@@ -22,17 +22,7 @@ export interface ConnectionContext {
 	readonly refreshIntervalMs?: number;
 }
 
-export type SortColumn =
-	| 'status'
-	| 'id'
-	| 'document'
-	| 'mode'
-	| 'type'
-	| 'region'
-	| 'started'
-	| 'duration'
-	| 'step'
-	| 'executedBy';
+export type SortColumn = 'status' | 'id' | 'document' | 'mode' | 'type' | 'region' | 'started' | 'duration' | 'step' | 'executedBy';
 
 export interface SortState {
 	readonly column: SortColumn;

@@ -41,15 +41,7 @@ export interface UiActions {
 function clampMove(current: number, move: Move, count: number, pageRows: number): number {
 	if (count === 0) return 0;
 	const target =
-		move === 'top'
-			? 0
-			: move === 'bottom'
-				? count - 1
-				: typeof move === 'number'
-					? current + move
-					: 'to' in move
-						? move.to
-						: current + move.pages * pageRows;
+		move === 'top' ? 0 : move === 'bottom' ? count - 1 : typeof move === 'number' ? current + move : 'to' in move ? move.to : current + move.pages * pageRows;
 	return Math.min(count - 1, Math.max(0, target));
 }
 

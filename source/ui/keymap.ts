@@ -153,7 +153,6 @@ export interface KeyContext {
 	readonly dialog?: DialogFocus;
 }
 
-const NAV: readonly Scope[] = ['list', 'detail', 'location'];
 const MOVE: readonly Scope[] = ['list', 'detail', 'grid', 'location'];
 const ON_EXECUTION: readonly Scope[] = ['list', 'detail', 'grid', 'location'];
 const key = (name: KeyName, modifiers: {shift?: boolean; ctrl?: boolean} = {}): KeySpec => ({key: name, ...modifiers});
@@ -169,7 +168,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'cursor.pageDown', keys: [key('pageDown')], scopes: MOVE, help: 'Page down'},
 	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: MOVE, help: 'Go to the first row'},
 	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: MOVE, help: 'Go to the last row (on the list, also loads older history)'},
-	{command: 'open', keys: [key('return')], scopes: ['list', 'detail', 'grid'], help: 'Drill in: list → detail → account × region grid → location', label: 'open'},
+	{
+		command: 'open',
+		keys: [key('return')],
+		scopes: ['list', 'detail', 'grid'],
+		help: 'Drill in: list → detail → account × region grid → location',
+		label: 'open',
+	},
 	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['detail', 'grid', 'location'], help: 'Back to the previous screen', label: 'back'},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
 	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
@@ -190,7 +195,12 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'pause', keys: [char('p')], scopes: ['global'], help: 'Pause or resume refreshing', label: 'pause'},
 	{command: 'help', keys: [char('?')], scopes: ['global'], help: 'Show this help', label: 'help'},
 	{command: 'quit', keys: [char('q')], scopes: ['global'], help: 'Quit', label: 'quit'},
-	{command: 'quit.force', keys: [{input: 'c', ctrl: true}], scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'], help: 'Quit from anywhere, restoring the terminal'},
+	{
+		command: 'quit.force',
+		keys: [{input: 'c', ctrl: true}],
+		scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'],
+		help: 'Quit from anywhere, restoring the terminal',
+	},
 	// The filter prompt.
 	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},
 	{command: 'filter.cancel', keys: [key('escape')], scopes: ['filter-prompt'], help: 'Cancel, keep the previous filter', label: 'cancel'},
@@ -199,7 +209,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 	// Overlays.
 	{command: 'help.close', keys: [key('escape'), char('?'), char('q')], scopes: ['help'], help: 'Close the help', label: 'close'},
 	// The action dialogs (start / re-run, stop, signal). A dialog resolves its keys with its DialogFocus.
-	{command: 'modal.close', keys: [key('escape')], scopes: ['modal'], help: 'Cancel the dialog (asks first if something was typed); close an open list', label: 'cancel'},
+	{
+		command: 'modal.close',
+		keys: [key('escape')],
+		scopes: ['modal'],
+		help: 'Cancel the dialog (asks first if something was typed); close an open list',
+		label: 'cancel',
+	},
 	{command: 'modal.next', keys: [key('tab'), key('down')], scopes: ['modal'], help: 'Next field or option', label: 'next field'},
 	{command: 'modal.previous', keys: [key('tab', {shift: true}), key('up')], scopes: ['modal'], help: 'Previous field or option'},
 	{command: 'modal.confirm', keys: [key('return')], scopes: ['modal'], help: 'Choose, press, flip, or go on to the next field', label: 'choose'},

@@ -60,7 +60,18 @@ export function themeFromEnvironment(env: NodeJS.ProcessEnv, options: {noColor?:
 	return {color: !noColor, ascii};
 }
 
-const ASCII_GLYPHS: Readonly<Record<string, string>> = {'·': '-', '…': '...', '×': 'x', '—': '-', '→': '->', '↑': '^', '↓': 'v', '↳': '>', '✗': 'x', '↔': '<->'};
+const ASCII_GLYPHS: Readonly<Record<string, string>> = {
+	'·': '-',
+	'…': '...',
+	'×': 'x',
+	'—': '-',
+	'→': '->',
+	'↑': '^',
+	'↓': 'v',
+	'↳': '>',
+	'✗': 'x',
+	'↔': '<->',
+};
 
 /** Typographic characters of the UI's own texts, spelled in ASCII when the theme asks for it. */
 export function glyphs(theme: Theme, text: string): string {

@@ -57,7 +57,11 @@ describe('runbook catalogue', () => {
 		if (!parsed.ok) throw new Error(parsed.error);
 		const instanceIds = parsed.value.parameters.find(spec => spec.name === 'InstanceIds');
 		expect(instanceIds).toMatchObject({type: 'StringList', required: true, minItems: 1, maxItems: 50, allowedPattern: '^i-[a-z0-9]{8,17}$'});
-		expect(parsed.value.parameters.find(spec => spec.name === 'Operation')).toMatchObject({required: false, default: 'Install', allowedValues: ['Scan', 'Install']});
+		expect(parsed.value.parameters.find(spec => spec.name === 'Operation')).toMatchObject({
+			required: false,
+			default: 'Install',
+			allowedValues: ['Scan', 'Install'],
+		});
 	});
 
 	it('names the exception for a runbook that does not exist', async () => {
@@ -119,7 +123,12 @@ describe('starting a run', () => {
 
 describe('stop and signals', () => {
 	it('Cancel moves a running execution to Cancelling, then Cancelled', async () => {
-		const {executionId} = await port.startExecution({region: REGION, documentName: 'AWS-RestartEC2Instance', parameters: {InstanceId: ['i-0123456789abcdef0']}, clientToken: token()});
+		const {executionId} = await port.startExecution({
+			region: REGION,
+			documentName: 'AWS-RestartEC2Instance',
+			parameters: {InstanceId: ['i-0123456789abcdef0']},
+			clientToken: token(),
+		});
 		emulator.control.advance(1500);
 		expect((await detail(executionId)).status).toBe('InProgress');
 		await port.stopExecution(REGION, executionId, 'Cancel');

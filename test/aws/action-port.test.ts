@@ -9,7 +9,10 @@ function serviceError(name: string, message: string): SSMServiceException {
 	return new SSMServiceException({name, message, $fault: 'client', $metadata: {httpStatusCode: 400}});
 }
 
-function fakeClient(answer: (command: {constructor: {name: string}; input: unknown}) => unknown): {client: SSMClient; sent: Array<{command: string; input: unknown}>} {
+function fakeClient(answer: (command: {constructor: {name: string}; input: unknown}) => unknown): {
+	client: SSMClient;
+	sent: Array<{command: string; input: unknown}>;
+} {
 	const sent: Array<{command: string; input: unknown}> = [];
 	const client = {
 		send: async (command: {constructor: {name: string}; input: unknown}) => {
@@ -89,7 +92,9 @@ describe('ActionPort over the SDK', () => {
 
 	it('still reads a document when DescribeDocument is refused', async () => {
 		const {client} = fakeClient(command =>
-			command.constructor.name === 'GetDocumentCommand' ? {Name: 'D', Content: 'parameters: {}', DocumentVersion: '2', DocumentFormat: 'YAML'} : serviceError('AccessDeniedException', 'no'),
+			command.constructor.name === 'GetDocumentCommand'
+				? {Name: 'D', Content: 'parameters: {}', DocumentVersion: '2', DocumentFormat: 'YAML'}
+				: serviceError('AccessDeniedException', 'no'),
 		);
 		const port = createActionPort({client: () => client});
 		expect(await port.getDocument('eu-west-1', 'D', '2')).toEqual({name: 'D', documentVersion: '2', content: 'parameters: {}', format: 'YAML'});
@@ -139,8 +144,13 @@ describe('ActionPort: versions and tags', () => {
 		expect((error as ActionError).exception).toBe('InvalidDocument');
 	});
 
-	it('reads an execution\'s tags with ListTagsForResource (ResourceType Automation)', async () => {
-		const {client, sent} = fakeClient(() => ({TagList: [{Key: 'team', Value: 'ops'}, {Key: 'empty', Value: ''}]}));
+	it("reads an execution's tags with ListTagsForResource (ResourceType Automation)", async () => {
+		const {client, sent} = fakeClient(() => ({
+			TagList: [
+				{Key: 'team', Value: 'ops'},
+				{Key: 'empty', Value: ''},
+			],
+		}));
 		const port = createActionPort({client: () => client});
 		expect(await port.listExecutionTags?.('eu-west-1', 'e'.repeat(36))).toEqual([
 			{key: 'team', value: 'ops'},

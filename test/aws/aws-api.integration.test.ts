@@ -51,7 +51,9 @@ describe('AWS facade against the emulator', () => {
 		const byId = await api.listExecutionPage('us-east-1', {filters: [{key: 'ExecutionId', values: ids}]});
 		expect(byId.executions.map(execution => execution.id).sort()).toEqual([...ids].sort());
 		const newest = Math.max(...all.map(execution => execution.startTime ?? 0));
-		const recent = await api.listExecutionPage('us-east-1', {filters: [{key: 'StartTimeAfter', values: [new Date(newest - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')]}]});
+		const recent = await api.listExecutionPage('us-east-1', {
+			filters: [{key: 'StartTimeAfter', values: [new Date(newest - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')]}],
+		});
 		expect(recent.executions.length).toBeGreaterThan(0);
 		expect(recent.executions.length).toBeLessThan(all.length);
 	});
@@ -92,7 +94,12 @@ describe('AWS facade against the emulator', () => {
 	});
 
 	it('has no client for an account without credentials (outside local mode)', () => {
-		const remote = createAwsApi({regions: REGIONS, endpointUrl: emulator.url, credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'}, accountProfiles: {'111122223333': 'audit'}});
+		const remote = createAwsApi({
+			regions: REGIONS,
+			endpointUrl: emulator.url,
+			credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'},
+			accountProfiles: {'111122223333': 'audit'},
+		});
 		expect(remote.clientFor('999999999999', 'us-east-1')).toBeUndefined();
 		expect(remote.canReadAccount('999999999999')).toBe(false);
 		expect(remote.clientFor('111122223333', 'us-east-1')).toBeDefined();
@@ -142,7 +149,12 @@ describe('errors through the real SDK', () => {
 		const closed = await startEmulator({seed: 'none', clock: createManualClock(0)});
 		const url = closed.url;
 		await closed.close();
-		const unreachable = createAwsApi({regions: ['us-east-1'], endpointUrl: url, credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'}, maxAttempts: 1});
+		const unreachable = createAwsApi({
+			regions: ['us-east-1'],
+			endpointUrl: url,
+			credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'},
+			maxAttempts: 1,
+		});
 		const check = await unreachable.checkConnection({timeoutMs: 5000});
 		unreachable.destroy();
 		expect(check.ok).toBe(false);

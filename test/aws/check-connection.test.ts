@@ -14,12 +14,18 @@ describe('startupMessage', () => {
 			],
 			{endpointUrl: 'http://127.0.0.1:9'},
 		);
-		expect(message).toBe('ssmtop cannot reach SSM at http://127.0.0.1:9 for us-east-1 and eu-west-1 (connect ECONNREFUSED 127.0.0.1:9). Check --endpoint-url, --region, the network and any proxy.');
+		expect(message).toBe(
+			'ssmtop cannot reach SSM at http://127.0.0.1:9 for us-east-1 and eu-west-1 (connect ECONNREFUSED 127.0.0.1:9). Check --endpoint-url, --region, the network and any proxy.',
+		);
 	});
 
 	it('explains missing credentials and access denied in words', () => {
-		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'credentials', message: 'm'}], {profile: 'prod'})).toMatch(/^ssmtop found no usable AWS credentials for profile prod\. .*--profile\.$/);
-		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'access-denied', message: 'm', detail: 'not authorized'}], {})).toContain('ssm:DescribeAutomationExecutions');
+		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'credentials', message: 'm'}], {profile: 'prod'})).toMatch(
+			/^ssmtop found no usable AWS credentials for profile prod\. .*--profile\.$/,
+		);
+		expect(startupMessage([{region: 'us-east-1', ok: false, kind: 'access-denied', message: 'm', detail: 'not authorized'}], {})).toContain(
+			'ssm:DescribeAutomationExecutions',
+		);
 	});
 });
 
@@ -70,7 +76,11 @@ describe('checkRegions against the emulator', () => {
 			await emulator.close();
 		}
 
-		const unreachable = createAwsApi({regions: ['us-east-1'], endpointUrl: emulator.url, credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret'}});
+		const unreachable = createAwsApi({
+			regions: ['us-east-1'],
+			endpointUrl: emulator.url,
+			credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret'},
+		});
 		const check = await unreachable.checkConnection({timeoutMs: 5000});
 		expect(check.ok).toBe(false);
 		expect(check.message).toMatch(/cannot reach SSM/);

@@ -47,10 +47,7 @@ describe('classifyError', () => {
 	});
 
 	it('never repeats an access key id or a secret', () => {
-		const error = classifyError(
-			sdkError('UnrecognizedClientException', 'The key AKIAIOSFODNN7EXAMPLE is invalid; secret=wJalrXUtnFEMI/K7MDENG'),
-			context,
-		);
+		const error = classifyError(sdkError('UnrecognizedClientException', 'The key AKIAIOSFODNN7EXAMPLE is invalid; secret=wJalrXUtnFEMI/K7MDENG'), context);
 		expect(error.message).not.toContain('AKIAIOSFODNN7EXAMPLE');
 		expect(error.message).not.toContain('wJalrXUtnFEMI');
 	});

@@ -3,9 +3,35 @@ import {compileFilter, parseFilter, withStatusGroup} from '../../source/core/fil
 import type {Execution} from '../../source/core/types.js';
 
 const rows: Execution[] = [
-	{id: 'aaaa1111-x', region: 'us-east-1', documentName: 'AWS-RestartEC2Instance', status: 'Success', mode: 'Auto', automationType: 'Local', executedBy: 'arn:aws:iam::1:user/alice', currentStepName: 'start'},
-	{id: 'bbbb2222-x', region: 'eu-west-1', documentName: 'AWS-StopEC2Instance', status: 'Failed', mode: 'Interactive', automationType: 'Local', executedBy: 'bob'},
-	{id: 'cccc3333-x', region: 'us-east-1', documentName: 'Team-Patch', status: 'InProgress', mode: 'Auto', automationType: 'CrossAccount', executedBy: 'carol', currentStepName: 'patchFleet'},
+	{
+		id: 'aaaa1111-x',
+		region: 'us-east-1',
+		documentName: 'AWS-RestartEC2Instance',
+		status: 'Success',
+		mode: 'Auto',
+		automationType: 'Local',
+		executedBy: 'arn:aws:iam::1:user/alice',
+		currentStepName: 'start',
+	},
+	{
+		id: 'bbbb2222-x',
+		region: 'eu-west-1',
+		documentName: 'AWS-StopEC2Instance',
+		status: 'Failed',
+		mode: 'Interactive',
+		automationType: 'Local',
+		executedBy: 'bob',
+	},
+	{
+		id: 'cccc3333-x',
+		region: 'us-east-1',
+		documentName: 'Team-Patch',
+		status: 'InProgress',
+		mode: 'Auto',
+		automationType: 'CrossAccount',
+		executedBy: 'carol',
+		currentStepName: 'patchFleet',
+	},
 	{id: 'dddd4444-x', region: 'eu-west-1', documentName: 'Team-Patch', status: 'Waiting', mode: 'Interactive'},
 ];
 

@@ -5,7 +5,13 @@ import type {StepExecution} from '../../source/core/types.js';
 const CHILD = '11111111-2222-3333-4444-555555555555';
 
 function locationStep(account: string, region: string, status: string, outputs?: Record<string, string[]>): StepExecution {
-	return {stepName: `${account}-${region}`, action: 'aws:executeAutomation', status, targetLocation: {accounts: [account], regions: [region]}, ...(outputs ? {outputs} : {})};
+	return {
+		stepName: `${account}-${region}`,
+		action: 'aws:executeAutomation',
+		status,
+		targetLocation: {accounts: [account], regions: [region]},
+		...(outputs ? {outputs} : {}),
+	};
 }
 
 describe('buildLocationGrid', () => {

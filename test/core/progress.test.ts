@@ -35,7 +35,13 @@ describe('progressSegments', () => {
 
 	it('shows an empty run as all remaining and clamps inconsistent counters', () => {
 		expect(progressSegments({total: 0, success: 0, failed: 0, cancelled: 0, timedOut: 0}, 10).at(-1)).toEqual({kind: 'remaining', count: 0, width: 10});
-		expect(progressCounts({total: 2, success: 3, failed: -1, cancelled: 0, timedOut: 0})).toEqual({success: 3, failed: 0, cancelled: 0, timedOut: 0, remaining: 0});
+		expect(progressCounts({total: 2, success: 3, failed: -1, cancelled: 0, timedOut: 0})).toEqual({
+			success: 3,
+			failed: 0,
+			cancelled: 0,
+			timedOut: 0,
+			remaining: 0,
+		});
 	});
 });
 

@@ -4,13 +4,40 @@ import type {Execution} from '../../source/core/types.js';
 
 const now = 1_000_000;
 const rows: Execution[] = [
-	{id: 'a', region: 'us-east-1', documentName: 'Beta', documentVersion: '2', status: 'Success', mode: 'Auto', automationType: 'Local', startTime: now - 50_000, endTime: now - 40_000, currentStepName: 'b', executedBy: 'zed'},
-	{id: 'b', region: 'eu-west-1', documentName: 'alpha', documentVersion: '10', status: 'Failed', mode: 'Interactive', automationType: 'CrossAccount', startTime: now - 30_000, endTime: now - 29_000, currentStepName: 'a', executedBy: 'amy'},
+	{
+		id: 'a',
+		region: 'us-east-1',
+		documentName: 'Beta',
+		documentVersion: '2',
+		status: 'Success',
+		mode: 'Auto',
+		automationType: 'Local',
+		startTime: now - 50_000,
+		endTime: now - 40_000,
+		currentStepName: 'b',
+		executedBy: 'zed',
+	},
+	{
+		id: 'b',
+		region: 'eu-west-1',
+		documentName: 'alpha',
+		documentVersion: '10',
+		status: 'Failed',
+		mode: 'Interactive',
+		automationType: 'CrossAccount',
+		startTime: now - 30_000,
+		endTime: now - 29_000,
+		currentStepName: 'a',
+		executedBy: 'amy',
+	},
 	{id: 'c', region: 'ap-south-1', documentName: 'Beta', documentVersion: '1', status: 'InProgress', mode: 'Auto', startTime: now - 100_000, executedBy: 'max'},
 	{id: 'd', region: 'us-east-1', documentName: 'gamma', status: 'Waiting', startTime: now - 20_000},
 ];
 
-const order = (column: SortKey, descending = false): string => sortExecutions(rows, {column, descending}, now).map(row => row.id).join('');
+const order = (column: SortKey, descending = false): string =>
+	sortExecutions(rows, {column, descending}, now)
+		.map(row => row.id)
+		.join('');
 
 describe('sortExecutions', () => {
 	it.each<[SortKey, string]>([

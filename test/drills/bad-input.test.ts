@@ -42,7 +42,11 @@ describe('each flag with a wrong value: exit 2 and one paragraph', () => {
 		['--interval not a number', ['--interval', 'soon'], /^ssmtop: --interval: give a number of seconds, 2 or more/],
 		['--endpoint-url not a URL', ['--endpoint-url', 'localhost:4566'], /^ssmtop: --endpoint-url: "localhost:4566" is not an http\(s\) URL\./],
 		['--endpoint-url with another scheme', ['--endpoint-url', 'ftp://127.0.0.1'], /^ssmtop: --endpoint-url: "ftp:\/\/127\.0\.0\.1" is not an http\(s\) URL\./],
-		['--local with --profile', ['--local', '--profile', 'prod'], /^ssmtop: --local runs against the embedded emulator, so it cannot be combined with --profile/],
+		[
+			'--local with --profile',
+			['--local', '--profile', 'prod'],
+			/^ssmtop: --local runs against the embedded emulator, so it cannot be combined with --profile/,
+		],
 		['--local with --endpoint-url', ['--local', '--endpoint-url', 'http://127.0.0.1:4566'], /cannot be combined with --profile or --endpoint-url/],
 		['--filter with an unknown column', ['--filter', 'colour:red'], /^ssmtop: --filter: unknown column "colour"/],
 		['--account-profile without =', ['--account-profile', '111122223333'], /^ssmtop: --account-profile: "111122223333" should be ACCOUNT=PROFILE/],
@@ -174,20 +178,29 @@ describe('a malformed TargetLocations JSON file (start form)', () => {
 describe.skipIf(!tmuxAvailable())('Ctrl-C at any moment gives the terminal back', () => {
 	const moments: Array<[string, (tmux: Awaited<ReturnType<typeof startTmux>>) => Promise<void>]> = [
 		['on the list', async () => {}],
-		['in the detail', async tmux => {
-			await tmux.sendKeys('Enter');
-			await tmux.waitFor(/STEP\s+ACTION\s+STATUS/);
-		}],
-		['in the help', async tmux => {
-			await tmux.sendKeys('?');
-			await tmux.waitFor(/Show this help/);
-		}],
-		['in the filter prompt, mid-word', async tmux => {
-			await tmux.sendKeys('/');
-			await tmux.waitFor(/Enter apply/);
-			await tmux.type('status:fai');
-			await tmux.waitFor('status:fai');
-		}],
+		[
+			'in the detail',
+			async tmux => {
+				await tmux.sendKeys('Enter');
+				await tmux.waitFor(/STEP\s+ACTION\s+STATUS/);
+			},
+		],
+		[
+			'in the help',
+			async tmux => {
+				await tmux.sendKeys('?');
+				await tmux.waitFor(/Show this help/);
+			},
+		],
+		[
+			'in the filter prompt, mid-word',
+			async tmux => {
+				await tmux.sendKeys('/');
+				await tmux.waitFor(/Enter apply/);
+				await tmux.type('status:fai');
+				await tmux.waitFor('status:fai');
+			},
+		],
 	];
 
 	it.each(moments)('%s', async (_name, reach) => {
@@ -202,7 +215,11 @@ describe.skipIf(!tmuxAvailable())('Ctrl-C at any moment gives the terminal back'
 });
 
 describe.skipIf(!tmuxAvailable())('a signal from outside gives the terminal back', () => {
-	it.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)('%s', async (signal, expected) => {
+	it.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	] as const)('%s', async (signal, expected) => {
 		const tmux = await startTmux({command: cliLine(['--local'], {thenShell: true}), columns: 100, rows: 30});
 		await tmux.waitFor(screen => listRows(screen).length > 0, {timeoutMs: 20_000});
 		// The pane runs sh; the CLI is its only child. End that one process by its id.

@@ -38,9 +38,18 @@ describe('emulator fault: expiredAccessKeys', () => {
 	it('answers ExpiredTokenException (HTTP 400) for those key ids only, until lifted', async () => {
 		emulator = await startEmulator({seed: 'none', faults: {expiredAccessKeys: [FAKE_KEY_ID]}});
 		const call = (accessKeyId: string) =>
-			new SSMClient({region: 'us-east-1', endpoint: emulator!.url, credentials: {accessKeyId, secretAccessKey: FAKE_SECRET}, maxAttempts: 1}).send(new DescribeAutomationExecutionsCommand({}));
-		const error = await call(FAKE_KEY_ID).then(() => undefined, (caught: unknown) => caught as {name: string; message: string; $metadata: {httpStatusCode: number}});
-		expect(error).toMatchObject({name: 'ExpiredTokenException', message: 'The security token included in the request is expired', $metadata: {httpStatusCode: 400}});
+			new SSMClient({region: 'us-east-1', endpoint: emulator!.url, credentials: {accessKeyId, secretAccessKey: FAKE_SECRET}, maxAttempts: 1}).send(
+				new DescribeAutomationExecutionsCommand({}),
+			);
+		const error = await call(FAKE_KEY_ID).then(
+			() => undefined,
+			(caught: unknown) => caught as {name: string; message: string; $metadata: {httpStatusCode: number}},
+		);
+		expect(error).toMatchObject({
+			name: 'ExpiredTokenException',
+			message: 'The security token included in the request is expired',
+			$metadata: {httpStatusCode: 400},
+		});
 		await expect(call('AKIAOTHERKEY0000')).resolves.toBeDefined();
 		emulator.control.setFaults({expiredAccessKeys: []});
 		await expect(call(FAKE_KEY_ID)).resolves.toBeDefined();

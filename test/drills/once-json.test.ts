@@ -8,8 +8,24 @@ import {assertBuilt} from '../e2e/support.js';
 import {cleanEnv, FAKE_KEY_ID, FAKE_SECRET, parseJsonLines, runCli} from './support.js';
 
 const FIELDS = [
-	'id', 'region', 'account', 'documentName', 'documentVersion', 'status', 'mode', 'automationType', 'parentId',
-	'startTime', 'endTime', 'currentStepName', 'currentAction', 'executedBy', 'failureMessage', 'target', 'maxConcurrency', 'maxErrors',
+	'id',
+	'region',
+	'account',
+	'documentName',
+	'documentVersion',
+	'status',
+	'mode',
+	'automationType',
+	'parentId',
+	'startTime',
+	'endTime',
+	'currentStepName',
+	'currentAction',
+	'executedBy',
+	'failureMessage',
+	'target',
+	'maxConcurrency',
+	'maxErrors',
 ];
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const PROBLEM = ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'];

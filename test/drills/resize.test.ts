@@ -50,7 +50,18 @@ describe.skipIf(!tmuxAvailable())('resize drill', () => {
 		await tmux.waitFor(screen => allRegionsOk(REGIONS)(screen) && listRows(screen).length > 0, {timeoutMs: 20_000});
 
 		const sizes: Array<[number, number]> = [
-			[60, 20], [120, 40], [79, 24], [80, 24], [80, 23], [200, 50], [40, 10], [100, 30], [81, 25], [70, 30], [132, 43], [90, 28],
+			[60, 20],
+			[120, 40],
+			[79, 24],
+			[80, 24],
+			[80, 23],
+			[200, 50],
+			[40, 10],
+			[100, 30],
+			[81, 25],
+			[70, 30],
+			[132, 43],
+			[90, 28],
 		];
 		for (const [columns, rows] of sizes) {
 			await tmux.resize(columns, rows);
@@ -66,12 +77,20 @@ describe.skipIf(!tmuxAvailable())('resize drill', () => {
 		}
 
 		// A few quick resizes in a row, with no wait at all between them.
-		for (const [columns, rows] of [[85, 26], [60, 15], [110, 35], [95, 29]] as const) await tmux.resize(columns, rows);
+		for (const [columns, rows] of [
+			[85, 26],
+			[60, 15],
+			[110, 35],
+			[95, 29],
+		] as const)
+			await tmux.resize(columns, rows);
 		const [columns, rows] = [95, 29];
-		const final = await tmux.waitFor(screen => listFrameProblems(screen, columns, rows).length === 0, {timeoutMs: 10_000}).catch(async (error: unknown) => {
-			const screen = await tmux.capture();
-			throw new Error(`${listFrameProblems(screen, columns, rows).join('; ')}\n${(error as Error).message}`);
-		});
+		const final = await tmux
+			.waitFor(screen => listFrameProblems(screen, columns, rows).length === 0, {timeoutMs: 10_000})
+			.catch(async (error: unknown) => {
+				const screen = await tmux.capture();
+				throw new Error(`${listFrameProblems(screen, columns, rows).join('; ')}\n${(error as Error).message}`);
+			});
 		expect(lines(final)[0]).toMatch(/^ssmtop\s+LOCAL EMULATOR/);
 		await expectAlive(tmux);
 

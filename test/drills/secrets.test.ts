@@ -50,7 +50,8 @@ afterEach(async () => {
 
 function expectNoSecret(text: string, where: string): void {
 	for (const needle of NEEDLES) {
-		if (text.includes(needle)) throw new Error(`"${needle}" appears in ${where}:\n${text.slice(Math.max(0, text.indexOf(needle) - 300), text.indexOf(needle) + 300)}`);
+		if (text.includes(needle))
+			throw new Error(`"${needle}" appears in ${where}:\n${text.slice(Math.max(0, text.indexOf(needle) - 300), text.indexOf(needle) + 300)}`);
 	}
 }
 
@@ -74,47 +75,51 @@ async function startRecorded(args: string[]): Promise<{tmux: TmuxSession; log: s
 }
 
 describe('no secret in output', () => {
-	it.skipIf(!tmuxAvailable())('in any frame of the terminal UI while walking its screens, nor in the bytes written', async () => {
-		const {tmux, log, frames} = await startRecorded(['--endpoint-url', emulator.url, '--region', 'us-east-1,eu-west-1', '--interval', '2']);
-		const step = async (keys: string[], until: RegExp | ((screen: string) => boolean)) => {
-			if (keys.length > 0) await tmux.sendKeys(...keys);
-			frames.push(await tmux.waitFor(until, {timeoutMs: 15_000}));
-			frames.push(await tmux.capture({escapes: true}));
-		};
+	it.skipIf(!tmuxAvailable())(
+		'in any frame of the terminal UI while walking its screens, nor in the bytes written',
+		async () => {
+			const {tmux, log, frames} = await startRecorded(['--endpoint-url', emulator.url, '--region', 'us-east-1,eu-west-1', '--interval', '2']);
+			const step = async (keys: string[], until: RegExp | ((screen: string) => boolean)) => {
+				if (keys.length > 0) await tmux.sendKeys(...keys);
+				frames.push(await tmux.waitFor(until, {timeoutMs: 15_000}));
+				frames.push(await tmux.capture({escapes: true}));
+			};
 
-		await step([], screen => listRows(screen).length >= 5 && /us-east-1 ok/.test(screen));
-		await step(['Enter'], /STEP\s+ACTION\s+STATUS/);
-		await step(['Tab'], /NAME\s+VALUE|VALUE/);
-		// Back to the steps pane, so Enter on the next detail opens the grid.
-		await step(['Tab'], /STEP\s+ACTION\s+STATUS/);
-		await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
-		await step(['/'], /Enter apply/);
-		await tmux.type('type:CrossAccount');
-		await step(['Enter'], /filter: type:CrossAccount/);
-		await step(['Enter'], screen => /STEP\s+ACTION\s+STATUS/.test(screen) && /\d{12}\/[a-z]+-[a-z]+-\d/.test(screen));
-		await step(['Enter'], /^ACCOUNT\s+/m);
-		await step(['Enter'], /child execution|no credentials/);
-		await step(['Escape'], /^ACCOUNT\s+/m);
-		await step(['Escape'], screen => /STEP\s+ACTION\s+STATUS/.test(screen) && !/^ACCOUNT\s+/m.test(screen));
-		await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
-		await step(['?'], /Show this help/);
-		await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
-		await step(['n'], screen => !/Show this help/.test(screen) && !/STATUS\s+ID\s+DOCUMENT/.test(screen));
-		await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
+			await step([], screen => listRows(screen).length >= 5 && /us-east-1 ok/.test(screen));
+			await step(['Enter'], /STEP\s+ACTION\s+STATUS/);
+			await step(['Tab'], /NAME\s+VALUE|VALUE/);
+			// Back to the steps pane, so Enter on the next detail opens the grid.
+			await step(['Tab'], /STEP\s+ACTION\s+STATUS/);
+			await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
+			await step(['/'], /Enter apply/);
+			await tmux.type('type:CrossAccount');
+			await step(['Enter'], /filter: type:CrossAccount/);
+			await step(['Enter'], screen => /STEP\s+ACTION\s+STATUS/.test(screen) && /\d{12}\/[a-z]+-[a-z]+-\d/.test(screen));
+			await step(['Enter'], /^ACCOUNT\s+/m);
+			await step(['Enter'], /child execution|no credentials/);
+			await step(['Escape'], /^ACCOUNT\s+/m);
+			await step(['Escape'], screen => /STEP\s+ACTION\s+STATUS/.test(screen) && !/^ACCOUNT\s+/m.test(screen));
+			await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
+			await step(['?'], /Show this help/);
+			await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
+			await step(['n'], screen => !/Show this help/.test(screen) && !/STATUS\s+ID\s+DOCUMENT/.test(screen));
+			await step(['Escape'], /STATUS\s+ID\s+DOCUMENT/);
 
-		// An error banner: the credentials are refused mid-run.
-		emulator.control.setFaults({expiredAccessKeys: [FAKE_KEY_ID]});
-		await step([], /ERROR/);
-		emulator.control.setFaults({expiredAccessKeys: []});
-		await tmux.sendKeys('q');
-		expect(await tmux.waitForExit()).toBe(0);
+			// An error banner: the credentials are refused mid-run.
+			emulator.control.setFaults({expiredAccessKeys: [FAKE_KEY_ID]});
+			await step([], /ERROR/);
+			emulator.control.setFaults({expiredAccessKeys: []});
+			await tmux.sendKeys('q');
+			expect(await tmux.waitForExit()).toBe(0);
 
-		expect(frames.length).toBeGreaterThan(25);
-		for (const [index, frame] of frames.entries()) expectNoSecret(frame, `frame ${index}`);
-		const written = readFileSync(log, 'utf8');
-		expect(written.length).toBeGreaterThan(10_000);
-		expectNoSecret(written, 'the bytes written to the terminal');
-	}, 90_000);
+			expect(frames.length).toBeGreaterThan(25);
+			for (const [index, frame] of frames.entries()) expectNoSecret(frame, `frame ${index}`);
+			const written = readFileSync(log, 'utf8');
+			expect(written.length).toBeGreaterThan(10_000);
+			expectNoSecret(written, 'the bytes written to the terminal');
+		},
+		90_000,
+	);
 
 	it('in --once --json output', async () => {
 		const result = await runCli(['--endpoint-url', emulator.url, '--region', 'us-east-1', '--once', '--json'], {env: awsEnv});

@@ -39,12 +39,20 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
  * Runs the built CLI asynchronously (an in-process emulator of the test must keep answering),
  * stdin and stdout pipes (not a TTY), and resolves with its status and output.
  */
-export function runCli(args: readonly string[], options: {env?: Record<string, string>; timeoutMs?: number; stdin?: 'pipe' | 'ignore'} = {}): Promise<CliResult> {
+export function runCli(
+	args: readonly string[],
+	options: {env?: Record<string, string>; timeoutMs?: number; stdin?: 'pipe' | 'ignore'} = {},
+): Promise<CliResult> {
 	return new Promise(resolve => {
 		// A non-zero exit is a result to assert on, not an error: the callback's error is not used.
-		const child = execFile(process.execPath, [builtCli, ...args], {env: options.env ?? cleanEnv(), timeout: options.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024}, (_error, stdout, stderr) => {
-			resolve({status: child.exitCode, signal: child.signalCode, stdout, stderr});
-		});
+		const child = execFile(
+			process.execPath,
+			[builtCli, ...args],
+			{env: options.env ?? cleanEnv(), timeout: options.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024},
+			(_error, stdout, stderr) => {
+				resolve({status: child.exitCode, signal: child.signalCode, stdout, stderr});
+			},
+		);
 		if (options.stdin !== 'pipe') child.stdin?.end();
 	});
 }

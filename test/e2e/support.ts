@@ -58,7 +58,11 @@ export function allRegionsOk(regions: readonly string[]) {
 
 /** Rows of the execution list: lines that start with a status word after its symbol. */
 export function listRows(screen: string): string[] {
-	return lines(screen).filter(line => /^\S*\s*(Pending|InProgress|Waiting|Success|TimedOut|Cancelling|Cancelled|Failed|PendingApproval|Approved|Rejected|Scheduled|RunbookInProgress|PendingChangeCalendarOverride|ChangeCalendarOverrideApproved|ChangeCalendarOverrideRejected|CompletedWithSuccess|CompletedWithFailure|Exited)\s+[0-9a-f]{8}\s/.test(line));
+	return lines(screen).filter(line =>
+		/^\S*\s*(Pending|InProgress|Waiting|Success|TimedOut|Cancelling|Cancelled|Failed|PendingApproval|Approved|Rejected|Scheduled|RunbookInProgress|PendingChangeCalendarOverride|ChangeCalendarOverrideApproved|ChangeCalendarOverrideRejected|CompletedWithSuccess|CompletedWithFailure|Exited)\s+[0-9a-f]{8}\s/.test(
+			line,
+		),
+	);
 }
 
 /** Whether the pane is on the alternate screen and shows the cursor, as tmux sees it. */

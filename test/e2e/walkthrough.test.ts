@@ -81,7 +81,9 @@ describe.skipIf(!tmuxAvailable())('walkthrough of the built CLI in tmux', () => 
 		const cell = /^(\d{12}) \/ ([a-z]+-[a-z]+-\d)/m.exec(grid)!;
 		expect(cell).not.toBeNull();
 		await tmux.sendKeys('Enter');
-		const location = await tmux.waitFor(screen => screen.includes(`${cell[1]} / ${cell[2]}`) && /child execution [0-9a-f-]{36}/.test(screen) && /STEP\s+ACTION\s+STATUS/.test(screen));
+		const location = await tmux.waitFor(
+			screen => screen.includes(`${cell[1]} / ${cell[2]}`) && /child execution [0-9a-f-]{36}/.test(screen) && /STEP\s+ACTION\s+STATUS/.test(screen),
+		);
 		expect(location).toMatch(/parent step \d{12}\/[a-z]+-[a-z]+-\d/);
 
 		// Back out: location → grid → detail → list.

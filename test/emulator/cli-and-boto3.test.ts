@@ -11,7 +11,12 @@ const run = promisify(execFile);
 const awsCli = '/usr/bin/aws';
 const python = '/usr/bin/python3';
 const hasAws = existsSync(awsCli);
-const hasBoto3 = existsSync(python) && (await run(python, ['-c', 'import boto3']).then(() => true, () => false));
+const hasBoto3 =
+	existsSync(python) &&
+	(await run(python, ['-c', 'import boto3']).then(
+		() => true,
+		() => false,
+	));
 
 function environment(running: RunningEmulator): NodeJS.ProcessEnv {
 	return {
@@ -37,7 +42,8 @@ describe('real clients beyond the JS SDK', () => {
 
 	it.skipIf(!hasAws)('the AWS CLI (Debian awscli) filters, starts, reads and gets modeled errors', async () => {
 		const env = environment(running);
-		const aws = async (...args: string[]) => JSON.parse((await run(awsCli, ['ssm', ...args, '--endpoint-url', running.url, '--output', 'json'], {env})).stdout) as Record<string, unknown>;
+		const aws = async (...args: string[]) =>
+			JSON.parse((await run(awsCli, ['ssm', ...args, '--endpoint-url', running.url, '--output', 'json'], {env})).stdout) as Record<string, unknown>;
 		const listed = await aws('describe-automation-executions', '--filters', 'Key=ExecutionStatus,Values=Failed');
 		const failed = listed['AutomationExecutionMetadataList'] as Array<{AutomationExecutionStatus: string}>;
 		expect(failed.length).toBeGreaterThan(0);
@@ -45,7 +51,11 @@ describe('real clients beyond the JS SDK', () => {
 		const started = await aws('start-automation-execution', '--document-name', 'AWS-StopEC2Instance', '--parameters', 'InstanceId=i-0123456789abcdef0');
 		const got = await aws('get-automation-execution', '--automation-execution-id', String(started['AutomationExecutionId']));
 		expect(got['AutomationExecution']).toMatchObject({DocumentName: 'AWS-StopEC2Instance', AutomationExecutionStatus: 'Pending'});
-		const error = await run(awsCli, ['ssm', 'get-automation-execution', '--automation-execution-id', '00000000-0000-4000-8000-000000000000', '--endpoint-url', running.url], {env}).catch((failure: {stderr: string; code: number}) => failure);
+		const error = await run(
+			awsCli,
+			['ssm', 'get-automation-execution', '--automation-execution-id', '00000000-0000-4000-8000-000000000000', '--endpoint-url', running.url],
+			{env},
+		).catch((failure: {stderr: string; code: number}) => failure);
 		expect('stderr' in error && error.stderr).toMatch(/AutomationExecutionNotFoundException/);
 	});
 
@@ -73,7 +83,7 @@ print(json.dumps({'count': len(items), 'unique': len({i['AutomationExecutionId']
 		expect(result.code).toBe('AutomationExecutionNotFoundException');
 	});
 
-	it.skipIf(!hasBoto3)('boto3 pages document versions and reads and adds an automation\'s tags', async () => {
+	it.skipIf(!hasBoto3)("boto3 pages document versions and reads and adds an automation's tags", async () => {
 		const script = `
 import json, boto3, botocore
 ssm = boto3.client('ssm', region_name='us-east-1', endpoint_url='${running.url}')

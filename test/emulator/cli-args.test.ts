@@ -4,7 +4,22 @@ import {parseEmulatorArgs} from '../../source/emulator/cli-args.js';
 describe('emulator command line', () => {
 	it('maps flags to startEmulator options', () => {
 		expect(
-			parseEmulatorArgs(['--port', '4583', '--seed', 'none', '--time-scale', '20', '--throttle-rate', '0.2', '--server-error-rate', '0.05', '--latency-ms', '30', '--down-regions', 'eu-west-1,ap-southeast-2']),
+			parseEmulatorArgs([
+				'--port',
+				'4583',
+				'--seed',
+				'none',
+				'--time-scale',
+				'20',
+				'--throttle-rate',
+				'0.2',
+				'--server-error-rate',
+				'0.05',
+				'--latency-ms',
+				'30',
+				'--down-regions',
+				'eu-west-1,ap-southeast-2',
+			]),
 		).toEqual({
 			host: undefined,
 			port: 4583,

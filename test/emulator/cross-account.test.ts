@@ -15,7 +15,8 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 	const env = withEmulator('each');
 
 	const start = async (locations: TargetLocation[], extra: Partial<StartAutomationExecutionCommandInput> = {}) =>
-		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: locations, ...extra}))).AutomationExecutionId!;
+		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-ApplySecurityBaseline', TargetLocations: locations, ...extra})))
+			.AutomationExecutionId!;
 	const get = async (id: string, through = env.client) => getExecution(through, id);
 
 	async function settle(id: string): Promise<void> {
@@ -41,7 +42,9 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		expect(parent.AutomationExecutionStatus).toBe('Failed');
 		expect(parent.ProgressCounters).toEqual({TotalSteps: 15, SuccessSteps: 13, FailedSteps: 1, CancelledSteps: 0, TimedOutSteps: 1});
 		expect(parent.TargetLocations).toEqual([{Accounts: accounts, Regions: regions, TargetLocationMaxConcurrency: '4', TargetLocationMaxErrors: '5'}]);
-		const byLocation = Object.fromEntries(parent.StepExecutions!.map(step => [`${step.TargetLocation?.Accounts?.[0]}/${step.TargetLocation?.Regions?.[0]}`, step]));
+		const byLocation = Object.fromEntries(
+			parent.StepExecutions!.map(step => [`${step.TargetLocation?.Accounts?.[0]}/${step.TargetLocation?.Regions?.[0]}`, step]),
+		);
 		expect(Object.keys(byLocation)).toHaveLength(15);
 		expect(byLocation['210987654321/eu-west-1']?.StepStatus).toBe('Failed');
 		expect(byLocation['444455556666/ap-southeast-2']?.StepStatus).toBe('TimedOut');
@@ -55,10 +58,12 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		expect(metadata.AutomationExecutionMetadataList?.map(item => item.AutomationExecutionId)).toEqual([id]);
 	});
 
-	it('each child lives in its own account and Region, readable only with that account\'s key', async () => {
+	it("each child lives in its own account and Region, readable only with that account's key", async () => {
 		const id = await start([{Accounts: accounts.slice(0, 2), Regions: ['eu-west-1', 'ap-southeast-2'], TargetLocationMaxConcurrency: '100%'}]);
 		await settle(id);
-		const step = (await get(id)).StepExecutions!.find(item => item.TargetLocation?.Accounts?.[0] === accounts[1] && item.TargetLocation?.Regions?.[0] === 'ap-southeast-2')!;
+		const step = (await get(id)).StepExecutions!.find(
+			item => item.TargetLocation?.Accounts?.[0] === accounts[1] && item.TargetLocation?.Regions?.[0] === 'ap-southeast-2',
+		)!;
 		const childId = step.Outputs?.['AutomationExecutionId']?.[0];
 		expect(childId).toHaveLength(36);
 		const member = ssm(env.running, {account: accounts[1], region: 'ap-southeast-2'});
@@ -70,7 +75,12 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 			ExecutedBy: `arn:aws:sts::${accounts[1]}:assumed-role/AWS-SystemsManager-AutomationExecutionRole/${id}`,
 		});
 		expect(child.ProgressCounters).toBeUndefined();
-		for (const elsewhere of [env.client, ssm(env.running, {region: 'ap-southeast-2'}), ssm(env.running, {account: accounts[1], region: 'eu-west-1'}), ssm(env.running, {account: accounts[0], region: 'ap-southeast-2'})]) {
+		for (const elsewhere of [
+			env.client,
+			ssm(env.running, {region: 'ap-southeast-2'}),
+			ssm(env.running, {account: accounts[1], region: 'eu-west-1'}),
+			ssm(env.running, {account: accounts[0], region: 'ap-southeast-2'}),
+		]) {
 			expect((await failure(get(childId!, elsewhere))).name).toBe('AutomationExecutionNotFoundException');
 		}
 
@@ -92,7 +102,15 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 	});
 
 	it('ExcludeAccounts drops accounts; ExecutionRoleName is passed on', async () => {
-		const id = await start([{Accounts: accounts, Regions: ['us-east-1'], ExcludeAccounts: [accounts[2]!, accounts[3]!], ExecutionRoleName: 'OrgAutomationRole', TargetLocationMaxConcurrency: '3'}]);
+		const id = await start([
+			{
+				Accounts: accounts,
+				Regions: ['us-east-1'],
+				ExcludeAccounts: [accounts[2]!, accounts[3]!],
+				ExecutionRoleName: 'OrgAutomationRole',
+				TargetLocationMaxConcurrency: '3',
+			},
+		]);
 		const parent = await get(id);
 		expect(parent.StepExecutions!.map(step => step.TargetLocation?.Accounts?.[0])).toEqual([accounts[0], accounts[1], accounts[4]]);
 		expect(parent.StepExecutions!.every(step => step.TargetLocation?.ExecutionRoleName === 'OrgAutomationRole')).toBe(true);
@@ -106,7 +124,15 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 						DocumentName: 'Ops-RotateInstanceLogs',
 						TargetParameterName: 'InstanceId',
 						Targets: [{Key: 'tag:Environment', Values: ['dev']}],
-						TargetLocations: [{Accounts: [accounts[0]!], Regions: ['eu-west-1'], Targets: [{Key: 'tag:Environment', Values: ['prod']}], TargetsMaxConcurrency: '2', TargetsMaxErrors: '1'}],
+						TargetLocations: [
+							{
+								Accounts: [accounts[0]!],
+								Regions: ['eu-west-1'],
+								Targets: [{Key: 'tag:Environment', Values: ['prod']}],
+								TargetsMaxConcurrency: '2',
+								TargetsMaxErrors: '1',
+							},
+						],
 					}),
 				)
 			).AutomationExecutionId!)();
@@ -114,7 +140,12 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		const childId = (await get(id)).StepExecutions![0]!.Outputs!['AutomationExecutionId']![0]!;
 		const member = ssm(env.running, {account: accounts[0], region: 'eu-west-1'});
 		const child = await get(childId, member);
-		expect(child).toMatchObject({MaxConcurrency: '2', MaxErrors: '1', Targets: [{Key: 'tag:Environment', Values: ['prod']}], AutomationExecutionStatus: 'Success'});
+		expect(child).toMatchObject({
+			MaxConcurrency: '2',
+			MaxErrors: '1',
+			Targets: [{Key: 'tag:Environment', Values: ['prod']}],
+			AutomationExecutionStatus: 'Success',
+		});
 		expect(child.ResolvedTargets?.ParameterValues).toHaveLength(4);
 		const grandchildren = await member.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ParentExecutionId', Values: [childId]}]}));
 		expect(grandchildren.AutomationExecutionMetadataList).toHaveLength(4);

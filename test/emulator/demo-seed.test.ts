@@ -65,7 +65,11 @@ describe('the demo seed', () => {
 		const client = ssm(running);
 		const parents = byRegion['us-east-1']!.filter(item => item.AutomationType === 'CrossAccount');
 		expect(parents.length).toBeGreaterThanOrEqual(2);
-		const details = await Promise.all(parents.map(async parent => (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: parent.AutomationExecutionId}))).AutomationExecution!));
+		const details = await Promise.all(
+			parents.map(
+				async parent => (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: parent.AutomationExecutionId}))).AutomationExecution!,
+			),
+		);
 		for (const detail of details) {
 			expect(detail.ProgressCounters?.TotalSteps).toBe(15);
 			expect(new Set(detail.StepExecutions!.map(step => step.TargetLocation?.Accounts?.[0]))).toEqual(new Set(MEMBER_ACCOUNTS));
@@ -73,10 +77,13 @@ describe('the demo seed', () => {
 
 		const failing = details.find(detail => detail.AutomationExecutionStatus === 'Failed')!;
 		expect(failing.ProgressCounters).toEqual({TotalSteps: 15, SuccessSteps: 13, FailedSteps: 2, CancelledSteps: 0, TimedOutSteps: 0});
-		const failedLocations = failing.StepExecutions!.filter(step => step.StepStatus === 'Failed').map(step => `${step.TargetLocation!.Accounts![0]}/${step.TargetLocation!.Regions![0]}`);
+		const failedLocations = failing
+			.StepExecutions!.filter(step => step.StepStatus === 'Failed')
+			.map(step => `${step.TargetLocation!.Accounts![0]}/${step.TargetLocation!.Regions![0]}`);
 		expect(failedLocations.sort()).toEqual([...FAILING_LOCATIONS].sort());
 		const [account, region] = FAILING_LOCATIONS[0].split('/');
-		const childId = failing.StepExecutions!.find(step => step.TargetLocation!.Accounts![0] === account && step.TargetLocation!.Regions![0] === region)!.Outputs!['AutomationExecutionId']![0]!;
+		const childId = failing.StepExecutions!.find(step => step.TargetLocation!.Accounts![0] === account && step.TargetLocation!.Regions![0] === region)!
+			.Outputs!['AutomationExecutionId']![0]!;
 		const child = (await ssm(running, {account, region}).send(new GetAutomationExecutionCommand({AutomationExecutionId: childId}))).AutomationExecution!;
 		expect(child).toMatchObject({AutomationExecutionStatus: 'Failed', ParentAutomationExecutionId: failing.AutomationExecutionId});
 		expect(child.StepExecutions!.find(step => step.StepName === 'applyPasswordPolicy')?.StepStatus).toBe('Failed');
@@ -97,7 +104,9 @@ describe('the demo seed', () => {
 				types.add(parameter.Type!);
 			}
 
-			const content = JSON.parse((await client.send(new GetDocumentCommand({Name: document.Name}))).Content!) as {mainSteps: Array<{action: string; onFailure?: string}>};
+			const content = JSON.parse((await client.send(new GetDocumentCommand({Name: document.Name}))).Content!) as {
+				mainSteps: Array<{action: string; onFailure?: string}>;
+			};
 			for (const step of content.mainSteps) {
 				actions.add(step.action);
 				if (step.onFailure?.startsWith('step:')) {
@@ -116,7 +125,10 @@ describe('the demo seed', () => {
 		try {
 			const mine = (await ssm(running, {region: 'eu-west-1'}).send(new DescribeAutomationExecutionsCommand({MaxResults: 50}))).AutomationExecutionMetadataList!;
 			const theirs = (await ssm(twin, {region: 'eu-west-1'}).send(new DescribeAutomationExecutionsCommand({MaxResults: 50}))).AutomationExecutionMetadataList!;
-			const finished = (items: AutomationExecutionMetadata[]) => items.filter(item => item.ExecutionEndTime && item.ExecutionEndTime.getTime() < Date.UTC(2026, 10, 25, 11)).map(item => [item.AutomationExecutionId, item.AutomationExecutionStatus, item.ExecutionEndTime?.getTime()]);
+			const finished = (items: AutomationExecutionMetadata[]) =>
+				items
+					.filter(item => item.ExecutionEndTime && item.ExecutionEndTime.getTime() < Date.UTC(2026, 10, 25, 11))
+					.map(item => [item.AutomationExecutionId, item.AutomationExecutionStatus, item.ExecutionEndTime?.getTime()]);
 			expect(finished(theirs)).toEqual(finished(mine));
 			expect(finished(mine).length).toBeGreaterThan(10);
 		} finally {

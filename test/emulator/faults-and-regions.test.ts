@@ -84,20 +84,27 @@ describe('Region and account separation', () => {
 	});
 	afterEach(async () => running.close());
 
-	it('keeps each Region\'s executions to itself', async () => {
+	it("keeps each Region's executions to itself", async () => {
 		const eu = ssm(running, {region: 'eu-west-1'});
-		const id = (await eu.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}))).AutomationExecutionId!;
+		const id = (await eu.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}})))
+			.AutomationExecutionId!;
 		expect((await eu.send(new DescribeAutomationExecutionsCommand({}))).AutomationExecutionMetadataList).toHaveLength(1);
 		expect((await ssm(running).send(new DescribeAutomationExecutionsCommand({}))).AutomationExecutionMetadataList).toEqual([]);
-		expect((await failure(ssm(running).send(new GetAutomationExecutionCommand({AutomationExecutionId: id})))).name).toBe('AutomationExecutionNotFoundException');
+		expect((await failure(ssm(running).send(new GetAutomationExecutionCommand({AutomationExecutionId: id})))).name).toBe(
+			'AutomationExecutionNotFoundException',
+		);
 	});
 
-	it('keeps each account\'s executions to itself; unknown keys act as the home account', async () => {
+	it("keeps each account's executions to itself; unknown keys act as the home account", async () => {
 		const member = ssm(running, {account: '210987654321'});
-		const id = (await member.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}))).AutomationExecutionId!;
+		const id = (
+			await member.send(new StartAutomationExecutionCommand({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}))
+		).AutomationExecutionId!;
 		const execution = (await member.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution!;
 		expect(execution.ExecutedBy).toContain(':210987654321:');
-		expect((await failure(ssm(running).send(new GetAutomationExecutionCommand({AutomationExecutionId: id})))).name).toBe('AutomationExecutionNotFoundException');
+		expect((await failure(ssm(running).send(new GetAutomationExecutionCommand({AutomationExecutionId: id})))).name).toBe(
+			'AutomationExecutionNotFoundException',
+		);
 		expect(running.control.counts().byLocation).toEqual({'210987654321/us-east-1': 1});
 	});
 

@@ -31,10 +31,19 @@ describe('execution lifecycle', () => {
 	});
 
 	it('follows onFailure: step:… to the rollback branch and still ends Failed (the failed step is critical)', async () => {
-		const id = await start({DocumentName: 'Ops-RestartServiceWithRollback', Parameters: {InstanceId: ['i-0123456789abcdef0'], ServiceName: ['worker'], AutomationAssumeRole: ['fail@restartService']}});
+		const id = await start({
+			DocumentName: 'Ops-RestartServiceWithRollback',
+			Parameters: {InstanceId: ['i-0123456789abcdef0'], ServiceName: ['worker'], AutomationAssumeRole: ['fail@restartService']},
+		});
 		env.running.control.advance(10 * 60_000);
 		const execution = await get(id);
-		expect(await steps(id)).toEqual({snapshotConfig: 'Success', restartService: 'Failed', healthCheck: 'Pending', rollbackConfig: 'Success', notifyOnCall: 'Success'});
+		expect(await steps(id)).toEqual({
+			snapshotConfig: 'Success',
+			restartService: 'Failed',
+			healthCheck: 'Pending',
+			rollbackConfig: 'Success',
+			notifyOnCall: 'Success',
+		});
 		expect(execution.AutomationExecutionStatus).toBe('Failed');
 		expect(execution.FailureMessage).toMatch(/runCommand/);
 		const restart = execution.StepExecutions!.find(step => step.StepName === 'restartService')!;
@@ -81,7 +90,11 @@ describe('execution lifecycle', () => {
 	});
 
 	it('Interactive mode waits between steps, runs a step on StartStep, and finishes on Complete', async () => {
-		const id = await start({DocumentName: 'Ops-IncidentTriage', Mode: 'Interactive', Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']}});
+		const id = await start({
+			DocumentName: 'Ops-IncidentTriage',
+			Mode: 'Interactive',
+			Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']},
+		});
 		const initial = await get(id);
 		expect(initial.AutomationExecutionStatus).toBe('Waiting');
 		expect(initial.StepExecutions![0]?.ValidNextSteps).toEqual(['collectDiagnostics']);
@@ -101,7 +114,11 @@ describe('execution lifecycle', () => {
 	});
 
 	it('StopStep cancels the running step of an Interactive run, which then waits again', async () => {
-		const id = await start({DocumentName: 'Ops-IncidentTriage', Mode: 'Interactive', Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']}});
+		const id = await start({
+			DocumentName: 'Ops-IncidentTriage',
+			Mode: 'Interactive',
+			Parameters: {InstanceId: ['i-0123456789abcdef0'], IncidentId: ['INC-1234']},
+		});
 		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StartStep', Payload: {StepName: ['snapshotVolumes']}}));
 		const stepId = (await get(id)).StepExecutions![1]!.StepExecutionId!;
 		await env.client.send(new SendAutomationSignalCommand({AutomationExecutionId: id, SignalType: 'StopStep', Payload: {StepExecutionId: [stepId]}}));
@@ -158,14 +175,22 @@ describe('execution lifecycle', () => {
 		env.running.control.setAlarm('orders-db-cpu', 'ALARM');
 		env.running.control.advance(2000);
 		const stopped = await get(id);
-		expect(stopped).toMatchObject({AutomationExecutionStatus: 'Cancelled', TriggeredAlarms: [{Name: 'orders-db-cpu', State: 'ALARM'}], AlarmConfiguration: {Alarms: [{Name: 'orders-db-cpu'}]}});
+		expect(stopped).toMatchObject({
+			AutomationExecutionStatus: 'Cancelled',
+			TriggeredAlarms: [{Name: 'orders-db-cpu', State: 'ALARM'}],
+			AlarmConfiguration: {Alarms: [{Name: 'orders-db-cpu'}]},
+		});
 		expect(stopped.FailureMessage).toMatch(/orders-db-cpu/);
 	});
 
 	it('a run started while its alarm is already in ALARM is stopped at once (alarm set over HTTP)', async () => {
 		const response = await fetch(`${env.running.url}/_emulator/alarms`, {method: 'POST', body: JSON.stringify({name: 'api-5xx', state: 'ALARM'})});
 		expect(response.status).toBe(200);
-		const id = await start({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, AlarmConfiguration: {Alarms: [{Name: 'api-5xx'}]}});
+		const id = await start({
+			DocumentName: 'AWS-StopEC2Instance',
+			Parameters: {InstanceId: ['i-0123456789abcdef0']},
+			AlarmConfiguration: {Alarms: [{Name: 'api-5xx'}]},
+		});
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
 		env.running.control.advance(5000);
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelled');

@@ -46,7 +46,11 @@ describe('operation success shapes', () => {
 		expect(done?.AutomationExecutionStatus).toBe('Success');
 		expect(done?.ExecutionEndTime!.getTime()).toBeGreaterThan(T0);
 		const stop = done?.StepExecutions?.[0];
-		expect(stop).toMatchObject({StepStatus: 'Success', Action: 'aws:changeInstanceState', Inputs: {InstanceIds: '["i-0123456789abcdef0"]', DesiredState: '"stopped"'}});
+		expect(stop).toMatchObject({
+			StepStatus: 'Success',
+			Action: 'aws:changeInstanceState',
+			Inputs: {InstanceIds: '["i-0123456789abcdef0"]', DesiredState: '"stopped"'},
+		});
 		expect(stop?.ExecutionStartTime!.getTime()).toBeLessThan(stop!.ExecutionEndTime!.getTime());
 	});
 
@@ -91,7 +95,14 @@ describe('operation success shapes', () => {
 		expect(names.length).toBeGreaterThanOrEqual(6);
 		expect(names).not.toContain('AWS-RunShellScript');
 		expect(all.DocumentIdentifiers?.[0]).toMatchObject({DocumentType: 'Automation', SchemaVersion: '0.3', DocumentFormat: 'JSON'});
-		const amazon = await env.client.send(new ListDocumentsCommand({Filters: [{Key: 'Owner', Values: ['Amazon']}, {Key: 'DocumentType', Values: ['Automation']}]}));
+		const amazon = await env.client.send(
+			new ListDocumentsCommand({
+				Filters: [
+					{Key: 'Owner', Values: ['Amazon']},
+					{Key: 'DocumentType', Values: ['Automation']},
+				],
+			}),
+		);
 		expect(amazon.DocumentIdentifiers?.every(document => document.Owner === 'Amazon' && document.Name?.startsWith('AWS-'))).toBe(true);
 		const self = await env.client.send(new ListDocumentsCommand({Filters: [{Key: 'Owner', Values: ['Self']}]}));
 		expect(self.DocumentIdentifiers?.every(document => document.Owner === env.running.homeAccount)).toBe(true);
@@ -124,7 +135,11 @@ describe('operation success shapes', () => {
 	it('GetDocument returns schemaVersion 0.3 content as JSON by default and as YAML on request', async () => {
 		const json = await env.client.send(new GetDocumentCommand({Name: 'Ops-RestartServiceWithRollback'}));
 		expect(json.DocumentFormat).toBe('JSON');
-		const content = JSON.parse(json.Content ?? '{}') as {schemaVersion: string; parameters: Record<string, {allowedValues?: string[]}>; mainSteps: Array<{onFailure?: string}>};
+		const content = JSON.parse(json.Content ?? '{}') as {
+			schemaVersion: string;
+			parameters: Record<string, {allowedValues?: string[]}>;
+			mainSteps: Array<{onFailure?: string}>;
+		};
 		expect(content.schemaVersion).toBe('0.3');
 		expect(content.parameters['ServiceName']?.allowedValues).toContain('nginx');
 		expect(content.mainSteps.some(step => step.onFailure === 'step:rollbackConfig')).toBe(true);

@@ -118,7 +118,12 @@ describe('DescribeAutomationExecutions paging and filters over the demo fleet', 
 	it('different keys AND together', async () => {
 		const expected = idsWhere(item => item.DocumentName!.startsWith('AWS-') && item.AutomationExecutionStatus === 'Failed');
 		expect(expected.length).toBeGreaterThan(0);
-		expect(await listWith([{Key: 'DocumentNamePrefix', Values: ['AWS-']}, {Key: 'ExecutionStatus', Values: ['Failed']}])).toEqual(expected);
+		expect(
+			await listWith([
+				{Key: 'DocumentNamePrefix', Values: ['AWS-']},
+				{Key: 'ExecutionStatus', Values: ['Failed']},
+			]),
+		).toEqual(expected);
 	});
 
 	it('keeps paging stable while new executions start', async () => {

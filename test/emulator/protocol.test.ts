@@ -24,7 +24,7 @@ describe('wire protocol', () => {
 		expect(response.json).toEqual({AutomationExecutionMetadataList: []});
 	});
 
-	it('rejects a missing target, an unknown operation and another service\'s target with UnknownOperationException', async () => {
+	it("rejects a missing target, an unknown operation and another service's target with UnknownOperationException", async () => {
 		for (const target of [undefined, 'AmazonSSM.GetParameter', 'AmazonEC2.DescribeInstances']) {
 			const response = await rawPost(running, target, '{}');
 			expect(response.status).toBe(400);

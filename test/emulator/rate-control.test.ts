@@ -9,17 +9,22 @@ import {describe, expect, it} from 'vitest';
 import {getExecution, withEmulator} from './support.js';
 
 const ids = (count: number, failing: number[] = []) =>
-	Array.from({length: count}, (_, index) => (failing.includes(index + 1) ? `i-0fail${String(index + 1).padStart(9, '0')}` : `i-0${String(index + 1).padStart(13, '0')}`));
+	Array.from({length: count}, (_, index) =>
+		failing.includes(index + 1) ? `i-0fail${String(index + 1).padStart(9, '0')}` : `i-0${String(index + 1).padStart(13, '0')}`,
+	);
 
 describe('rate control', () => {
 	const env = withEmulator('each');
 
 	const start = async (input: Partial<StartAutomationExecutionCommandInput>) =>
-		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', ...input}))).AutomationExecutionId!;
+		(await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetParameterName: 'InstanceId', ...input})))
+			.AutomationExecutionId!;
 	const get = async (id: string) => getExecution(env.client, id);
 	const children = async (id: string) =>
-		(await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ParentExecutionId', Values: [id]}]}))).AutomationExecutionMetadataList ?? [];
-	const tally = (statuses: Array<string | undefined>) => statuses.reduce<Record<string, number>>((counts, status) => ({...counts, [status ?? '?']: (counts[status ?? '?'] ?? 0) + 1}), {});
+		(await env.client.send(new DescribeAutomationExecutionsCommand({Filters: [{Key: 'ParentExecutionId', Values: [id]}]}))).AutomationExecutionMetadataList ??
+		[];
+	const tally = (statuses: Array<string | undefined>) =>
+		statuses.reduce<Record<string, number>>((counts, status) => ({...counts, [status ?? '?']: (counts[status ?? '?'] ?? 0) + 1}), {});
 
 	/** Advances in small steps and records the most children seen running at once. */
 	async function runToEnd(id: string): Promise<number> {
@@ -95,7 +100,7 @@ describe('rate control', () => {
 		expect(await runToEnd(id)).toBe(10);
 	});
 
-	it('resolves tag, resource-group and all-instance targets from the location\'s fleet', async () => {
+	it("resolves tag, resource-group and all-instance targets from the location's fleet", async () => {
 		const byTag = await get(await start({Targets: [{Key: 'tag:Environment', Values: ['prod']}]}));
 		expect(byTag.ResolvedTargets?.ParameterValues).toHaveLength(4);
 		const byGroup = await get(await start({Targets: [{Key: 'ResourceGroup', Values: ['web-fleet']}]}));
@@ -106,7 +111,7 @@ describe('rate control', () => {
 		expect(groupRuns.AutomationExecutionMetadataList?.map(item => item.Targets?.[0]?.Key)).toEqual(['ResourceGroup']);
 	});
 
-	it('TargetMaps start one child per map with that map\'s parameters', async () => {
+	it("TargetMaps start one child per map with that map's parameters", async () => {
 		const id = (
 			await env.client.send(
 				new StartAutomationExecutionCommand({
@@ -130,7 +135,8 @@ describe('rate control', () => {
 
 	it('GetAutomationExecution truncates at 100 steps; DescribeAutomationStepExecutions pages through all of them', async () => {
 		const maps = Array.from({length: 120}, (_, index) => ({InstanceId: [`i-0${String(index).padStart(13, '0')}`]}));
-		const id = (await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetMaps: maps, MaxConcurrency: '100%'}))).AutomationExecutionId!;
+		const id = (await env.client.send(new StartAutomationExecutionCommand({DocumentName: 'Ops-RotateInstanceLogs', TargetMaps: maps, MaxConcurrency: '100%'})))
+			.AutomationExecutionId!;
 		const parent = await get(id);
 		expect(parent.StepExecutions).toHaveLength(100);
 		expect(parent.StepExecutionsTruncated).toBe(true);

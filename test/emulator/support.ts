@@ -39,7 +39,12 @@ export async function failure(promise: Promise<unknown>): Promise<Error & {$meta
 	throw new Error('expected the call to fail');
 }
 
-export async function rawPost(running: RunningEmulator, target: string | undefined, body: string, path = '/'): Promise<{status: number; headers: Headers; json: Record<string, unknown>}> {
+export async function rawPost(
+	running: RunningEmulator,
+	target: string | undefined,
+	body: string,
+	path = '/',
+): Promise<{status: number; headers: Headers; json: Record<string, unknown>}> {
 	const headers: Record<string, string> = {'content-type': 'application/x-amz-json-1.1'};
 	if (target) {
 		headers['x-amz-target'] = target;

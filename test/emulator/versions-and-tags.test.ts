@@ -21,7 +21,11 @@ async function expectError(promise: Promise<unknown>, name: string, message?: Re
 
 async function start(tags?: Array<{Key: string; Value: string}>): Promise<string> {
 	const {AutomationExecutionId: id} = await env.client.send(
-		new StartAutomationExecutionCommand({DocumentName: 'AWS-RestartEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, ...(tags ? {Tags: tags} : {})}),
+		new StartAutomationExecutionCommand({
+			DocumentName: 'AWS-RestartEC2Instance',
+			Parameters: {InstanceId: ['i-0123456789abcdef0']},
+			...(tags ? {Tags: tags} : {}),
+		}),
 	);
 	return id!;
 }
@@ -43,7 +47,9 @@ describe('ListDocumentVersions', () => {
 	});
 
 	it('accepts a document ARN and pages with MaxResults', async () => {
-		const first = await env.client.send(new ListDocumentVersionsCommand({Name: 'arn:aws:ssm:us-east-1:123456789012:document/Ops-PatchFleetWithApproval', MaxResults: 2}));
+		const first = await env.client.send(
+			new ListDocumentVersionsCommand({Name: 'arn:aws:ssm:us-east-1:123456789012:document/Ops-PatchFleetWithApproval', MaxResults: 2}),
+		);
 		expect(first.DocumentVersions?.map(version => version.DocumentVersion)).toEqual(['3', '2']);
 		expect(first.NextToken).toBeTruthy();
 		const second = await env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 2, NextToken: first.NextToken}));
@@ -62,8 +68,16 @@ describe('ListDocumentVersions', () => {
 		const page = await env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 1}));
 		// A token is bound to the document it was issued for.
 		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'AWS-RestartEC2Instance', NextToken: page.NextToken})), 'InvalidNextToken');
-		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 51})), 'ValidationException', /less than or equal to 50/);
-		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 0})), 'ValidationException', /greater than or equal to 1/);
+		await expectError(
+			env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 51})),
+			'ValidationException',
+			/less than or equal to 50/,
+		);
+		await expectError(
+			env.client.send(new ListDocumentVersionsCommand({Name: 'Ops-PatchFleetWithApproval', MaxResults: 0})),
+			'ValidationException',
+			/greater than or equal to 1/,
+		);
 		await expectError(env.client.send(new ListDocumentVersionsCommand({} as never)), 'ValidationException', /Value null at 'name'/);
 		await expectError(env.client.send(new ListDocumentVersionsCommand({Name: 'x'})), 'ValidationException', /regular expression pattern/);
 	});
@@ -87,7 +101,18 @@ describe('tags on automations', () => {
 
 	it('AddTagsToResource adds new keys and overwrites existing ones, up to five', async () => {
 		const id = await start([{Key: 'team', Value: 'ops'}]);
-		expect(await env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'team', Value: 'sre'}, {Key: 'env', Value: ''}]}))).toMatchObject({});
+		expect(
+			await env.client.send(
+				new AddTagsToResourceCommand({
+					ResourceType: 'Automation',
+					ResourceId: id,
+					Tags: [
+						{Key: 'team', Value: 'sre'},
+						{Key: 'env', Value: ''},
+					],
+				}),
+			),
+		).toMatchObject({});
 		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toEqual([
 			{Key: 'team', Value: 'sre'},
 			{Key: 'env', Value: ''},
@@ -97,25 +122,66 @@ describe('tags on automations', () => {
 		// A refused update changes nothing.
 		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList).toHaveLength(2);
 		await env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: more.slice(0, 3)}));
-		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList?.map(tag => tag.Key)).toEqual(['team', 'env', 'a', 'b', 'c']);
+		expect((await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}))).TagList?.map(tag => tag.Key)).toEqual([
+			'team',
+			'env',
+			'a',
+			'b',
+			'c',
+		]);
 	});
 
 	it('a run is tagged only where it lives: another region or account answers InvalidResourceId', async () => {
 		const id = await start([{Key: 'team', Value: 'ops'}]);
-		await expectError(ssm(env.running, {region: 'eu-west-1'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
-		await expectError(ssm(env.running, {account: '210987654321'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})), 'InvalidResourceId');
+		await expectError(
+			ssm(env.running, {region: 'eu-west-1'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})),
+			'InvalidResourceId',
+		);
+		await expectError(
+			ssm(env.running, {account: '210987654321'}).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id})),
+			'InvalidResourceId',
+		);
 	});
 
 	it('raises InvalidResourceType, InvalidResourceId and ValidationException where the model says', async () => {
 		const id = await start();
 		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance'})), 'InvalidResourceType');
-		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'PatchBaseline', ResourceId: 'pb-012345abcde', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceType');
-		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: '00000000-0000-4000-8000-000000000000'})), 'InvalidResourceId');
-		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: 'nope', Tags: [{Key: 'a', Value: 'b'}]})), 'InvalidResourceId');
-		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Bucket' as never, ResourceId: id})), 'ValidationException', /enum value set/);
-		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation'} as never)), 'ValidationException', /Value null at 'resourceId'/);
-		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id} as never)), 'ValidationException', /Value null at 'tags'/);
-		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: '', Value: 'x'}]})), 'ValidationException', /tags\.1\.member\.key/);
-		await expectError(env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'a', Value: 'semi;colon'}]})), 'ValidationException', /regular expression pattern/);
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'PatchBaseline', ResourceId: 'pb-012345abcde', Tags: [{Key: 'a', Value: 'b'}]})),
+			'InvalidResourceType',
+		);
+		await expectError(
+			env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: '00000000-0000-4000-8000-000000000000'})),
+			'InvalidResourceId',
+		);
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: 'nope', Tags: [{Key: 'a', Value: 'b'}]})),
+			'InvalidResourceId',
+		);
+		await expectError(
+			env.client.send(new ListTagsForResourceCommand({ResourceType: 'Bucket' as never, ResourceId: id})),
+			'ValidationException',
+			/enum value set/,
+		);
+		await expectError(
+			env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation'} as never)),
+			'ValidationException',
+			/Value null at 'resourceId'/,
+		);
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id} as never)),
+			'ValidationException',
+			/Value null at 'tags'/,
+		);
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: '', Value: 'x'}]})),
+			'ValidationException',
+			/tags\.1\.member\.key/,
+		);
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'Automation', ResourceId: id, Tags: [{Key: 'a', Value: 'semi;colon'}]})),
+			'ValidationException',
+			/regular expression pattern/,
+		);
 	});
 });

@@ -99,18 +99,55 @@ export class TmuxSession {
 		// One invocation: the options are set on the new server before the pane's command starts.
 		// remain-on-exit keeps the last screen and the exit status readable after the command ends;
 		// an empty remain-on-exit-format stops tmux from writing (and scrolling) a "Pane is dead" line.
-		await run(tmuxPath, [
-			'-u', '-S', socket, '-f', '/dev/null',
-			'start-server', ';',
-			'set-option', '-g', 'default-terminal', 'xterm-256color', ';',
-			'set-option', '-g', 'remain-on-exit', 'on', ';',
-			'set-option', '-g', 'remain-on-exit-format', '', ';',
-			'set-option', '-g', 'status', 'off', ';',
-			// A watchdog inside the server: vitest ends its workers without running exit handlers, so a
-			// test that never calls kill() would leave the server behind. It dies with the server.
-			'run-shell', '-b', watchdog(options.ownerPid ?? process.pid, socket), ';',
-			'new-session', '-d', '-s', session.target, '-x', String(columns), '-y', String(rows), ...(options.cwd ? ['-c', options.cwd] : []), command,
-		], {env});
+		await run(
+			tmuxPath,
+			[
+				'-u',
+				'-S',
+				socket,
+				'-f',
+				'/dev/null',
+				'start-server',
+				';',
+				'set-option',
+				'-g',
+				'default-terminal',
+				'xterm-256color',
+				';',
+				'set-option',
+				'-g',
+				'remain-on-exit',
+				'on',
+				';',
+				'set-option',
+				'-g',
+				'remain-on-exit-format',
+				'',
+				';',
+				'set-option',
+				'-g',
+				'status',
+				'off',
+				';',
+				// A watchdog inside the server: vitest ends its workers without running exit handlers, so a
+				// test that never calls kill() would leave the server behind. It dies with the server.
+				'run-shell',
+				'-b',
+				watchdog(options.ownerPid ?? process.pid, socket),
+				';',
+				'new-session',
+				'-d',
+				'-s',
+				session.target,
+				'-x',
+				String(columns),
+				'-y',
+				String(rows),
+				...(options.cwd ? ['-c', options.cwd] : []),
+				command,
+			],
+			{env},
+		);
 		live.add(session);
 		return session;
 	}
@@ -147,9 +184,14 @@ export class TmuxSession {
 	 */
 	async waitFor(condition: ScreenCondition, options: WaitForOptions = {}): Promise<string> {
 		const {timeoutMs = 10_000, intervalMs = 50, escapes = false} = options;
-		const test = typeof condition === 'string' ? (screen: string) => screen.includes(condition) : condition instanceof RegExp ? (screen: string) => condition.test(screen) : condition;
+		const test =
+			typeof condition === 'string'
+				? (screen: string) => screen.includes(condition)
+				: condition instanceof RegExp
+					? (screen: string) => condition.test(screen)
+					: condition;
 		const deadline = Date.now() + timeoutMs;
-		let screen = '';
+		let screen: string;
 		for (;;) {
 			screen = await this.capture({escapes});
 			if (test(screen)) return screen;

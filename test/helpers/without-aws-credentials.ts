@@ -5,7 +5,15 @@
  */
 export async function withoutAwsCredentials<T>(body: () => Promise<T>): Promise<T> {
 	const saved = {...process.env};
-	for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE']) {
+	for (const name of [
+		'AWS_ACCESS_KEY_ID',
+		'AWS_SECRET_ACCESS_KEY',
+		'AWS_SESSION_TOKEN',
+		'AWS_PROFILE',
+		'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+		'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+		'AWS_WEB_IDENTITY_TOKEN_FILE',
+	]) {
 		delete process.env[name];
 	}
 

@@ -70,7 +70,10 @@ describe('poller errors', () => {
 		api.failNext('us-east-1', 'credentials');
 		poller.start();
 		await waitFor(() => store.getState().banner !== undefined);
-		expect(store.getState()).toMatchObject({paused: true, banner: {level: 'error', message: 'fake credentials in us-east-1 Polling is paused until you resume it.'}});
+		expect(store.getState()).toMatchObject({
+			paused: true,
+			banner: {level: 'error', message: 'fake credentials in us-east-1 Polling is paused until you resume it.'},
+		});
 		expect(store.getState().executions['a']).toBeDefined();
 
 		const calls = api.calls.length;

@@ -115,7 +115,12 @@ export function createFakeApi(initial: Record<string, Execution[]> = {}): FakeAp
 			failures.set(region, {kind, times});
 		},
 		async listExecutionPage(region: string, request: ExecutionPageRequest = {}): Promise<ExecutionPage> {
-			api.calls.push({op: 'list', region, ...(request.filters ? {filters: request.filters} : {}), ...(request.nextToken ? {nextToken: request.nextToken} : {})});
+			api.calls.push({
+				op: 'list',
+				region,
+				...(request.filters ? {filters: request.filters} : {}),
+				...(request.nextToken ? {nextToken: request.nextToken} : {}),
+			});
 			if (request.signal) api.signals.push(request.signal);
 			if (api.gate) await api.gate;
 			if (request.signal?.aborted) throw Object.assign(new Error('aborted'), {name: 'AbortError'});

@@ -87,7 +87,9 @@ describe('refresh of the open execution', () => {
 		expect(held).toMatchObject({status: 'InProgress', progress, keepWhile: 'counters-unchanged'});
 		// Right after a read, the steps stand unless the status changes, even if the counters moved.
 		const gets = api.calls.filter(call => call.op === 'get');
-		expect(gets.slice(1, MIN_REFRESHES_BETWEEN_READS).map(call => call.heldSteps?.keepWhile)).toEqual(Array.from({length: MIN_REFRESHES_BETWEEN_READS - 1}, () => 'status-unchanged'));
+		expect(gets.slice(1, MIN_REFRESHES_BETWEEN_READS).map(call => call.heldSteps?.keepWhile)).toEqual(
+			Array.from({length: MIN_REFRESHES_BETWEEN_READS - 1}, () => 'status-unchanged'),
+		);
 		expect(gets[MIN_REFRESHES_BETWEEN_READS]?.heldSteps?.keepWhile).toBe('counters-unchanged');
 		expect(held?.steps).toBe(store.getState().details[PARENT]?.steps);
 
@@ -106,7 +108,7 @@ describe('refresh of the open execution', () => {
 		expect(api.calls.filter(call => call.op === 'get' && call.heldSteps !== undefined)).toEqual([]);
 	});
 
-	it("loads the steps of the child under the grid cursor in its own account", async () => {
+	it('loads the steps of the child under the grid cursor in its own account', async () => {
 		const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
 		api.children.set(CHILD, {...row(CHILD, 'us-west-2', 'InProgress', T0), steps: [{stepName: 'restart', status: 'InProgress'}]});
 		poller = createPoller({store, api, clock: createFakeClock()});

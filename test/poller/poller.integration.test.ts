@@ -85,13 +85,19 @@ describe('poller against the emulator', () => {
 		poller.stop();
 	});
 
-	it('pages through a large parent\'s steps only when its counters moved (or every few refreshes)', async () => {
+	it("pages through a large parent's steps only when its counters moved (or every few refreshes)", async () => {
 		const store = newStore();
 		const accounts = Array.from({length: 12}, (_, index) => String(300_000_000_000 + index));
 		const started = await api.homeClient('us-east-1').send(
 			new StartAutomationExecutionCommand({
 				DocumentName: 'Ops-ApplySecurityBaseline',
-				TargetLocations: [{Accounts: accounts, Regions: REGIONS.concat(['us-west-2', 'eu-central-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1', 'eu-north-1', 'us-east-2']), TargetLocationMaxConcurrency: '10'}],
+				TargetLocations: [
+					{
+						Accounts: accounts,
+						Regions: REGIONS.concat(['us-west-2', 'eu-central-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1', 'eu-north-1', 'us-east-2']),
+						TargetLocationMaxConcurrency: '10',
+					},
+				],
 			}),
 		);
 		const id = started.AutomationExecutionId!;

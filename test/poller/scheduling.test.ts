@@ -27,7 +27,9 @@ describe('poller scheduling', () => {
 		const clock = createFakeClock();
 		poller = createPoller({store, api, clock, intervalMs: 5000});
 		poller.start();
-		await waitFor(() => store.getState().regions['us-east-1']?.lastSuccessAt !== undefined && store.getState().regions['eu-west-1']?.lastSuccessAt !== undefined);
+		await waitFor(
+			() => store.getState().regions['us-east-1']?.lastSuccessAt !== undefined && store.getState().regions['eu-west-1']?.lastSuccessAt !== undefined,
+		);
 		const first = api.calls.length;
 		expect(first).toBe(2);
 

@@ -31,7 +31,12 @@ describe('data actions', () => {
 		const executions = app.getState().executions;
 		actions.pollFailed('us-east-1', {kind: 'throttled', message: 'slow down', at: 5, backoffUntil: 9, calls: 1});
 		expect(app.getState().executions).toBe(executions);
-		expect(app.getState().regions['us-east-1']).toMatchObject({throttled: true, backoffUntil: 9, lastError: {kind: 'throttled', message: 'slow down', at: 5}, calls: 1});
+		expect(app.getState().regions['us-east-1']).toMatchObject({
+			throttled: true,
+			backoffUntil: 9,
+			lastError: {kind: 'throttled', message: 'slow down', at: 5},
+			calls: 1,
+		});
 		expect(app.getState().regions['eu-west-1']?.lastError).toBeUndefined();
 		actions.pollSucceeded('us-east-1', [], {at: 10});
 		const region = app.getState().regions['us-east-1']!;

@@ -2,7 +2,14 @@ import {describe, expect, it} from 'vitest';
 import type {ExecutionDetail} from '../../source/core/types.js';
 import {createAppStore} from '../../source/store/app-store.js';
 import {childErrorKey} from '../../source/store/data-actions.js';
-import {selectCursorLocation, selectOpenIsLive, selectOpenProgress, selectRegionHealth, selectTotalCalls, selectTruncatedRegions} from '../../source/store/data-selectors.js';
+import {
+	selectCursorLocation,
+	selectOpenIsLive,
+	selectOpenProgress,
+	selectRegionHealth,
+	selectTotalCalls,
+	selectTruncatedRegions,
+} from '../../source/store/data-selectors.js';
 
 function store() {
 	return createAppStore({context: {label: 'test', regions: ['us-east-1', 'eu-west-1'], readOnly: false, local: false, readableAccounts: ['111111111111']}});

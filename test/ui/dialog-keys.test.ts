@@ -1,6 +1,17 @@
 // Dialog keys go through the keymap: resolveKey with a DialogFocus, and hint lines generated from the same bindings.
 import {describe, expect, it} from 'vitest';
-import {activeScopes, DIALOG_SCOPES, hintLine, KEYMAP, keysMarkdownTable, resolveKey, type Command, type DialogFocus, type KeyContext, type KeyPress} from '../../source/ui/keymap.js';
+import {
+	activeScopes,
+	DIALOG_SCOPES,
+	hintLine,
+	KEYMAP,
+	keysMarkdownTable,
+	resolveKey,
+	type Command,
+	type DialogFocus,
+	type KeyContext,
+	type KeyPress,
+} from '../../source/ui/keymap.js';
 import {chooseHint, dialogContext, dialogHint, resolveDialogKey} from '../../source/ui/modal/dialog-keys.js';
 
 const FOCUSES: readonly DialogFocus[] = ['fields', 'list', 'text', 'text-list', 'choice', 'review', 'question'];

@@ -95,7 +95,9 @@ describe('grid and location keys', () => {
 	async function openGrid(context = storeWith().getState().context) {
 		const detail = crossAccountDetail(2);
 		const store = storeWith({rows: [detail], details: [detail], context});
-		store.setState({childSteps: {[executionId(900)]: [step('patch', {action: 'aws:runCommand'}), step('verify', {status: 'Failed', failureMessage: 'verify failed'})]}});
+		store.setState({
+			childSteps: {[executionId(900)]: [step('patch', {action: 'aws:runCommand'}), step('verify', {status: 'Failed', failureMessage: 'verify failed'})]},
+		});
 		const rendered = await renderApp(store);
 		await rendered.press('enter');
 		await rendered.waitFor('Enter: account × region grid');

@@ -111,10 +111,32 @@ export function crossAccountDetail(n = 2): ExecutionDetail {
 	return {
 		...execution(n, {status: 'InProgress', automationType: 'CrossAccount', documentName: 'Org-Patch', endTime: undefined}),
 		steps: [
-			step('111122223333-us-east-1', {action: 'aws:executeAutomation', targetLocation: location('111122223333', 'us-east-1'), outputs: {AutomationExecutionId: [executionId(900)]}}),
-			step('111122223333-eu-west-1', {action: 'aws:executeAutomation', status: 'Failed', targetLocation: location('111122223333', 'eu-west-1'), outputs: {AutomationExecutionId: [executionId(901)]}, failureMessage: 'child failed'}),
-			step('444455556666-us-east-1', {action: 'aws:executeAutomation', status: 'InProgress', endTime: undefined, targetLocation: location('444455556666', 'us-east-1'), outputs: {AutomationExecutionId: [executionId(902)]}}),
-			step('777788889999-eu-west-1', {action: 'aws:executeAutomation', status: 'InProgress', endTime: undefined, targetLocation: location('777788889999', 'eu-west-1'), outputs: {AutomationExecutionId: [executionId(903)]}}),
+			step('111122223333-us-east-1', {
+				action: 'aws:executeAutomation',
+				targetLocation: location('111122223333', 'us-east-1'),
+				outputs: {AutomationExecutionId: [executionId(900)]},
+			}),
+			step('111122223333-eu-west-1', {
+				action: 'aws:executeAutomation',
+				status: 'Failed',
+				targetLocation: location('111122223333', 'eu-west-1'),
+				outputs: {AutomationExecutionId: [executionId(901)]},
+				failureMessage: 'child failed',
+			}),
+			step('444455556666-us-east-1', {
+				action: 'aws:executeAutomation',
+				status: 'InProgress',
+				endTime: undefined,
+				targetLocation: location('444455556666', 'us-east-1'),
+				outputs: {AutomationExecutionId: [executionId(902)]},
+			}),
+			step('777788889999-eu-west-1', {
+				action: 'aws:executeAutomation',
+				status: 'InProgress',
+				endTime: undefined,
+				targetLocation: location('777788889999', 'eu-west-1'),
+				outputs: {AutomationExecutionId: [executionId(903)]},
+			}),
 		],
 		progress: {total: 4, success: 1, failed: 1, cancelled: 0, timedOut: 0},
 	};

@@ -70,7 +70,8 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 	);
 	const {frame, waitUntil, send, press, type} = inkDriver(instance);
 	const waitFor = async (condition: RegExp | string | ((frame: string) => boolean), ms = 3000): Promise<string> => {
-		const test = typeof condition === 'function' ? condition : (text: string) => (typeof condition === 'string' ? text.includes(condition) : condition.test(text));
+		const test =
+			typeof condition === 'function' ? condition : (text: string) => (typeof condition === 'string' ? text.includes(condition) : condition.test(text));
 		return waitUntil(test, condition, ms);
 	};
 

@@ -20,7 +20,12 @@ const settle = async (): Promise<void> => {
 function refresh(store: AppStore, at: number, rows = executions(4)): void {
 	const {actions} = store.getState();
 	for (const region of REGIONS) actions.pollStarted(region);
-	for (const region of REGIONS) actions.pollSucceeded(region, rows.filter(row => row.region === region), {at, calls: 1});
+	for (const region of REGIONS)
+		actions.pollSucceeded(
+			region,
+			rows.filter(row => row.region === region),
+			{at, calls: 1},
+		);
 }
 
 describe('idle refresh', () => {
@@ -28,7 +33,10 @@ describe('idle refresh', () => {
 		const store = storeWith({rows: executions(4), context: {...awsContext, regions: REGIONS}, viewport: {columns: 120, rows: 30}});
 		refresh(store, NOW - 3000);
 		const terminal = createFakeTerminal({columns: 120, rows: 30});
-		const instance = render(<App store={store} port={fakePort()} clock={{now: () => NOW, tickMs: 0}} theme={{color: true, ascii: false}} />, {...terminal.inkOptions, maxFps: 0});
+		const instance = render(<App store={store} port={fakePort()} clock={{now: () => NOW, tickMs: 0}} theme={{color: true, ascii: false}} />, {
+			...terminal.inkOptions,
+			maxFps: 0,
+		});
 		unmount = () => instance.unmount();
 		await settle();
 		expect(terminal.stdout.outputSinceMark()).toContain('us-east-1');
@@ -38,14 +46,23 @@ describe('idle refresh', () => {
 			const {actions} = store.getState();
 			for (const region of REGIONS) actions.pollStarted(region);
 			await settle();
-			for (const region of REGIONS) actions.pollSucceeded(region, executions(4).filter(row => row.region === region), {at, calls: 1});
+			for (const region of REGIONS)
+				actions.pollSucceeded(
+					region,
+					executions(4).filter(row => row.region === region),
+					{at, calls: 1},
+				);
 			await settle();
 		}
 
 		expect(terminal.stdout.bytesSinceMark()).toBe(0);
 
 		// The same wait sees a real change, so the zero above is not a frame still on its way.
-		refresh(store, NOW, executions(4, n => (n === 0 ? {status: 'Failed'} : {})));
+		refresh(
+			store,
+			NOW,
+			executions(4, n => (n === 0 ? {status: 'Failed'} : {})),
+		);
 		await settle();
 		expect(terminal.stdout.bytesSinceMark()).toBeGreaterThan(0);
 	});

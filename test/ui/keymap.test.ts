@@ -1,5 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {activeScopes, bindingsFor, KEYMAP, keysMarkdownTable, resolveKey, type Command, type KeyContext, type KeyPress, type Scope} from '../../source/ui/keymap.js';
+import {
+	activeScopes,
+	bindingsFor,
+	KEYMAP,
+	keysMarkdownTable,
+	resolveKey,
+	type Command,
+	type KeyContext,
+	type KeyPress,
+	type Scope,
+} from '../../source/ui/keymap.js';
 
 const list: KeyContext = {screen: 'list', modal: 'none', filterPrompt: false, readOnly: false};
 const at = (overrides: Partial<KeyContext>): KeyContext => ({...list, ...overrides});
@@ -115,7 +125,11 @@ describe('the key table', () => {
 			for (const scope of binding.scopes) {
 				for (const spec of binding.keys) {
 					const press: KeyPress = spec.key
-						? {[{up: 'upArrow', down: 'downArrow', left: 'leftArrow', right: 'rightArrow'}[spec.key as string] ?? spec.key]: true, shift: spec.shift ?? false, ctrl: spec.ctrl ?? false}
+						? {
+								[{up: 'upArrow', down: 'downArrow', left: 'leftArrow', right: 'rightArrow'}[spec.key as string] ?? spec.key]: true,
+								shift: spec.shift ?? false,
+								ctrl: spec.ctrl ?? false,
+							}
 						: {ctrl: spec.ctrl ?? false};
 					const resolved = resolveKey(spec.input ?? '', press, contextFor(scope));
 					// A screen binding may shadow a global one with the same key (by design, screen first).

@@ -17,7 +17,10 @@ const frameAt = (store: AppStore, columns: number, ascii = false): string =>
 
 describe('header', () => {
 	it('says plainly that it is the local emulator, and shows read-only and counts', async () => {
-		const store = storeWith({rows: executions(6, n => ({status: ['Success', 'Failed', 'InProgress', 'Waiting', 'Cancelled', 'TimedOut'][n]!})), context: {...storeWith().getState().context, readOnly: true}});
+		const store = storeWith({
+			rows: executions(6, n => ({status: ['Success', 'Failed', 'InProgress', 'Waiting', 'Cancelled', 'TimedOut'][n]!})),
+			context: {...storeWith().getState().context, readOnly: true},
+		});
 		app = await renderApp(store);
 		const header = app.frame().split('\n').slice(0, 3).join('\n');
 		expect(header).toContain('LOCAL EMULATOR');
@@ -31,7 +34,14 @@ describe('header', () => {
 			regions: {
 				'us-east-1': {region: 'us-east-1', lastSuccessAt: NOW - 3000, throttled: false, calls: 4, inFlight: false, truncated: false},
 				'eu-west-1': {region: 'eu-west-1', lastSuccessAt: NOW - 60_000, throttled: true, backoffUntil: NOW + 8000, calls: 9, inFlight: false, truncated: false},
-				'ap-south-1': {region: 'ap-south-1', lastError: {kind: 'access-denied', message: 'access denied', at: NOW - 1000}, throttled: false, calls: 1, inFlight: false, truncated: false},
+				'ap-south-1': {
+					region: 'ap-south-1',
+					lastError: {kind: 'access-denied', message: 'access denied', at: NOW - 1000},
+					throttled: false,
+					calls: 1,
+					inFlight: false,
+					truncated: false,
+				},
 			},
 		});
 		app = await renderApp(store);
@@ -51,14 +61,30 @@ describe('header', () => {
 		const failing = {...base, calls: 3, lastError: {kind: 'server' as const, message: 'HTTP 500', at: NOW - 1000}, backoffUntil: NOW + 4000};
 		expect(regionSummary(regionHealth(failing, false), NOW, STALE_AFTER)).toEqual({text: 'error: HTTP 500 · retry 4s', level: 'error'});
 		expect(regionSummary(regionHealth({...failing, backoffUntil: undefined}, false), NOW, STALE_AFTER)).toEqual({text: 'error: HTTP 500', level: 'error'});
-		const long = {...failing, backoffUntil: undefined, lastError: {kind: 'server' as const, message: 'The service answered HTTP 503 Service Unavailable', at: NOW}};
+		const long = {
+			...failing,
+			backoffUntil: undefined,
+			lastError: {kind: 'server' as const, message: 'The service answered HTTP 503 Service Unavailable', at: NOW},
+		};
 		expect(regionSummary(regionHealth(long, false), NOW, STALE_AFTER, 20).text).toBe('error: HTTP 503');
-		const notJson = {...long, lastError: {kind: 'server' as const, message: 'SSM in us-east-1 answered with something that is not valid JSON (HTTP 200): Unexpected token. Check the endpoint; retrying.', at: NOW}};
+		const notJson = {
+			...long,
+			lastError: {
+				kind: 'server' as const,
+				message: 'SSM in us-east-1 answered with something that is not valid JSON (HTTP 200): Unexpected token. Check the endpoint; retrying.',
+				at: NOW,
+			},
+		};
 		expect(regionSummary(regionHealth(notJson, false), NOW, STALE_AFTER, 40).text).toBe('error: answer not valid JSON (HTTP 200)');
 		expect(regionSummary(regionHealth({...base, throttled: true, backoffUntil: NOW + 8000}, false), NOW, STALE_AFTER).text).toBe('throttled · retry 8s');
 		// A recovered region is plain "ok" whether its call is in flight or how long ago it answered, up to the stale limit.
 		const ok = {...failing, backoffUntil: undefined, lastSuccessAt: NOW - 500};
-		for (const [region, at] of [[ok, NOW], [{...ok, inFlight: true}, NOW], [ok, NOW + 9000], [ok, NOW - 500 + STALE_AFTER]] as const) {
+		for (const [region, at] of [
+			[ok, NOW],
+			[{...ok, inFlight: true}, NOW],
+			[ok, NOW + 9000],
+			[ok, NOW - 500 + STALE_AFTER],
+		] as const) {
 			expect(regionSummary(regionHealth(region, false), at, STALE_AFTER)).toEqual({text: 'ok', level: 'ok'});
 		}
 
@@ -68,13 +94,23 @@ describe('header', () => {
 	it('renders the same header before, during and after a refresh that changes nothing', async () => {
 		const store = storeWith({rows: executions(3), context: {...awsContext, regions: ['us-east-1', 'eu-west-1']}});
 		const {actions} = store.getState();
-		for (const region of ['us-east-1', 'eu-west-1']) actions.pollSucceeded(region, executions(3).filter(row => row.region === region), {at: NOW - 2000, calls: 1});
+		for (const region of ['us-east-1', 'eu-west-1'])
+			actions.pollSucceeded(
+				region,
+				executions(3).filter(row => row.region === region),
+				{at: NOW - 2000, calls: 1},
+			);
 		const header = (): string => frameAt(store, 120).split('\n').slice(0, 3).join('\n');
 		const before = header();
 		expect(before).toMatch(/us-east-1 ok {2}eu-west-1 ok/);
 		store.setState(state => ({regions: Object.fromEntries(Object.entries(state.regions).map(([name, region]) => [name, {...region, inFlight: true}]))}));
 		expect(header()).toBe(before);
-		for (const region of ['us-east-1', 'eu-west-1']) actions.pollSucceeded(region, executions(3).filter(row => row.region === region), {at: NOW, calls: 1});
+		for (const region of ['us-east-1', 'eu-west-1'])
+			actions.pollSucceeded(
+				region,
+				executions(3).filter(row => row.region === region),
+				{at: NOW, calls: 1},
+			);
 		expect(header()).toBe(before);
 	});
 
@@ -167,11 +203,17 @@ describe('layouts', () => {
 
 	it('draws only ASCII (and box drawing) in ASCII mode', () => {
 		const detail = crossAccountDetail(2);
-		const store = storeWith({rows: [...executions(5, n => ({status: ['Success', 'Failed', 'InProgress', 'Waiting', 'Cancelled'][n]!})), detail], details: [detail]});
+		const store = storeWith({
+			rows: [...executions(5, n => ({status: ['Success', 'Failed', 'InProgress', 'Waiting', 'Cancelled'][n]!})), detail],
+			details: [detail],
+		});
 		for (const screen of ['list', 'detail', 'grid'] as const) {
 			if (screen !== 'list') store.getState().actions.screenOpened(screen, detail.id);
 			const frame = frameAt(store, 100, true);
-			expect([...frame.replaceAll(/[\u2500-\u257f]/g, '')].filter(char => char > '~'), screen).toEqual([]);
+			expect(
+				[...frame.replaceAll(/[\u2500-\u257f]/g, '')].filter(char => char > '~'),
+				screen,
+			).toEqual([]);
 		}
 	});
 });

@@ -30,8 +30,7 @@ export function parameterFieldKey(name: string): string {
 export function documentErrors(draft: Pick<StartFormDraft, 'documentName' | 'documentVersion'>): FieldErrors {
 	const errors: FieldErrors = {};
 	if (draft.documentName === '') errors['documentName'] = 'Choose a runbook.';
-	else if (!DOCUMENT_NAME_PATTERN.test(draft.documentName))
-		errors['documentName'] = 'A runbook name is 3 to 128 letters, digits and _-.:/ (or its ARN).';
+	else if (!DOCUMENT_NAME_PATTERN.test(draft.documentName)) errors['documentName'] = 'A runbook name is 3 to 128 letters, digits and _-.:/ (or its ARN).';
 	if (draft.documentVersion !== '' && !DOCUMENT_VERSION_PATTERN.test(draft.documentVersion))
 		errors['documentVersion'] = 'The version is $DEFAULT, $LATEST or a number from 1.';
 	return errors;
@@ -58,7 +57,11 @@ export function perTargetParameters(settings: RunSettingsDraft): string[] {
  * Errors of the parameters form, keyed 'param.<Name>' ('parameters' for the set
  * as a whole). `filledPerTarget` names are not required (see perTargetParameters).
  */
-export function parameterErrors(specs: readonly ParameterSpec[], texts: Readonly<Record<string, string>>, filledPerTarget: readonly string[] = []): FieldErrors {
+export function parameterErrors(
+	specs: readonly ParameterSpec[],
+	texts: Readonly<Record<string, string>>,
+	filledPerTarget: readonly string[] = [],
+): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const spec of specs) {
 		const text = texts[spec.name] ?? defaultText(spec);
@@ -89,7 +92,10 @@ export function parameterMap(specs: readonly ParameterSpec[], texts: Readonly<Re
 export function buildStartRequest(draft: StartFormDraft, specs: readonly ParameterSpec[], clientToken: string): BuildResult {
 	const errors: FieldErrors = {...documentErrors(draft), ...parameterErrors(specs, draft.parameterTexts, perTargetParameters(draft.settings))};
 	if (!CLIENT_TOKEN_PATTERN.test(clientToken)) errors['clientToken'] = 'The client token must be a UUID.';
-	const settings = resolveRunSettings(draft.settings, specs.map(spec => spec.name));
+	const settings = resolveRunSettings(
+		draft.settings,
+		specs.map(spec => spec.name),
+	);
 	if (!settings.ok) Object.assign(errors, settings.errors);
 	if (Object.keys(errors).length > 0 || !settings.ok) return {ok: false, errors};
 	const parameters = parameterMap(specs, draft.parameterTexts);

@@ -33,8 +33,7 @@ export const EXCLUDE_ACCOUNT_PATTERN = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|\d{12
 export const TARGET_KEY_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=\-@]*|resource-groups:ResourceTypeFilters|resource-groups:Name)$/u;
 export const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const ALARM_NAME_PATTERN = /^(?!\s*$).+$/;
-export const TARGET_LOCATIONS_URL_PATTERN =
-	/^https:\/\/[-a-zA-Z0-9@:%._+~#=]{1,253}\.s3(\.[a-z\d-]{9,16})?\.amazonaws\.com\/.{1,2000}$/;
+export const TARGET_LOCATIONS_URL_PATTERN = /^https:\/\/[-a-zA-Z0-9@:%._+~#=]{1,253}\.s3(\.[a-z\d-]{9,16})?\.amazonaws\.com\/.{1,2000}$/;
 export const CLIENT_TOKEN_PATTERN = /^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$/;
 
 /** Smithy counts string length in Unicode scalar values, not UTF-16 units. */

@@ -53,8 +53,7 @@ export function parseListText(text: string): ParseResult<string[]> {
 	if (trimmed.startsWith('[')) {
 		const parsed = jsonOrUndefined(trimmed);
 		if (!Array.isArray(parsed)) return {ok: false, error: 'Starts with [ but is not a JSON list, like ["a", "b"].'};
-		if (!parsed.every(item => typeof item === 'string'))
-			return {ok: false, error: 'Every item of the JSON list must be a string in quotes.'};
+		if (!parsed.every(item => typeof item === 'string')) return {ok: false, error: 'Every item of the JSON list must be a string in quotes.'};
 		return {ok: true, value: parsed};
 	}
 	return {
@@ -78,14 +77,10 @@ export function wireFromText(spec: ParameterSpec, text: string): ParseResult<str
 		case 'Integer':
 			return /^-?\d+$/.test(trimmed) ? {ok: true, value: [trimmed]} : {ok: false, error: 'Must be a whole number, like 30.'};
 		case 'Boolean':
-			return /^(true|false)$/i.test(trimmed)
-				? {ok: true, value: [trimmed.toLowerCase()]}
-				: {ok: false, error: 'Must be true or false.'};
+			return /^(true|false)$/i.test(trimmed) ? {ok: true, value: [trimmed.toLowerCase()]} : {ok: false, error: 'Must be true or false.'};
 		case 'StringMap': {
 			const parsed = jsonOrUndefined(trimmed);
-			return isRecord(parsed)
-				? {ok: true, value: [JSON.stringify(parsed)]}
-				: {ok: false, error: 'Must be a JSON object, like {"Key": "Value"}.'};
+			return isRecord(parsed) ? {ok: true, value: [JSON.stringify(parsed)]} : {ok: false, error: 'Must be a JSON object, like {"Key": "Value"}.'};
 		}
 		case 'MapList': {
 			const parsed = jsonOrUndefined(trimmed);

@@ -34,8 +34,7 @@ export function validateParameter(spec: ParameterSpec, text: string): string | u
 		return undefined;
 	}
 	const isList = spec.type === 'StringList' || spec.type === 'MapList';
-	if (values.length > MAX_VALUES_PER_PARAMETER)
-		return `At most ${MAX_VALUES_PER_PARAMETER} values (SSM's limit); this has ${values.length}.`;
+	if (values.length > MAX_VALUES_PER_PARAMETER) return `At most ${MAX_VALUES_PER_PARAMETER} values (SSM's limit); this has ${values.length}.`;
 	if (isList && spec.minItems !== undefined && values.length < spec.minItems)
 		return `At least ${spec.minItems} value${spec.minItems === 1 ? '' : 's'} (the runbook's minItems); this has ${values.length}.`;
 	if (isList && spec.maxItems !== undefined && values.length > spec.maxItems)
@@ -50,8 +49,7 @@ export function validateParameter(spec: ParameterSpec, text: string): string | u
 			return `${isList ? `${quoted(value)} is not allowed. ` : ''}Must be one of: ${spec.allowedValues.join(', ')}.`;
 		if (spec.allowedPattern !== undefined) {
 			const pattern = patternOf(spec.allowedPattern);
-			if (pattern && !pattern.test(value))
-				return `${isList ? `${quoted(value)} d` : 'D'}oes not match the runbook's allowedPattern ${spec.allowedPattern}`;
+			if (pattern && !pattern.test(value)) return `${isList ? `${quoted(value)} d` : 'D'}oes not match the runbook's allowedPattern ${spec.allowedPattern}`;
 		}
 	}
 	return undefined;

@@ -109,7 +109,9 @@ export function unlaunchedTargets(detail: ExecutionDetail): number {
 function unlaunchedNote(detail: ExecutionDetail): string[] {
 	const count = unlaunchedTargets(detail);
 	if (count === 0) return [];
-	return [`${count} other target${count === 1 ? '' : 's'} never started (the run stopped before reaching ${count === 1 ? 'it' : 'them'}) and ${count === 1 ? 'is' : 'are'} not included.`];
+	return [
+		`${count} other target${count === 1 ? '' : 's'} never started (the run stopped before reaching ${count === 1 ? 'it' : 'them'}) and ${count === 1 ? 'is' : 'are'} not included.`,
+	];
 }
 
 /** How many failed locations / targets a narrowed re-run would cover (0: don't offer it). */
@@ -194,7 +196,9 @@ export function prefillFromExecution(detail: ExecutionDetail, onlyFailed?: OnlyF
 		if (pairs.length === 0) return {ok: false, error: 'No location of this execution failed or timed out.'};
 		locations = narrowToFailedLocations(detail);
 		url = undefined;
-		notes.push(`Only the ${pairs.length} failed or timed-out location${pairs.length === 1 ? '' : 's'}: ${pairs.map(pair => `${pair.account}/${pair.region}`).join(', ')}.`);
+		notes.push(
+			`Only the ${pairs.length} failed or timed-out location${pairs.length === 1 ? '' : 's'}: ${pairs.map(pair => `${pair.account}/${pair.region}`).join(', ')}.`,
+		);
 	} else if (onlyFailed === 'targets') {
 		if (targetMaps) {
 			const failed = failedTargetMaps(detail);

@@ -9,8 +9,7 @@ export function parseTargetsText(text: string): ParseResult<Target[]> {
 		const trimmed = part.trim();
 		if (trimmed === '') continue;
 		const equals = trimmed.indexOf('=');
-		if (equals <= 0)
-			return {ok: false, error: `Target ${index + 1} (“${trimmed}”) needs the form key=value,value, like tag:Env=dev or ParameterValues=i-1.`};
+		if (equals <= 0) return {ok: false, error: `Target ${index + 1} (“${trimmed}”) needs the form key=value,value, like tag:Env=dev or ParameterValues=i-1.`};
 		const key = trimmed.slice(0, equals).trim();
 		const values = trimmed
 			.slice(equals + 1)
@@ -54,8 +53,7 @@ export function parseTargetMapsText(text: string): ParseResult<ParameterMap[]> {
 	if (!Array.isArray(parsed)) return {ok: false, error: 'TargetMaps must be a JSON list of objects, like [{"InstanceId": ["i-1"]}].'};
 	const maps: ParameterMap[] = [];
 	for (const [index, item] of parsed.entries()) {
-		if (typeof item !== 'object' || item === null || Array.isArray(item))
-			return {ok: false, error: `TargetMaps item ${index + 1} is not an object.`};
+		if (typeof item !== 'object' || item === null || Array.isArray(item)) return {ok: false, error: `TargetMaps item ${index + 1} is not an object.`};
 		const map: Record<string, string[]> = {};
 		for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
 			if (typeof value === 'string') map[key] = [value];

@@ -61,8 +61,7 @@ function targetsError(targets: readonly Target[]): string | undefined {
 		if (charCount(target.key) > MAX_TARGET_KEY_CHARS || !TARGET_KEY_PATTERN.test(target.key))
 			return `Target key “${target.key}” is not valid: up to ${MAX_TARGET_KEY_CHARS} letters, digits, spaces and _.:/=-@ (e.g. tag:Env, ParameterValues, ResourceGroup).`;
 		if (target.values.length === 0) return `Target ${target.key} needs at least one value.`;
-		if (target.values.length > MAX_TARGET_VALUES)
-			return `Target ${target.key} has ${target.values.length} values; SSM allows at most ${MAX_TARGET_VALUES}.`;
+		if (target.values.length > MAX_TARGET_VALUES) return `Target ${target.key} has ${target.values.length} values; SSM allows at most ${MAX_TARGET_VALUES}.`;
 	}
 	return undefined;
 }
@@ -76,11 +75,9 @@ function targetMapsError(maps: readonly ParameterMap[]): string | undefined {
 			return `TargetMaps item ${index + 1} must have 1 to ${MAX_TARGET_MAP_ENTRIES} parameters; it has ${entries.length}.`;
 		for (const [key, values] of entries) {
 			if (charCount(key) > MAX_PARAMETER_KEY_CHARS) return `TargetMaps item ${index + 1}: key “${key}” is longer than ${MAX_PARAMETER_KEY_CHARS} characters.`;
-			if (values.length > MAX_TARGET_MAP_VALUES)
-				return `TargetMaps item ${index + 1}: ${key} has ${values.length} values; at most ${MAX_TARGET_MAP_VALUES}.`;
+			if (values.length > MAX_TARGET_MAP_VALUES) return `TargetMaps item ${index + 1}: ${key} has ${values.length} values; at most ${MAX_TARGET_MAP_VALUES}.`;
 			const bad = values.find(value => charCount(value) < 1 || charCount(value) > MAX_TARGET_MAP_VALUE_CHARS);
-			if (bad !== undefined)
-				return `TargetMaps item ${index + 1}: each value of ${key} must be 1 to ${MAX_TARGET_MAP_VALUE_CHARS} characters.`;
+			if (bad !== undefined) return `TargetMaps item ${index + 1}: each value of ${key} must be 1 to ${MAX_TARGET_MAP_VALUE_CHARS} characters.`;
 		}
 	}
 	return undefined;
@@ -97,11 +94,7 @@ function suggestion(name: string, parameterNames: readonly string[]): string {
 	return match ? ` Names are case-sensitive: did you mean ${match}?` : parameterNames.length > 0 ? ` The runbook has: ${parameterNames.join(', ')}.` : '';
 }
 
-function resolveLocation(
-	draft: TargetLocationDraft,
-	prefix: string,
-	errors: FieldErrors,
-): {location?: TargetLocation; hasTargets: boolean} {
+function resolveLocation(draft: TargetLocationDraft, prefix: string, errors: FieldErrors): {location?: TargetLocation; hasTargets: boolean} {
 	const accounts = splitList(draft.accounts);
 	const regions = splitList(draft.regions);
 	const excludeAccounts = splitList(draft.excludeAccounts);
@@ -209,12 +202,10 @@ export function resolveRunSettings(draft: RunSettingsDraft, parameterNames?: rea
 	const parameterName = draft.targetParameterName.trim();
 	const usesTargets = targets.length > 0 || locationTargets;
 	if (parameterName !== '') {
-		if (charCount(parameterName) > MAX_PARAMETER_KEY_CHARS)
-			errors['targetParameterName'] = `At most ${MAX_PARAMETER_KEY_CHARS} characters.`;
+		if (charCount(parameterName) > MAX_PARAMETER_KEY_CHARS) errors['targetParameterName'] = `At most ${MAX_PARAMETER_KEY_CHARS} characters.`;
 		else if (parameterNames && !parameterNames.includes(parameterName))
 			errors['targetParameterName'] = `“${parameterName}” is not a parameter of this runbook.${suggestion(parameterName, parameterNames)}`;
-		else if (parameterName === 'AutomationAssumeRole')
-			errors['targetParameterName'] = 'AutomationAssumeRole cannot be the target parameter (SSM refuses it).';
+		else if (parameterName === 'AutomationAssumeRole') errors['targetParameterName'] = 'AutomationAssumeRole cannot be the target parameter (SSM refuses it).';
 		else if (!usesTargets && errors['targets'] === undefined)
 			errors['targetParameterName'] = 'A target parameter needs Targets (here or in a location) to take its values from.';
 	} else if (usesTargets) {

@@ -57,8 +57,7 @@ function targetsFrom(value: unknown, where: string): ParseResult<Target[]> {
 	if (!Array.isArray(value)) return {ok: false, error: `${where}: Targets must be a list of {"Key": …, "Values": […]}.`};
 	const targets: Target[] = [];
 	for (const [index, item] of value.entries()) {
-		if (!isRecord(item) || typeof item['Key'] !== 'string')
-			return {ok: false, error: `${where}: target ${index + 1} needs a "Key" string.`};
+		if (!isRecord(item) || typeof item['Key'] !== 'string') return {ok: false, error: `${where}: target ${index + 1} needs a "Key" string.`};
 		const values = stringList(item['Values'] ?? [], `${where}: target ${index + 1} Values`);
 		if (!values.ok) return values;
 		targets.push({key: item['Key'], values: values.value});
@@ -69,8 +68,7 @@ function targetsFrom(value: unknown, where: string): ParseResult<Target[]> {
 function locationFrom(item: unknown, where: string): ParseResult<TargetLocation> {
 	if (!isRecord(item)) return {ok: false, error: `${where} is not an object with Accounts and Regions.`};
 	const unknown = Object.keys(item).find(key => !(FIELDS as readonly string[]).includes(key));
-	if (unknown !== undefined)
-		return {ok: false, error: `${where}: unknown field “${unknown}” (expected ${FIELDS.join(', ')}; names are case-sensitive).`};
+	if (unknown !== undefined) return {ok: false, error: `${where}: unknown field “${unknown}” (expected ${FIELDS.join(', ')}; names are case-sensitive).`};
 	if (item['Accounts'] === undefined) return {ok: false, error: `${where} has no Accounts.`};
 	if (item['Regions'] === undefined) return {ok: false, error: `${where} has no Regions.`};
 	const accounts = stringList(item['Accounts'], `${where}: Accounts`);
@@ -96,8 +94,7 @@ function locationFrom(item: unknown, where: string): ParseResult<TargetLocation>
 		targets = parsed.value;
 	}
 	const include = item['IncludeChildOrganizationUnits'];
-	if (include !== undefined && typeof include !== 'boolean')
-		return {ok: false, error: `${where}: IncludeChildOrganizationUnits must be true or false.`};
+	if (include !== undefined && typeof include !== 'boolean') return {ok: false, error: `${where}: IncludeChildOrganizationUnits must be true or false.`};
 	let alarmNames: string[] | undefined;
 	let ignorePollAlarmFailure: boolean | undefined;
 	const alarm = item['TargetLocationAlarmConfiguration'];
@@ -137,8 +134,7 @@ export function parseTargetLocationsFile(text: string): ParseResult<TargetLocati
 		return {ok: false, error: `The file is not valid JSON (${describeJsonError(text, (error as Error).message)}).`};
 	}
 	const list = isRecord(parsed) && 'TargetLocations' in parsed ? parsed['TargetLocations'] : parsed;
-	if (!Array.isArray(list))
-		return {ok: false, error: 'Expected a JSON list of locations, like [{"Accounts": ["111122223333"], "Regions": ["eu-west-1"]}].'};
+	if (!Array.isArray(list)) return {ok: false, error: 'Expected a JSON list of locations, like [{"Accounts": ["111122223333"], "Regions": ["eu-west-1"]}].'};
 	if (list.length === 0) return {ok: false, error: 'The file lists no locations.'};
 	const locations: TargetLocation[] = [];
 	for (const [index, item] of list.entries()) {

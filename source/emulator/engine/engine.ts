@@ -1,6 +1,15 @@
 import {errors} from '../errors.js';
 import {Prng, hashString} from '../prng.js';
-import {isTerminal, type ExecutionRecord, type Fate, type StepRecord, type StringListMap, type WireAlarmConfiguration, type WireTarget, type WireTargetLocation} from '../model.js';
+import {
+	isTerminal,
+	type ExecutionRecord,
+	type Fate,
+	type StepRecord,
+	type StringListMap,
+	type WireAlarmConfiguration,
+	type WireTarget,
+	type WireTargetLocation,
+} from '../model.js';
 import type {Runbook} from '../runbooks/types.js';
 import {ExecutionStore} from '../store.js';
 import {Scheduler} from './scheduler.js';
@@ -378,7 +387,10 @@ export class Engine {
 
 	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string): void {
 		const index = execution.steps.indexOf(step);
-		const decisionOutput = {ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'], ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})]};
+		const decisionOutput = {
+			ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'],
+			ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})],
+		};
 		if (decision === 'Reject') {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Failed');

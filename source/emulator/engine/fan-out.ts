@@ -34,7 +34,12 @@ export class FanOut {
 		}
 
 		parent.steps = maps
-			? maps.map((map, index) => this.childStep(Object.values(map).flat().join(',') || `TargetMap${index + 1}`, Object.fromEntries(Object.entries(map).map(([key, values]) => [key, values.join(',')]))))
+			? maps.map((map, index) =>
+					this.childStep(
+						Object.values(map).flat().join(',') || `TargetMap${index + 1}`,
+						Object.fromEntries(Object.entries(map).map(([key, values]) => [key, values.join(',')])),
+					),
+				)
 			: parent.resolvedTargets.map(value => this.childStep(value, {[name]: value}));
 		parent.status = 'InProgress';
 		const total = parent.steps.length;
@@ -174,9 +179,7 @@ export class FanOut {
 			documentVersion: parent.documentVersion,
 			parameters,
 			parentId: parent.id,
-			executedBy: isCross
-				? `arn:aws:sts::${account}:assumed-role/${location?.ExecutionRoleName ?? DEFAULT_EXECUTION_ROLE}/${parent.id}`
-				: parent.executedBy,
+			executedBy: isCross ? `arn:aws:sts::${account}:assumed-role/${location?.ExecutionRoleName ?? DEFAULT_EXECUTION_ROLE}/${parent.id}` : parent.executedBy,
 			fate: isCross ? (parent.locationFates?.[`${account}/${region}`] ?? this.engine.locationFates.get(`${account}/${region}`)) : undefined,
 			salt: parent.salt + parent.steps.indexOf(step) + 1,
 			alarmConfiguration: isCross ? location?.TargetLocationAlarmConfiguration : undefined,

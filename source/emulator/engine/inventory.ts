@@ -15,7 +15,11 @@ export function fleetFor(account: string, region: string): Instance[] {
 	const prng = new Prng(`fleet/${account}/${region}`);
 	return environments.map((environment, index) => {
 		const role = roles[index % roles.length]!;
-		return {id: `i-0${prng.hex(16)}`, tags: {Environment: environment, Role: role, Name: `${role}-${environment}-${index + 1}`}, resourceGroup: `${role}-fleet`};
+		return {
+			id: `i-0${prng.hex(16)}`,
+			tags: {Environment: environment, Role: role, Name: `${role}-${environment}-${index + 1}`},
+			resourceGroup: `${role}-fleet`,
+		};
 	});
 }
 
@@ -32,9 +36,17 @@ export function resolveTargets(targets: readonly WireTarget[], account: string, 
 			values.push(...target.Values);
 		} else if (target.Key.startsWith('tag:')) {
 			const tag = target.Key.slice(4);
-			values.push(...fleet().filter(instance => target.Values.includes(instance.tags[tag] ?? '\u0000')).map(instance => instance.id));
+			values.push(
+				...fleet()
+					.filter(instance => target.Values.includes(instance.tags[tag] ?? '\u0000'))
+					.map(instance => instance.id),
+			);
 		} else if (target.Key === 'ResourceGroup') {
-			values.push(...fleet().filter(instance => target.Values.includes(instance.resourceGroup)).map(instance => instance.id));
+			values.push(
+				...fleet()
+					.filter(instance => target.Values.includes(instance.resourceGroup))
+					.map(instance => instance.id),
+			);
 		} else if (target.Key === 'AWS::EC2::Instance' || target.Key === 'InstanceIds') {
 			values.push(...(target.Values.includes('*') ? fleet().map(instance => instance.id) : target.Values));
 		}

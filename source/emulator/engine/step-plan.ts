@@ -107,9 +107,12 @@ export function failureFor(step: StepRecord, status: 'Failed' | 'TimedOut'): Pic
 	}
 
 	const messages: Record<string, string> = {
-		'aws:runCommand': 'Step fails when it is Poll action status for runCommand. Command returned status Failed on 1 instance(s). Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
-		'aws:executeAwsApi': 'Step fails when it is Execute/Cancelling action. An error occurred (AccessDenied) when calling the API operation: User is not authorized to perform this action. Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
-		'aws:executeScript': 'Step fails when it is Execute/Cancelling action. Traceback (most recent call last): RuntimeError: check failed. Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
+		'aws:runCommand':
+			'Step fails when it is Poll action status for runCommand. Command returned status Failed on 1 instance(s). Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
+		'aws:executeAwsApi':
+			'Step fails when it is Execute/Cancelling action. An error occurred (AccessDenied) when calling the API operation: User is not authorized to perform this action. Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
+		'aws:executeScript':
+			'Step fails when it is Execute/Cancelling action. Traceback (most recent call last): RuntimeError: check failed. Please refer to Automation Service Troubleshooting Guide for more diagnosis details.',
 		'aws:changeInstanceState': 'Step fails when it is verifying the instance state. Instance is in state shutting-down, expected running.',
 	};
 	return {

@@ -1,5 +1,5 @@
 import {errors} from '../errors.js';
-import {Checker, type StringRule} from '../wire/checker.js';
+import {type Checker, type StringRule} from '../wire/checker.js';
 
 export interface Filter {
 	readonly key: string;

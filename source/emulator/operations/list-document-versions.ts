@@ -27,18 +27,16 @@ export const listDocumentVersions: Operation = (input, {engine, catalogue}) => {
 	const versions = Array.from({length: runbook.versions}, (_, index) => runbook.versions - index);
 	const page = versions.slice(offset, offset + maxResults);
 	return {
-		DocumentVersions: page.map(
-			(version): Json => ({
-				Name: runbook.name,
-				...(runbook.displayName ? {DisplayName: runbook.displayName} : {}),
-				DocumentVersion: String(version),
-				...(runbook.versionName ? {VersionName: runbook.versionName} : {}),
-				CreatedDate: createdDate(engine, runbook, version),
-				IsDefaultVersion: version === runbook.defaultVersion,
-				DocumentFormat: 'JSON',
-				Status: 'Active',
-			}),
-		),
+		DocumentVersions: page.map((version): Json => ({
+			Name: runbook.name,
+			...(runbook.displayName ? {DisplayName: runbook.displayName} : {}),
+			DocumentVersion: String(version),
+			...(runbook.versionName ? {VersionName: runbook.versionName} : {}),
+			CreatedDate: createdDate(engine, runbook, version),
+			IsDefaultVersion: version === runbook.defaultVersion,
+			DocumentFormat: 'JSON',
+			Status: 'Active',
+		})),
 		...(offset + maxResults < versions.length ? {NextToken: encodeToken('ListDocumentVersions', scope, {n: offset + maxResults})} : {}),
 	};
 };

@@ -27,8 +27,11 @@ import {fetchTargetLocations} from './target-locations-url.js';
 export const MAX_START_TAGS = MAX_AUTOMATION_TAGS;
 
 export function parameterMap(check: Checker, value: unknown, path: string): StringListMap | undefined {
-	return check.map(value, path, {min: 1, max: 200, key: parameterKeyRule}, (values, valuesPath) =>
-		check.strings(values, valuesPath, {required: true, min: 0, max: 50}, parameterValueRule) ?? [],
+	return check.map(
+		value,
+		path,
+		{min: 1, max: 200, key: parameterKeyRule},
+		(values, valuesPath) => check.strings(values, valuesPath, {required: true, min: 0, max: 50}, parameterValueRule) ?? [],
 	);
 }
 
@@ -93,10 +96,17 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 	const mode = check.string(input['Mode'], 'Mode', {enum: ['Auto', 'Interactive']}) as 'Auto' | 'Interactive' | undefined;
 	const targetParameterName = check.string(input['TargetParameterName'], 'TargetParameterName', parameterKeyRule);
 	const targetList = targets(check, input['Targets'], 'Targets');
-	const targetMaps = check.list(input['TargetMaps'], 'TargetMaps', {min: 0, max: 300}, (item, itemPath) =>
-		check.map(item, itemPath, {required: true, min: 1, max: 20, key: {min: 1, max: 50}}, (values, valuesPath) =>
-			check.strings(values, valuesPath, {required: true, min: 0, max: 25}, {min: 1, max: 50}) ?? [],
-		) ?? {},
+	const targetMaps = check.list(
+		input['TargetMaps'],
+		'TargetMaps',
+		{min: 0, max: 300},
+		(item, itemPath) =>
+			check.map(
+				item,
+				itemPath,
+				{required: true, min: 1, max: 20, key: {min: 1, max: 50}},
+				(values, valuesPath) => check.strings(values, valuesPath, {required: true, min: 0, max: 25}, {min: 1, max: 50}) ?? [],
+			) ?? {},
 	);
 	const maxConcurrency = check.string(input['MaxConcurrency'], 'MaxConcurrency', maxConcurrencyRule);
 	const maxErrors = check.string(input['MaxErrors'], 'MaxErrors', maxErrorsRule);
@@ -106,7 +116,9 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 	const targetLocationsURL = check.string(input['TargetLocationsURL'], 'TargetLocationsURL');
 	check.finish();
 	if (tags && tags.length > MAX_START_TAGS) {
-		throw errors.validation(`1 validation error detected: Value at 'tags' failed to satisfy constraint: StartAutomationExecution accepts at most ${MAX_START_TAGS} tags.`);
+		throw errors.validation(
+			`1 validation error detected: Value at 'tags' failed to satisfy constraint: StartAutomationExecution accepts at most ${MAX_START_TAGS} tags.`,
+		);
 	}
 
 	const region = engine.store.region(caller.account, caller.region);
@@ -133,11 +145,11 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 	}
 
 	if (targetList?.length && targetMaps?.length) {
-		throw errors.invalidParameters('Targets and TargetMaps can\'t be specified together.');
+		throw errors.invalidParameters("Targets and TargetMaps can't be specified together.");
 	}
 
 	if (locations && targetLocationsURL) {
-		throw errors.invalidParameters('TargetLocations and TargetLocationsURL can\'t be specified together.');
+		throw errors.invalidParameters("TargetLocations and TargetLocationsURL can't be specified together.");
 	}
 
 	if (targetLocationsURL) {

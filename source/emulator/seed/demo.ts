@@ -91,7 +91,14 @@ export function seedDemo(engine: Engine, catalogue: Catalogue, options: SeedOpti
 	}
 }
 
-function crossAccountSpec(catalogue: Catalogue, runbookName: string, parameters: Record<string, string[]>, concurrency: string, maxErrors: string, fates: Record<string, Fate> = {}): StartSpec {
+function crossAccountSpec(
+	catalogue: Catalogue,
+	runbookName: string,
+	parameters: Record<string, string[]>,
+	concurrency: string,
+	maxErrors: string,
+	fates: Record<string, Fate> = {},
+): StartSpec {
 	const runbook = catalogue.find(runbookName)!;
 	return {
 		account: HOME_ACCOUNT,
@@ -130,7 +137,14 @@ function seedLiveRuns(engine: Engine, catalogue: Catalogue, origin: number): voi
 	const home = HOME_ACCOUNT;
 	const spec = (name: string, region: string, parameters: Record<string, string[]>, extra: Partial<StartSpec> = {}): StartSpec => {
 		const runbook = catalogue.find(name)!;
-		return {account: home, region, runbook, documentVersion: String(runbook.defaultVersion), parameters: effectiveParameters(runbook, parameters, extra.targetParameterName ? [extra.targetParameterName] : []), ...extra};
+		return {
+			account: home,
+			region,
+			runbook,
+			documentVersion: String(runbook.defaultVersion),
+			parameters: effectiveParameters(runbook, parameters, extra.targetParameterName ? [extra.targetParameterName] : []),
+			...extra,
+		};
 	};
 
 	const fleet = (region: string) => resolveTargets([{Key: 'tag:Environment', Values: ['prod']}], home, region);
@@ -148,21 +162,35 @@ function seedLiveRuns(engine: Engine, catalogue: Catalogue, origin: number): voi
 	startAt(engine, origin - 40 * MINUTE, spec('Ops-IncidentTriage', 'ap-southeast-2', {InstanceId: [fleet('ap-southeast-2')[1]!], IncidentId: ['INC-20391']}));
 	// Long migrations that keep going for the next half hour or more.
 	startAt(engine, origin - 20 * MINUTE, spec('Ops-MigrateDataInChunks', 'us-east-1', {Tables: ['orders', 'order_items'], TargetCluster: ['orders-v2']}));
-	startAt(engine, origin - 4 * MINUTE, spec('Ops-MigrateDataInChunks', 'eu-west-1', {Tables: ['customers'], TargetCluster: ['crm-eu-v2'], ChunkSize: ['5000']}));
+	startAt(
+		engine,
+		origin - 4 * MINUTE,
+		spec('Ops-MigrateDataInChunks', 'eu-west-1', {Tables: ['customers'], TargetCluster: ['crm-eu-v2'], ChunkSize: ['5000']}),
+	);
 	// A rate-controlled rotation over the production fleet, two at a time.
 	startAt(
 		engine,
 		origin - 30_000,
-		spec('Ops-RotateInstanceLogs', 'us-east-1', {RetentionDays: ['30']}, {
-			targetParameterName: 'InstanceId',
-			targets: [{Key: 'tag:Environment', Values: ['prod']}],
-			resolvedTargets: fleet('us-east-1'),
-			maxConcurrency: '2',
-			maxErrors: '1',
-		}),
+		spec(
+			'Ops-RotateInstanceLogs',
+			'us-east-1',
+			{RetentionDays: ['30']},
+			{
+				targetParameterName: 'InstanceId',
+				targets: [{Key: 'tag:Environment', Values: ['prod']}],
+				resolvedTargets: fleet('us-east-1'),
+				maxConcurrency: '2',
+				maxErrors: '1',
+			},
+		),
 	);
 	// A restart being cancelled right now (stopping a running command takes a while).
-	startAt(engine, origin - 20_000, spec('Ops-RestartServiceWithRollback', 'us-east-1', {InstanceId: [fleet('us-east-1')[2]!], ServiceName: ['worker']}), 12_000);
+	startAt(
+		engine,
+		origin - 20_000,
+		spec('Ops-RestartServiceWithRollback', 'us-east-1', {InstanceId: [fleet('us-east-1')[2]!], ServiceName: ['worker']}),
+		12_000,
+	);
 	// One that has only just been started.
 	startAt(engine, origin - 100, spec('AWS-RestartEC2Instance', 'ap-southeast-2', {InstanceId: [fleet('ap-southeast-2')[3]!]}));
 }

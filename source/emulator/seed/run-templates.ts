@@ -26,7 +26,11 @@ const templates: Template[] = [
 		parameters: {RetentionDays: [prng.pick(['7', '14', '30'])]},
 		extra: {
 			targetParameterName: 'InstanceId',
-			targets: [prng.chance(0.5) ? {Key: 'tag:Environment', Values: [prng.pick(['dev', 'staging'])]} : {Key: 'ResourceGroup', Values: [prng.pick(['web-fleet', 'db-fleet'])]}],
+			targets: [
+				prng.chance(0.5)
+					? {Key: 'tag:Environment', Values: [prng.pick(['dev', 'staging'])]}
+					: {Key: 'ResourceGroup', Values: [prng.pick(['web-fleet', 'db-fleet'])]},
+			],
 			maxConcurrency: '2',
 			maxErrors: '1',
 		},
@@ -37,7 +41,12 @@ const templates: Template[] = [
 	}),
 	(prng, account, region) => ({
 		name: 'Ops-PatchFleetWithApproval',
-		parameters: {InstanceIds: fleetFor(account, region).slice(0, prng.int(1, 4)).map(item => item.id), Operation: [prng.pick(['Scan', 'Install'])]},
+		parameters: {
+			InstanceIds: fleetFor(account, region)
+				.slice(0, prng.int(1, 4))
+				.map(item => item.id),
+			Operation: [prng.pick(['Scan', 'Install'])],
+		},
 	}),
 ];
 

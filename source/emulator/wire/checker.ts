@@ -137,12 +137,7 @@ export class Checker {
 		return value.map((item, index) => each(item, `${path}[${index}]`));
 	}
 
-	map<T>(
-		value: unknown,
-		path: string,
-		rule: SizeRule & {key?: StringRule},
-		each: (item: unknown, path: string) => T,
-	): Record<string, T> | undefined {
+	map<T>(value: unknown, path: string, rule: SizeRule & {key?: StringRule}, each: (item: unknown, path: string) => T): Record<string, T> | undefined {
 		const object = this.object(value, path, rule.required);
 		if (!object) {
 			return undefined;

@@ -23,7 +23,9 @@ export function decodeToken(token: string | undefined, operation: string, scope:
 		if (parsed.o === operation && parsed.s === hashString(JSON.stringify(scope ?? null)) && parsed.c && typeof parsed.c === 'object') {
 			return parsed.c as Cursor;
 		}
-	} catch {}
+	} catch {
+		// Not base64 JSON: the same answer as a token from another request.
+	}
 
 	throw errors.invalidNextToken();
 }

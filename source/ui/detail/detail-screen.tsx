@@ -69,7 +69,12 @@ export function DetailScreen({now}: {readonly now: number}) {
 						{step ? `Step ${selectedStep + 1}/${detail.steps.length} ${step.stepName}` : ''}
 						<Text dimColor>{'  (Tab: parameters and outputs)'}</Text>
 					</Text>
-					<FieldTable rows={step ? stepFieldRows(step) : []} width={width} height={split.details - 1} empty="This step has no inputs, outputs or failure details." />
+					<FieldTable
+						rows={step ? stepFieldRows(step) : []}
+						width={width}
+						height={split.details - 1}
+						empty="This step has no inputs, outputs or failure details."
+					/>
 				</>
 			) : (
 				<>

@@ -20,7 +20,10 @@ export function ExecutionSummary({execution, now, hint}: {readonly execution: Ex
 	].filter(Boolean);
 	const third = execution.failureMessage
 		? {text: `✗ ${execution.failureMessage}`, error: true}
-		: {text: execution.currentStepName ? `current step: ${execution.currentStepName}${execution.currentAction ? ` (${execution.currentAction})` : ''}` : '', error: false};
+		: {
+				text: execution.currentStepName ? `current step: ${execution.currentStepName}${execution.currentAction ? ` (${execution.currentAction})` : ''}` : '',
+				error: false,
+			};
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">

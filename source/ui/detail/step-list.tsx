@@ -9,7 +9,11 @@ import {statusColor} from '../theme.js';
 
 const GAP = ' '.repeat(COLUMN_GAP);
 
-function cells(columns: StepColumns, values: {name: string; action: string; status: string; started: string; duration: string; attempts: string; onFailure: string}, ascii: boolean): {status: string; rest: string} {
+function cells(
+	columns: StepColumns,
+	values: {name: string; action: string; status: string; started: string; duration: string; attempts: string; onFailure: string},
+	ascii: boolean,
+): {status: string; rest: string} {
 	const parts: string[] = [fit(values.name, columns.name, {ascii})];
 	if (columns.action > 0) parts.push(fit(values.action, columns.action, {ascii}));
 	const afterStatus: string[] = [fit(values.started, columns.started, {alignRight: true}), fit(values.duration, columns.duration, {alignRight: true})];
@@ -34,7 +38,11 @@ export function StepList({steps, selected, height, width, now, focused}: StepLis
 	const rowsHeight = Math.max(1, height - 1);
 	const offset = useRef(0);
 	offset.current = scrollOffset(offset.current, selected, rowsHeight, steps.length);
-	const heading = cells(columns, {name: 'STEP', action: 'ACTION', status: 'STATUS', started: 'STARTED', duration: 'TOOK', attempts: 'TRIES', onFailure: 'ON FAILURE'}, theme.ascii);
+	const heading = cells(
+		columns,
+		{name: 'STEP', action: 'ACTION', status: 'STATUS', started: 'STARTED', duration: 'TOOK', attempts: 'TRIES', onFailure: 'ON FAILURE'},
+		theme.ascii,
+	);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold wrap="truncate-end">
@@ -60,7 +68,13 @@ export function StepList({steps, selected, height, width, now, focused}: StepLis
 				// Name and action plain, status coloured: split the prefix at the status column.
 				const statusStart = status.length - columns.status;
 				return (
-					<Text key={`${step.stepExecutionId ?? step.stepName}/${position}`} wrap="truncate-end" inverse={isSelected && focused} bold={isSelected} underline={isSelected && !focused}>
+					<Text
+						key={`${step.stepExecutionId ?? step.stepName}/${position}`}
+						wrap="truncate-end"
+						inverse={isSelected && focused}
+						bold={isSelected}
+						underline={isSelected && !focused}
+					>
 						{status.slice(0, statusStart)}
 						<Text color={statusColor(theme, step.status)}>{status.slice(statusStart)}</Text>
 						{rest}

@@ -29,7 +29,7 @@ export function moveGridCursor(grid: LocationGrid, from: Cursor | undefined, mov
 	const unitY = Math.sign(move.dy);
 	let last = start;
 	// Walk one pair at a time; count only pairs that hold a location; keep the last one reached.
-	for (let taken = 0; taken < steps; ) {
+	for (let taken = 0; taken < steps;) {
 		row += unitY;
 		column += unitX;
 		const account = grid.accounts[row];

@@ -34,7 +34,11 @@ function CursorLine({cell, readable}: {readonly cell: GridCell | undefined; read
 	if (!cell) return <Text dimColor>No locations yet.</Text>;
 	const where = `${cell.account} / ${cell.region}: ${cell.status}`;
 	if (!readable) {
-		return <Text wrap="truncate-end">{glyphs(theme, `${where} · no credentials for account ${cell.account} (start with --account-profile ${cell.account}=PROFILE to open it)`)}</Text>;
+		return (
+			<Text wrap="truncate-end">
+				{glyphs(theme, `${where} · no credentials for account ${cell.account} (start with --account-profile ${cell.account}=PROFILE to open it)`)}
+			</Text>
+		);
 	}
 
 	const child = cell.childExecutionId ? `child ${shortId(cell.childExecutionId)} · Enter: its steps` : 'child not started yet';
@@ -100,7 +104,10 @@ export function GridScreen({now}: {readonly now: number}) {
 					</Box>
 					<CursorLine cell={cursor} readable={cursor ? canReadAccount({context}, cursor.account) : false} />
 					<Text dimColor wrap="truncate-end">
-						{glyphs(theme, `${grid.accounts.length} accounts × ${grid.regions.length} regions${more ? ' (scroll with the arrows)' : ''} · * = no credentials for that account`)}
+						{glyphs(
+							theme,
+							`${grid.accounts.length} accounts × ${grid.regions.length} regions${more ? ' (scroll with the arrows)' : ''} · * = no credentials for that account`,
+						)}
 					</Text>
 				</>
 			) : null}

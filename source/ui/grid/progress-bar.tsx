@@ -3,7 +3,7 @@ import {Text} from 'ink';
 import type {ProgressCounters} from '../../core/types.js';
 import {progressSegments, type ProgressKind} from '../../core/progress.js';
 import {useTheme} from '../theme-context.js';
-import {glyphs, progressColor} from '../theme.js';
+import {progressColor} from '../theme.js';
 
 const LABELS: Readonly<Record<ProgressKind, string>> = {success: 'ok', failed: 'failed', cancelled: 'cancelled', timedOut: 'timed out', remaining: 'remaining'};
 /** Without colour each kind needs its own character to be told apart. */

@@ -6,7 +6,14 @@
 import type {ActionPort} from '../../core/ports.js';
 import type {StatusGroup} from '../../core/status.js';
 import type {AppState, AppStore} from '../../store/app-store.js';
-import {selectGridCursorCell, selectOpenExecution, selectOpenGrid, selectSelectedExecution, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
+import {
+	selectGridCursorCell,
+	selectOpenExecution,
+	selectOpenGrid,
+	selectSelectedExecution,
+	selectSelectedIndex,
+	selectVisibleRows,
+} from '../../store/selectors.js';
 import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import type {Command} from '../keymap.js';
 import type {Move} from '../../store/ui-actions.js';
@@ -144,7 +151,11 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 			}
 
 			actions.modalOpened(
-				command === 'run.rerun' ? {kind: 'start', fromExecutionId: target} : command === 'run.stop' ? {kind: 'stop', executionId: target} : {kind: 'signal', executionId: target},
+				command === 'run.rerun'
+					? {kind: 'start', fromExecutionId: target}
+					: command === 'run.stop'
+						? {kind: 'stop', executionId: target}
+						: {kind: 'signal', executionId: target},
 			);
 			return;
 		case 'open':

@@ -53,7 +53,10 @@ function ListStatusLine({shown}: {readonly shown: number}) {
 	const arrow = sort.descending ? (theme.ascii ? 'v' : '↓') : theme.ascii ? '^' : '↑';
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{glyphs(theme, `${shown} of ${total} shown${moreHistory ? ' (older history: G)' : ''} · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`)}
+			{glyphs(
+				theme,
+				`${shown} of ${total} shown${moreHistory ? ' (older history: G)' : ''} · sort: ${sort.column} ${arrow}${filter ? ` · filter: ${filter}` : ''}`,
+			)}
 		</Text>
 	);
 }

@@ -14,7 +14,11 @@ export function FilterPrompt() {
 			<Text bold>/</Text>
 			{draft}
 			<Text inverse> </Text>
-			{errors.length > 0 ? <Text color={theme.color ? 'red' : undefined}>{`  ${errors[0]}`}</Text> : <Text dimColor>{glyphs(theme, '  Enter apply · Esc cancel')}</Text>}
+			{errors.length > 0 ? (
+				<Text color={theme.color ? 'red' : undefined}>{`  ${errors[0]}`}</Text>
+			) : (
+				<Text dimColor>{glyphs(theme, '  Enter apply · Esc cancel')}</Text>
+			)}
 		</Text>
 	);
 }

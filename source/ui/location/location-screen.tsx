@@ -60,8 +60,15 @@ export function LocationScreen({now}: {readonly now: number}) {
 		body = (
 			<>
 				<StepList steps={steps} selected={selected} height={split.steps} width={viewport.columns} now={now} focused />
-				<Text bold wrap="truncate-end">{step ? `Step ${selected + 1}/${steps.length} ${step.stepName}` : ''}</Text>
-				<FieldTable rows={step ? stepFieldRows(step) : []} width={viewport.columns} height={split.details - 1} empty="This step has no inputs, outputs or failure details." />
+				<Text bold wrap="truncate-end">
+					{step ? `Step ${selected + 1}/${steps.length} ${step.stepName}` : ''}
+				</Text>
+				<FieldTable
+					rows={step ? stepFieldRows(step) : []}
+					width={viewport.columns}
+					height={split.details - 1}
+					empty="This step has no inputs, outputs or failure details."
+				/>
 			</>
 		);
 	}

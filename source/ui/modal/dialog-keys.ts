@@ -21,7 +21,12 @@ export function dialogHint(dialog: DialogFocus, commands: readonly Command[], la
 
 /** The hint under a list of options (stop types, signals). */
 export function chooseHint(ascii = false): string {
-	return dialogHint('list', ['list.up', 'list.down', 'modal.confirm', 'modal.close'], {'list.up': 'choose', 'list.down': 'choose', 'modal.confirm': 'continue', 'modal.close': 'close'}, ascii);
+	return dialogHint(
+		'list',
+		['list.up', 'list.down', 'modal.confirm', 'modal.close'],
+		{'list.up': 'choose', 'list.down': 'choose', 'modal.confirm': 'continue', 'modal.close': 'close'},
+		ascii,
+	);
 }
 
 /** The first key of a command with this focus, for hints inside a field's text ("↑/↓ pick"); '' when it has none there. */

@@ -47,7 +47,17 @@ export function useExecutionChoice() {
 	return {choiceNow, phaseNow, setPhase, errorNow, close, send, chooseKey};
 }
 
-export function ExecutionDialogFrame({title, execution, error, children}: {readonly title: string; readonly execution: ExecutionDetail | undefined; readonly error: string | undefined; readonly children: (closeHint: string) => ReactNode}) {
+export function ExecutionDialogFrame({
+	title,
+	execution,
+	error,
+	children,
+}: {
+	readonly title: string;
+	readonly execution: ExecutionDetail | undefined;
+	readonly error: string | undefined;
+	readonly children: (closeHint: string) => ReactNode;
+}) {
 	const theme = useTheme();
 	const red = tint(theme, 'red');
 	const closeHint = dialogHint('fields', ['modal.close'], {'modal.close': 'close'}, theme.ascii);
@@ -56,12 +66,24 @@ export function ExecutionDialogFrame({title, execution, error, children}: {reado
 			<Text bold>{title}</Text>
 			{execution ? <Text dimColor>{`${execution.documentName} · ${execution.status} · ${execution.mode ?? 'Auto'} · ${execution.region}`}</Text> : null}
 			{!execution ? <Text color={red}>{`This execution is not loaded. ${closeHint}`}</Text> : children(closeHint)}
-			{error ? <Text color={red} wrap="wrap">{error}</Text> : null}
+			{error ? (
+				<Text color={red} wrap="wrap">
+					{error}
+				</Text>
+			) : null}
 		</Box>
 	);
 }
 
-export function ChoiceList({labels, choice, phase}: {readonly labels: readonly {readonly key: string; readonly label: string}[]; readonly choice: number; readonly phase: ChoicePhase}) {
+export function ChoiceList({
+	labels,
+	choice,
+	phase,
+}: {
+	readonly labels: readonly {readonly key: string; readonly label: string}[];
+	readonly choice: number;
+	readonly phase: ChoicePhase;
+}) {
 	return (
 		<>
 			{labels.map(({key, label}, index) => (
@@ -76,7 +98,12 @@ export function ChoiceList({labels, choice, phase}: {readonly labels: readonly {
 /** The last line: the confirm question, "Sending…", or how to choose. */
 export function ChoicePhaseLine({phase, question}: {readonly phase: ChoicePhase; readonly question: string | undefined}) {
 	const theme = useTheme();
-	if (phase === 'confirm' && question !== undefined) return <Text bold color={tint(theme, 'yellow')}>{question}</Text>;
+	if (phase === 'confirm' && question !== undefined)
+		return (
+			<Text bold color={tint(theme, 'yellow')}>
+				{question}
+			</Text>
+		);
 	if (phase === 'sending') return <Text dimColor>Sending…</Text>;
 	return <Text dimColor>{chooseHint(theme.ascii)}</Text>;
 }

@@ -1,7 +1,6 @@
 /** A window of form fields around the focused one, each with its message beside it. */
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import type {FieldErrors} from '../../core/start-form/settings-validation.js';
 import {FieldRow} from './text-field.js';
 import type {FieldDef} from './start-form-fields.js';
 
@@ -62,9 +61,7 @@ function shownValue(field: FieldDef): string {
 
 export function FieldList({fields, focus, cursor, errorOf, openChoice, maxLines, width, renderSpecial, specialLines}: FieldListProps) {
 	const labelWidth = Math.min(26, Math.max(8, ...fields.filter(field => field.kind !== 'button').map(field => field.label.length + 1)));
-	const heights = fields.map((field, index) =>
-		fieldLines(field, index === focus, errorOf(field.key), openChoice?.key === field.key, width, specialLines),
-	);
+	const heights = fields.map((field, index) => fieldLines(field, index === focus, errorOf(field.key), openChoice?.key === field.key, width, specialLines));
 	const {start, end} = fieldWindow(heights, focus, maxLines);
 	const visible = fields.slice(start, end);
 	return (
@@ -96,7 +93,10 @@ export function FieldList({fields, focus, cursor, errorOf, openChoice, maxLines,
 						/>
 						{open
 							? (field.choices ?? []).map((choice, choiceIndex) => (
-									<Text key={choice.value} inverse={choiceIndex === open.index}>{`    ${choiceIndex === open.index ? '›' : ' '} ${choice.value === field.value ? '•' : ' '} ${choice.label}`}</Text>
+									<Text
+										key={choice.value}
+										inverse={choiceIndex === open.index}
+									>{`    ${choiceIndex === open.index ? '›' : ' '} ${choice.value === field.value ? '•' : ' '} ${choice.label}`}</Text>
 								))
 							: null}
 					</Box>

@@ -65,7 +65,11 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 					<Text wrap="wrap">{`It is ${execution.status} and waits for no approval, pause or Interactive step: no signal applies. ${closeHint}`}</Text>
 				) : (
 					<Box flexDirection="column">
-						<ChoiceList labels={options.map(candidate => ({key: `${candidate.signal}-${candidate.label}`, label: candidate.label}))} choice={choice} phase={phase} />
+						<ChoiceList
+							labels={options.map(candidate => ({key: `${candidate.signal}-${candidate.label}`, label: candidate.label}))}
+							choice={choice}
+							phase={phase}
+						/>
 						{option ? <Text wrap="wrap">{option.explain}</Text> : null}
 						{phase !== 'choose' && option?.takesComment ? (
 							<Text>
@@ -77,7 +81,11 @@ export function SignalModal({executionId}: {readonly executionId: string}) {
 						) : null}
 						<ChoicePhaseLine
 							phase={phase}
-							question={option ? `Send ${option.signal} to ${execution.id}? ${dialogHint(option.takesComment ? 'text' : 'fields', ['modal.confirm', 'modal.close'], {'modal.confirm': 'send', 'modal.close': 'back'}, theme.ascii)}` : undefined}
+							question={
+								option
+									? `Send ${option.signal} to ${execution.id}? ${dialogHint(option.takesComment ? 'text' : 'fields', ['modal.confirm', 'modal.close'], {'modal.confirm': 'send', 'modal.close': 'back'}, theme.ascii)}`
+									: undefined
+							}
 						/>
 					</Box>
 				)

@@ -45,7 +45,8 @@ export function signalOptions(detail: ExecutionDetail): SignalOption[] {
 		);
 	}
 	const paused = steps.find(step => step.action === 'aws:pause' && step.status === 'Waiting');
-	const pausedName = paused?.stepName ?? (steps.length === 0 && detail.status === 'Waiting' && detail.currentAction === 'aws:pause' ? detail.currentStepName : undefined);
+	const pausedName =
+		paused?.stepName ?? (steps.length === 0 && detail.status === 'Waiting' && detail.currentAction === 'aws:pause' ? detail.currentStepName : undefined);
 	if (pausedName)
 		options.push({signal: 'Resume', label: `Resume ${pausedName}`, explain: 'The paused step ends and the run goes on.', payload: {StepName: [pausedName]}});
 	if (detail.mode === 'Interactive') {

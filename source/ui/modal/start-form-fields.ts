@@ -57,15 +57,40 @@ function locationFields(settings: RunSettingsDraft): FieldDef[] {
 		const prefix = `locations.${index}`;
 		const label = (text: string): string => `#${index + 1} ${text}`;
 		for (const [field, text, hint] of LOCATION_TEXT)
-			fields.push({key: `${prefix}.${field}`, label: label(text), kind: 'text', value: String(location[field]), hint, required: field === 'accounts' || field === 'regions'});
-		fields.push({key: `${prefix}.includeChildOrganizationUnits`, label: label('Include child OUs'), kind: 'toggle', value: onOff(location.includeChildOrganizationUnits)});
-		for (const [field, text, hint] of LOCATION_TARGETS) fields.push({key: `${prefix}.${field}`, label: label(text), kind: 'text', value: String(location[field]), hint});
+			fields.push({
+				key: `${prefix}.${field}`,
+				label: label(text),
+				kind: 'text',
+				value: String(location[field]),
+				hint,
+				required: field === 'accounts' || field === 'regions',
+			});
+		fields.push({
+			key: `${prefix}.includeChildOrganizationUnits`,
+			label: label('Include child OUs'),
+			kind: 'toggle',
+			value: onOff(location.includeChildOrganizationUnits),
+		});
+		for (const [field, text, hint] of LOCATION_TARGETS)
+			fields.push({key: `${prefix}.${field}`, label: label(text), kind: 'text', value: String(location[field]), hint});
 		if (location.alarmName !== '')
-			fields.push({key: `${prefix}.ignorePollAlarmFailure`, label: label('Ignore alarm poll errors'), kind: 'toggle', value: onOff(location.ignorePollAlarmFailure)});
+			fields.push({
+				key: `${prefix}.ignorePollAlarmFailure`,
+				label: label('Ignore alarm poll errors'),
+				kind: 'toggle',
+				value: onOff(location.ignorePollAlarmFailure),
+			});
 		fields.push({key: `${prefix}.remove`, label: label('Remove this location'), kind: 'button', value: ''});
 	}
 	fields.push({key: 'locations.add', label: '+ Add a location', kind: 'button', value: ''});
-	fields.push({key: 'locationsFile', label: 'Load from JSON file', kind: 'text', value: '', hint: `Path of a TargetLocations JSON file; ${ENTER} loads it (replaces the locations above)`, placeholder: `path, then ${ENTER}`});
+	fields.push({
+		key: 'locationsFile',
+		label: 'Load from JSON file',
+		kind: 'text',
+		value: '',
+		hint: `Path of a TargetLocations JSON file; ${ENTER} loads it (replaces the locations above)`,
+		placeholder: `path, then ${ENTER}`,
+	});
 	return fields;
 }
 
@@ -73,12 +98,51 @@ function settingsFields(state: StartFormState): FieldDef[] {
 	const {settings} = state;
 	const parameterNames = state.definition.state === 'ready' ? state.definition.value.specs.map(spec => spec.name) : [];
 	const fields: FieldDef[] = [
-		{key: 'mode', label: 'Mode', kind: 'choice', value: settings.mode, choices: [{value: 'Auto', label: 'Auto: runs every step'}, {value: 'Interactive', label: 'Interactive: you start each step'}]},
-		{key: 'targetParameterName', label: 'Target parameter', kind: 'text', value: settings.targetParameterName, hint: `The parameter each target fills (rate control)${parameterNames.length > 0 ? `: one of ${parameterNames.join(', ')}` : ''}`},
-		{key: 'targets', label: 'Targets', kind: 'text', value: settings.targets, hint: 'key=value,value; key=value — e.g. tag:Env=dev or ParameterValues=i-1,i-2 (not with TargetMaps)'},
-		{key: 'targetMaps', label: 'TargetMaps', kind: 'text', value: settings.targetMaps, hint: 'JSON: [{"InstanceId": ["i-1"]}, …] — one run per map (not with Targets)'},
-		{key: 'maxConcurrency', label: 'Max concurrency', kind: 'text', value: settings.maxConcurrency, hint: 'Targets at a time: a count or a percentage, e.g. 10 or 25% (default 10)'},
-		{key: 'maxErrors', label: 'Max errors', kind: 'text', value: settings.maxErrors, hint: 'Errors before stopping new targets: a count or a percentage, e.g. 0 or 10%'},
+		{
+			key: 'mode',
+			label: 'Mode',
+			kind: 'choice',
+			value: settings.mode,
+			choices: [
+				{value: 'Auto', label: 'Auto: runs every step'},
+				{value: 'Interactive', label: 'Interactive: you start each step'},
+			],
+		},
+		{
+			key: 'targetParameterName',
+			label: 'Target parameter',
+			kind: 'text',
+			value: settings.targetParameterName,
+			hint: `The parameter each target fills (rate control)${parameterNames.length > 0 ? `: one of ${parameterNames.join(', ')}` : ''}`,
+		},
+		{
+			key: 'targets',
+			label: 'Targets',
+			kind: 'text',
+			value: settings.targets,
+			hint: 'key=value,value; key=value — e.g. tag:Env=dev or ParameterValues=i-1,i-2 (not with TargetMaps)',
+		},
+		{
+			key: 'targetMaps',
+			label: 'TargetMaps',
+			kind: 'text',
+			value: settings.targetMaps,
+			hint: 'JSON: [{"InstanceId": ["i-1"]}, …] — one run per map (not with Targets)',
+		},
+		{
+			key: 'maxConcurrency',
+			label: 'Max concurrency',
+			kind: 'text',
+			value: settings.maxConcurrency,
+			hint: 'Targets at a time: a count or a percentage, e.g. 10 or 25% (default 10)',
+		},
+		{
+			key: 'maxErrors',
+			label: 'Max errors',
+			kind: 'text',
+			value: settings.maxErrors,
+			hint: 'Errors before stopping new targets: a count or a percentage, e.g. 0 or 10%',
+		},
 		{
 			key: 'locationsSource',
 			label: 'Accounts & Regions',
@@ -92,8 +156,16 @@ function settingsFields(state: StartFormState): FieldDef[] {
 		},
 	];
 	if (settings.locationsSource === 'url')
-		fields.push({key: 'targetLocationsURL', label: 'TargetLocations URL', kind: 'text', value: settings.targetLocationsURL, hint: 'https://bucket.s3.amazonaws.com/locations.json (presigned works)', required: true});
-	if (settings.locationsSource === 'form') fields.push(...locationFields(settings).map(field => (field.key === 'locationsFile' ? {...field, value: state.locationsFile} : field)));
+		fields.push({
+			key: 'targetLocationsURL',
+			label: 'TargetLocations URL',
+			kind: 'text',
+			value: settings.targetLocationsURL,
+			hint: 'https://bucket.s3.amazonaws.com/locations.json (presigned works)',
+			required: true,
+		});
+	if (settings.locationsSource === 'form')
+		fields.push(...locationFields(settings).map(field => (field.key === 'locationsFile' ? {...field, value: state.locationsFile} : field)));
 	fields.push(
 		{
 			key: 'tags',
@@ -105,7 +177,8 @@ function settingsFields(state: StartFormState): FieldDef[] {
 		},
 		{key: 'alarmName', label: 'Alarm', kind: 'text', value: settings.alarmName, hint: 'A CloudWatch alarm name: the run stops when it goes to ALARM'},
 	);
-	if (settings.alarmName !== '') fields.push({key: 'ignorePollAlarmFailure', label: 'Ignore alarm poll errors', kind: 'toggle', value: onOff(settings.ignorePollAlarmFailure)});
+	if (settings.alarmName !== '')
+		fields.push({key: 'ignorePollAlarmFailure', label: 'Ignore alarm poll errors', kind: 'toggle', value: onOff(settings.ignorePollAlarmFailure)});
 	fields.push({key: 'back', label: '‹ Back', kind: 'button', value: ''}, {key: 'next', label: 'Review ›', kind: 'button', value: ''});
 	return fields;
 }
@@ -129,7 +202,18 @@ function parameterFields(state: StartFormState): FieldDef[] {
 				const choices = [...(spec.required ? [] : [{value: '', label: '(default)'}]), ...spec.allowedValues.map(allowed => ({value: allowed, label: allowed}))];
 				fields.push({key, label: spec.name, kind: 'choice', value, choices, required: spec.required, hint});
 			} else if (spec.type === 'Boolean')
-				fields.push({key, label: spec.name, kind: 'choice', value, choices: [{value: 'true', label: 'true'}, {value: 'false', label: 'false'}], required: spec.required, hint});
+				fields.push({
+					key,
+					label: spec.name,
+					kind: 'choice',
+					value,
+					choices: [
+						{value: 'true', label: 'true'},
+						{value: 'false', label: 'false'},
+					],
+					required: spec.required,
+					hint,
+				});
 			else fields.push({key, label: spec.name, kind: 'text', value, required: spec.required, hint});
 		}
 	}
@@ -142,8 +226,21 @@ function documentFields(state: StartFormState): FieldDef[] {
 	if (state.regions.length > 1)
 		fields.push({key: 'region', label: 'Region', kind: 'choice', value: state.region, choices: state.regions.map(region => ({value: region, label: region}))});
 	fields.push(
-		{key: 'owner', label: 'Owner', kind: 'choice', value: state.owner, choices: (Object.keys(OWNER_LABELS) as OwnerFilter[]).map(owner => ({value: owner, label: OWNER_LABELS[owner]}))},
-		{key: 'query', label: 'Runbook', kind: 'text', value: state.query, hint: `Type to filter; ${dialogKey('list.up', 'text-list')}/${dialogKey('list.down', 'text-list')} pick; ${ENTER} chooses`, placeholder: 'type to filter'},
+		{
+			key: 'owner',
+			label: 'Owner',
+			kind: 'choice',
+			value: state.owner,
+			choices: (Object.keys(OWNER_LABELS) as OwnerFilter[]).map(owner => ({value: owner, label: OWNER_LABELS[owner]})),
+		},
+		{
+			key: 'query',
+			label: 'Runbook',
+			kind: 'text',
+			value: state.query,
+			hint: `Type to filter; ${dialogKey('list.up', 'text-list')}/${dialogKey('list.down', 'text-list')} pick; ${ENTER} chooses`,
+			placeholder: 'type to filter',
+		},
 		{key: 'documents', label: 'Matches', kind: 'documents', value: ''},
 	);
 	return fields;
@@ -153,7 +250,12 @@ function scopeFields(state: StartFormState): FieldDef[] {
 	const scope = state.rerun;
 	const fields: FieldDef[] = [{key: 'scope.all', label: 'Re-run everything', kind: 'button', value: ''}];
 	if (scope && scope.locations > 0)
-		fields.push({key: 'scope.locations', label: `Only the ${scope.locations} failed location${scope.locations === 1 ? '' : 's'} (accounts × Regions)`, kind: 'button', value: ''});
+		fields.push({
+			key: 'scope.locations',
+			label: `Only the ${scope.locations} failed location${scope.locations === 1 ? '' : 's'} (accounts × Regions)`,
+			kind: 'button',
+			value: '',
+		});
 	if (scope && scope.targets > 0)
 		fields.push({key: 'scope.targets', label: `Only the ${scope.targets} failed target${scope.targets === 1 ? '' : 's'}`, kind: 'button', value: ''});
 	return fields;
@@ -182,7 +284,10 @@ export function filteredDocuments(state: StartFormState): ReadonlyArray<{readonl
 	if (state.documents.state !== 'ready') return [];
 	const query = state.query.trim().toLowerCase();
 	const matching = state.documents.value.filter(document => document.name.toLowerCase().includes(query));
-	return [...matching.filter(document => document.name.toLowerCase().startsWith(query)), ...matching.filter(document => !document.name.toLowerCase().startsWith(query))];
+	return [
+		...matching.filter(document => document.name.toLowerCase().startsWith(query)),
+		...matching.filter(document => !document.name.toLowerCase().startsWith(query)),
+	];
 }
 
 function asBoolean(value: string): boolean {

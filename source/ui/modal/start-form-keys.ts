@@ -78,7 +78,8 @@ function advance(state: StartFormState): Transition {
 	const errors = stepErrors(shown, state.step);
 	if (state.step === 'parameters') {
 		// A required parameter left empty may still come from Targets or TargetMaps in the run settings: checked again there.
-		for (const key of Object.keys(errors)) if (key.startsWith('param.') && (state.parameterTexts[key.slice('param.'.length)] ?? '').trim() === '') delete errors[key];
+		for (const key of Object.keys(errors))
+			if (key.startsWith('param.') && (state.parameterTexts[key.slice('param.'.length)] ?? '').trim() === '') delete errors[key];
 	}
 	if (state.step === 'settings' && Object.keys(errors).length === 0) {
 		const missing = stepErrors(shown, 'parameters');
@@ -109,7 +110,15 @@ function chooseDocument(state: StartFormState): Transition {
 		documentName: document.name,
 		query: document.name,
 		...(changed
-			? {documentVersion: '', parameterTexts: {}, definition: {state: 'idle'} as const, versions: {state: 'idle'} as const, dirty: true, touched: {}, revealed: []}
+			? {
+					documentVersion: '',
+					parameterTexts: {},
+					definition: {state: 'idle'} as const,
+					versions: {state: 'idle'} as const,
+					dirty: true,
+					touched: {},
+					revealed: [],
+				}
 			: {}),
 	};
 	return stay(goToStep(next, 'parameters'), ...(changed || state.definition.state !== 'ready' ? [{kind: 'loadDocument'} as const] : []));
@@ -118,7 +127,13 @@ function chooseDocument(state: StartFormState): Transition {
 export function buildFromState(state: StartFormState): ReturnType<typeof buildStartRequest> {
 	const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
 	return buildStartRequest(
-		{region: state.region, documentName: state.documentName, documentVersion: state.documentVersion, parameterTexts: state.parameterTexts, settings: state.settings},
+		{
+			region: state.region,
+			documentName: state.documentName,
+			documentVersion: state.documentVersion,
+			parameterTexts: state.parameterTexts,
+			settings: state.settings,
+		},
 		specs,
 		state.clientToken,
 	);
@@ -259,11 +274,16 @@ export function handleStartCommand(state: StartFormState, command: Command | und
 		case 'button':
 			return command === 'modal.confirm' ? press(state, field) : stay(state);
 		case 'toggle':
-			return command === 'modal.confirm' || command === 'choice.open' ? stay({...withFieldValue(state, field.key, field.value === 'yes' ? 'no' : 'yes'), dirty: true}) : stay(state);
+			return command === 'modal.confirm' || command === 'choice.open'
+				? stay({...withFieldValue(state, field.key, field.value === 'yes' ? 'no' : 'yes'), dirty: true})
+				: stay(state);
 		case 'choice': {
 			if (command === 'choice.previous' || command === 'choice.next') return cycle(state, field, command === 'choice.next' ? 1 : -1);
 			if (command === 'modal.confirm' || command === 'choice.open') {
-				const index = Math.max(0, (field.choices ?? []).findIndex(choice => choice.value === field.value));
+				const index = Math.max(
+					0,
+					(field.choices ?? []).findIndex(choice => choice.value === field.value),
+				);
 				return stay({...state, openChoice: {key: field.key, index}});
 			}
 			return stay(state);

@@ -12,10 +12,7 @@ import {defaultText, textFromWire} from '../../core/start-form/parameter-text.js
 import type {Prefill} from '../../core/start-form/rerun-prefill.js';
 
 export type Loadable<T> =
-	| {readonly state: 'idle'}
-	| {readonly state: 'loading'}
-	| {readonly state: 'ready'; readonly value: T}
-	| {readonly state: 'error'; readonly error: string};
+	{readonly state: 'idle'} | {readonly state: 'loading'} | {readonly state: 'ready'; readonly value: T} | {readonly state: 'error'; readonly error: string};
 
 export type StartStep = 'scope' | 'document' | 'parameters' | 'settings' | 'review';
 
@@ -139,10 +136,7 @@ export function withDefinition(state: StartFormState, definition: RunbookDefinit
 		texts[spec.name] = typed ?? (pending ? textFromWire(spec, pending) : defaultText(spec));
 	}
 	const unknown = Object.keys(state.pendingParameters ?? {}).filter(name => !definition.specs.some(spec => spec.name === name));
-	const notes =
-		unknown.length > 0
-			? [...state.notes, `Not in this runbook version, so not sent: ${unknown.join(', ')}.`]
-			: state.notes;
+	const notes = unknown.length > 0 ? [...state.notes, `Not in this runbook version, so not sent: ${unknown.join(', ')}.`] : state.notes;
 	const {pendingParameters: _sent, ...rest} = state;
 	return {...rest, definition: {state: 'ready', value: definition}, parameterTexts: texts, notes};
 }

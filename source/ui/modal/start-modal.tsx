@@ -4,7 +4,9 @@
  * a small store of its own, so key presses that arrive between two renders
  * still see each other; it talks to AWS only through the ActionPort.
  */
+// eslint-disable-next-line no-restricted-imports -- until the start dialog's effects move to the effect runner (issue 9)
 import {readFile} from 'node:fs/promises';
+// eslint-disable-next-line no-restricted-imports -- until the start dialog's effects move to the effect runner (issue 9)
 import {randomUUID} from 'node:crypto';
 import {Box, Text, useStdout} from 'ink';
 import {useEffect, useState} from 'react';
@@ -123,7 +125,10 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 			if (!current()) return;
 			const parsed = parseRunbookParameters(document.content);
 			if (!parsed.ok) form.setState({definition: {state: 'error', error: parsed.error}});
-			else form.setState(withDefinition(form.getState(), {specs: parsed.value.parameters, ...(parsed.value.description ? {description: parsed.value.description} : {})}));
+			else
+				form.setState(
+					withDefinition(form.getState(), {specs: parsed.value.parameters, ...(parsed.value.description ? {description: parsed.value.description} : {})}),
+				);
 		} catch (error) {
 			if (current()) form.setState({definition: {state: 'error', error: messageOf(error)}});
 		}
@@ -259,7 +264,9 @@ export function StartModal({fromExecutionId, onlyFailed, newToken = randomUUID}:
 		>
 			<Text bold>
 				{state.rerun || fromExecutionId ? `Re-run ${fromExecutionId ?? ''}` : 'Start a run'}
-				<Text dimColor>{`  ${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
+				<Text
+					dimColor
+				>{`  ${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
 			</Text>
 			{state.step === 'scope' ? (
 				<Text>Re-run what?</Text>
@@ -309,11 +316,20 @@ function StepBody({state}: {readonly state: StartFormState}) {
 	const theme = useTheme();
 	if (state.step === 'parameters') {
 		if (state.definition.state === 'loading' || state.definition.state === 'idle') return <Text dimColor>Reading the runbook…</Text>;
-		if (state.definition.state === 'error') return <Text color={tint(theme, 'red')} wrap="wrap">{state.definition.error}</Text>;
+		if (state.definition.state === 'error')
+			return (
+				<Text color={tint(theme, 'red')} wrap="wrap">
+					{state.definition.error}
+				</Text>
+			);
 		const {description, specs} = state.definition.value;
 		return (
 			<Box flexDirection="column">
-				{description ? <Text dimColor wrap="truncate-end">{description.split('\n')[0]}</Text> : null}
+				{description ? (
+					<Text dimColor wrap="truncate-end">
+						{description.split('\n')[0]}
+					</Text>
+				) : null}
 				{specs.length === 0 ? <Text dimColor>This runbook takes no parameters.</Text> : <Text dimColor>* required (no default)</Text>}
 			</Box>
 		);
@@ -321,7 +337,13 @@ function StepBody({state}: {readonly state: StartFormState}) {
 	if (state.step === 'review') {
 		const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
 		const built = buildStartRequest(
-			{region: state.region, documentName: state.documentName, documentVersion: state.documentVersion, parameterTexts: state.parameterTexts, settings: state.settings},
+			{
+				region: state.region,
+				documentName: state.documentName,
+				documentVersion: state.documentVersion,
+				parameterTexts: state.parameterTexts,
+				settings: state.settings,
+			},
 			specs,
 			state.clientToken,
 		);
@@ -348,7 +370,9 @@ function DocumentMatches({state, field, focused}: {readonly state: StartFormStat
 	const start = Math.min(Math.max(0, state.documentIndex - Math.floor(size / 2)), Math.max(0, matches.length - size));
 	return (
 		<Box flexDirection="column">
-			<Text dimColor>{`  ${field.label}: ${matches.length}${focused ? '' : ` (${dialogKey('list.up', 'list', theme.ascii)}/${dialogKey('list.down', 'list', theme.ascii)} to pick)`}`}</Text>
+			<Text
+				dimColor
+			>{`  ${field.label}: ${matches.length}${focused ? '' : ` (${dialogKey('list.up', 'list', theme.ascii)}/${dialogKey('list.down', 'list', theme.ascii)} to pick)`}`}</Text>
 			{matches.slice(start, start + size).map((document, offset) => {
 				const selected = start + offset === state.documentIndex;
 				return (

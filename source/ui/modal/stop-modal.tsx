@@ -43,7 +43,11 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 		if (phaseNow() === 'confirm') {
 			const chosen = types[Math.min(choiceNow(), types.length - 1)]!;
 			if (command === 'confirm.yes') {
-				send(() => port.stopExecution(execution.region, execution.id, chosen), `${chosen === 'Cancel' ? 'Cancelling' : 'Completing'} ${execution.id}`, 'choose');
+				send(
+					() => port.stopExecution(execution.region, execution.id, chosen),
+					`${chosen === 'Cancel' ? 'Cancelling' : 'Completing'} ${execution.id}`,
+					'choose',
+				);
 			} else if (command === 'confirm.no') setPhase('choose');
 			return;
 		}
@@ -59,7 +63,10 @@ export function StopModal({executionId}: {readonly executionId: string}) {
 					<Box flexDirection="column">
 						<ChoiceList labels={types.map(candidate => ({key: candidate, label: candidate}))} choice={choice} phase={phase} />
 						<Text wrap="wrap">{EXPLAIN[type]}</Text>
-						<ChoicePhaseLine phase={phase} question={`${type} execution ${execution.id} (${execution.documentName})? ${dialogHint('question', ['confirm.yes', 'confirm.no'], {}, theme.ascii)}`} />
+						<ChoicePhaseLine
+							phase={phase}
+							question={`${type} execution ${execution.id} (${execution.documentName})? ${dialogHint('question', ['confirm.yes', 'confirm.no'], {}, theme.ascii)}`}
+						/>
 					</Box>
 				)
 			}

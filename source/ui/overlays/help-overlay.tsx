@@ -116,9 +116,7 @@ export function HelpOverlay() {
 								</Text>
 							) : (
 								<Text key={row} wrap="truncate-end">
-									{fit(line.keys, keyWidth, {ascii: theme.ascii})}
-									{' '}
-									{fit(glyphs(theme, line.help), width - keyWidth - 1, {ascii: theme.ascii})}
+									{fit(line.keys, keyWidth, {ascii: theme.ascii})} {fit(glyphs(theme, line.help), width - keyWidth - 1, {ascii: theme.ascii})}
 								</Text>
 							),
 						)}

@@ -42,7 +42,10 @@ function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number})
 				return (
 					<Text key={region.region}>
 						{index > 0 ? '  ' : ''}
-						<Text bold>{region.region}</Text> <Text color={color ? tint(theme, color) : undefined} dimColor={summary.level === 'idle'}>{summary.text}</Text>
+						<Text bold>{region.region}</Text>{' '}
+						<Text color={color ? tint(theme, color) : undefined} dimColor={summary.level === 'idle'}>
+							{summary.text}
+						</Text>
 					</Text>
 				);
 			})}
@@ -58,13 +61,18 @@ export function Header({now}: {readonly now: number}) {
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
-				<Text bold>ssmtop</Text>{'  '}
+				<Text bold>ssmtop</Text>
+				{'  '}
 				<Text bold inverse={context.local} color={tint(theme, context.local ? 'yellow' : 'cyan')}>
 					{context.local ? ' LOCAL EMULATOR ' : contextLabel(context)}
 				</Text>
 				{context.account ? <Text dimColor>{`  account ${context.account}`}</Text> : null}
 				{context.readOnly ? <Text bold>{'  [READ-ONLY]'}</Text> : null}
-				{paused ? <Text bold color={tint(theme, 'yellow')}>{'  [PAUSED]'}</Text> : null}
+				{paused ? (
+					<Text bold color={tint(theme, 'yellow')}>
+						{'  [PAUSED]'}
+					</Text>
+				) : null}
 			</Text>
 			<RegionLine theme={theme} now={now} />
 			<Text wrap="truncate-end">

@@ -130,7 +130,13 @@ describe('parameters filled per target', () => {
 		const result = buildStartRequest(draft({settings}), specs, token);
 		expect(result).toEqual({
 			ok: true,
-			request: {region: 'eu-west-1', documentName: 'AWS-RestartEC2Instance', targetParameterName: 'InstanceId', targets: [{key: 'tag:Env', values: ['dev']}], clientToken: token},
+			request: {
+				region: 'eu-west-1',
+				documentName: 'AWS-RestartEC2Instance',
+				targetParameterName: 'InstanceId',
+				targets: [{key: 'tag:Env', values: ['dev']}],
+				clientToken: token,
+			},
 		});
 	});
 });

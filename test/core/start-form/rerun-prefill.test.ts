@@ -39,7 +39,14 @@ describe('re-run prefill of a Local run', () => {
 				documentVersion: '2',
 				parameters: {InstanceId: ['i-1'], AutomationAssumeRole: ['']},
 				notes: [],
-				settings: expect.objectContaining({mode: 'Interactive', tags: 'Team=ops', alarmName: 'cpu', ignorePollAlarmFailure: true, locationsSource: 'none', targets: ''}),
+				settings: expect.objectContaining({
+					mode: 'Interactive',
+					tags: 'Team=ops',
+					alarmName: 'cpu',
+					ignorePollAlarmFailure: true,
+					locationsSource: 'none',
+					targets: '',
+				}),
 			},
 		});
 		expect(rerunOptions(base)).toEqual({locations: 0, targets: 0});
@@ -55,7 +62,13 @@ describe('re-run prefill of a CrossAccount run', () => {
 		parameters: {AutomationAssumeRole: ['arn:aws:iam::111122223333:role/Admin']},
 		targetLocations: [
 			{accounts: ['111111111111', '222222222222'], regions: ['eu-west-1', 'us-east-1'], executionRoleName: 'Exec', targetLocationMaxConcurrency: '2'},
-			{accounts: ['ou-ab12-cdefgh34'], regions: ['ap-south-1'], excludeAccounts: ['999999999999'], includeChildOrganizationUnits: true, targetLocationMaxErrors: '1'},
+			{
+				accounts: ['ou-ab12-cdefgh34'],
+				regions: ['ap-south-1'],
+				excludeAccounts: ['999999999999'],
+				includeChildOrganizationUnits: true,
+				targetLocationMaxErrors: '1',
+			},
 		],
 		steps: [
 			locationStep('111111111111', 'eu-west-1', 'Success'),
@@ -109,7 +122,11 @@ describe('re-run prefill of a CrossAccount run', () => {
 	it('uses a TargetLocationsURL as is for a whole re-run, and drops it when narrowing', () => {
 		const withUrl = {...crossAccount, targetLocationsURL: 'https://b.s3.amazonaws.com/l.json'};
 		const whole = prefillFromExecution(withUrl);
-		expect(whole.ok && whole.value.settings).toMatchObject({locationsSource: 'url', targetLocationsURL: 'https://b.s3.amazonaws.com/l.json', targetLocations: []});
+		expect(whole.ok && whole.value.settings).toMatchObject({
+			locationsSource: 'url',
+			targetLocationsURL: 'https://b.s3.amazonaws.com/l.json',
+			targetLocations: [],
+		});
 		const failed = prefillFromExecution(withUrl, 'locations');
 		expect(failed.ok && failed.value.settings).toMatchObject({locationsSource: 'form', targetLocationsURL: ''});
 	});
@@ -136,7 +153,12 @@ describe('re-run prefill of a rate-controlled run', () => {
 		expect(rerunOptions(rateControlled)).toEqual({locations: 0, targets: 3});
 		const result = prefillFromExecution(rateControlled, 'targets');
 		if (!result.ok) throw new Error(result.error);
-		expect(result.value.settings).toMatchObject({targetParameterName: 'InstanceId', targets: 'ParameterValues=i-2,i-3,i-4', maxConcurrency: '2', maxErrors: '1'});
+		expect(result.value.settings).toMatchObject({
+			targetParameterName: 'InstanceId',
+			targets: 'ParameterValues=i-2,i-3,i-4',
+			maxConcurrency: '2',
+			maxErrors: '1',
+		});
 		expect(result.value.parameters).toEqual({Force: ['true']});
 		expect(result.value.notes).toEqual(['Only the 3 failed or timed-out targets: i-2, i-3, i-4.']);
 	});
@@ -144,11 +166,7 @@ describe('re-run prefill of a rate-controlled run', () => {
 	it('counts the targets a finished run never started, and says they are left out', () => {
 		const stopped: ExecutionDetail = {
 			...rateControlled,
-			steps: [
-				{...child('i-1', 'Failed'), startTime: 1},
-				{...child('i-2', 'Failed'), startTime: 2},
-				child('i-3', 'Pending'),
-			],
+			steps: [{...child('i-1', 'Failed'), startTime: 1}, {...child('i-2', 'Failed'), startTime: 2}, child('i-3', 'Pending')],
 		};
 		expect(unlaunchedTargets(stopped)).toBe(1);
 		const result = prefillFromExecution(stopped, 'targets');

@@ -10,7 +10,14 @@ function errorsOf(partial: Partial<RunSettingsDraft>, names?: readonly string[])
 describe('resolveRunSettings', () => {
 	it('builds rate control with Targets', () => {
 		const result = resolveRunSettings(
-			{...emptyRunSettings, mode: 'Interactive', targetParameterName: 'InstanceId', targets: 'tag:Env=dev,prod; ParameterValues=i-1', maxConcurrency: '25%', maxErrors: '0'},
+			{
+				...emptyRunSettings,
+				mode: 'Interactive',
+				targetParameterName: 'InstanceId',
+				targets: 'tag:Env=dev,prod; ParameterValues=i-1',
+				maxConcurrency: '25%',
+				maxErrors: '0',
+			},
 			['InstanceId'],
 		);
 		expect(result).toEqual({
@@ -92,7 +99,9 @@ describe('resolveRunSettings', () => {
 			);
 		for (const good of ['0', '3', '0%', '10%', '100%']) expect(errorsOf({maxErrors: good})).toEqual({});
 		for (const bad of ['101%', 'a', '00'])
-			expect(errorsOf({maxErrors: bad})['maxErrors']).toBe(`MaxErrors must be a count from 0 or a percentage from 0% to 100%, like 0, 3 or 10% (got “${bad}”).`);
+			expect(errorsOf({maxErrors: bad})['maxErrors']).toBe(
+				`MaxErrors must be a count from 0 or a percentage from 0% to 100%, like 0, 3 or 10% (got “${bad}”).`,
+			);
 	});
 
 	it('builds TargetLocations with per-location fields', () => {
@@ -178,13 +187,26 @@ describe('resolveRunSettings', () => {
 		});
 		expect(errorsOf({locationsSource: 'form', targetLocations: []})).toEqual({targetLocations: 'Add at least one location (accounts × Regions).'});
 		expect(
-			errorsOf({locationsSource: 'form', targetLocations: [{...emptyLocationDraft, accounts: Array.from({length: 51}, (_, i) => String(100000000000 + i)).join(','), regions: 'eu-west-1', executionRoleName: 'r'.repeat(65)}]}),
+			errorsOf({
+				locationsSource: 'form',
+				targetLocations: [
+					{
+						...emptyLocationDraft,
+						accounts: Array.from({length: 51}, (_, i) => String(100000000000 + i)).join(','),
+						regions: 'eu-west-1',
+						executionRoleName: 'r'.repeat(65),
+					},
+				],
+			}),
 		).toEqual({
 			'locations.0.accounts': 'At most 50 accounts per location; this has 51.',
 			'locations.0.executionRoleName': 'A role name is at most 64 characters.',
 		});
 		expect(
-			errorsOf({locationsSource: 'form', targetLocations: Array.from({length: 101}, () => ({...emptyLocationDraft, accounts: '111122223333', regions: 'eu-west-1'}))}),
+			errorsOf({
+				locationsSource: 'form',
+				targetLocations: Array.from({length: 101}, () => ({...emptyLocationDraft, accounts: '111122223333', regions: 'eu-west-1'})),
+			}),
 		).toEqual({targetLocations: "At most 100 target locations (SSM's limit); this has 101."});
 	});
 
@@ -195,7 +217,13 @@ describe('resolveRunSettings', () => {
 	});
 
 	it('checks TargetLocationsURL', () => {
-		expect(resolveRunSettings({...emptyRunSettings, locationsSource: 'url', targetLocationsURL: 'https://my-bucket.s3.amazonaws.com/locations.json?X-Amz-Signature=abc'})).toEqual({
+		expect(
+			resolveRunSettings({
+				...emptyRunSettings,
+				locationsSource: 'url',
+				targetLocationsURL: 'https://my-bucket.s3.amazonaws.com/locations.json?X-Amz-Signature=abc',
+			}),
+		).toEqual({
 			ok: true,
 			value: {targetLocationsURL: 'https://my-bucket.s3.amazonaws.com/locations.json?X-Amz-Signature=abc'},
 		});
@@ -207,7 +235,12 @@ describe('resolveRunSettings', () => {
 	it('checks tags: at most 5, Key=Value, patterns, no repeats', () => {
 		expect(resolveRunSettings({...emptyRunSettings, tags: 'Team=ops, Ticket=CHG-1'})).toEqual({
 			ok: true,
-			value: {tags: [{key: 'Team', value: 'ops'}, {key: 'Ticket', value: 'CHG-1'}]},
+			value: {
+				tags: [
+					{key: 'Team', value: 'ops'},
+					{key: 'Ticket', value: 'CHG-1'},
+				],
+			},
 		});
 		expect(errorsOf({tags: 'a=1,b=1,c=1,d=1,e=1,f=1'})).toEqual({tags: 'At most 5 tags when starting an automation; this has 6.'});
 		expect(errorsOf({tags: 'lonely'})).toEqual({tags: 'Tag “lonely” needs the form Key=Value.'});

@@ -58,8 +58,16 @@ describe('parseTargetLocationsFile', () => {
 		['accounts not strings', '[{"Accounts":[1],"Regions":["r"]}]', 'Location 1: Accounts must be a list of strings, like ["111122223333"].'],
 		['string field wrong', '[{"Accounts":["1"],"Regions":["r"],"ExecutionRoleName":[]}]', 'Location 1: ExecutionRoleName must be a string, like "10%".'],
 		['targets wrong', '[{"Accounts":["1"],"Regions":["r"],"Targets":[{"Values":[]}]}]', 'Location 1: target 1 needs a "Key" string.'],
-		['boolean wrong', '[{"Accounts":["1"],"Regions":["r"],"IncludeChildOrganizationUnits":"yes"}]', 'Location 1: IncludeChildOrganizationUnits must be true or false.'],
-		['alarm wrong', '[{"Accounts":["1"],"Regions":["r"],"TargetLocationAlarmConfiguration":{}}]', 'Location 1: TargetLocationAlarmConfiguration needs "Alarms": [{"Name": …}].'],
+		[
+			'boolean wrong',
+			'[{"Accounts":["1"],"Regions":["r"],"IncludeChildOrganizationUnits":"yes"}]',
+			'Location 1: IncludeChildOrganizationUnits must be true or false.',
+		],
+		[
+			'alarm wrong',
+			'[{"Accounts":["1"],"Regions":["r"],"TargetLocationAlarmConfiguration":{}}]',
+			'Location 1: TargetLocationAlarmConfiguration needs "Alarms": [{"Name": …}].',
+		],
 	];
 	for (const [title, text, expected] of errors)
 		it(`explains: ${title}`, () => {

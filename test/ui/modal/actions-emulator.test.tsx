@@ -164,7 +164,10 @@ describe('re-run from an execution', () => {
 		for (let guard = 0; guard < 50 && !['Success', 'Failed', 'TimedOut', 'CompletedWithFailure'].includes((await detail(rerunId)).status); guard++)
 			emulator.control.advance(60_000);
 		const rerun = await detail(rerunId);
-		const pairs = rerun.steps.filter(step => step.targetLocation).map(step => `${step.targetLocation!.accounts[0]}/${step.targetLocation!.regions[0]}`).sort();
+		const pairs = rerun.steps
+			.filter(step => step.targetLocation)
+			.map(step => `${step.targetLocation!.accounts[0]}/${step.targetLocation!.regions[0]}`)
+			.sort();
 		expect(pairs).toEqual(failedByEmulator);
 		expect(rerun.targetLocations?.every(location => location.executionRoleName === 'Exec')).toBe(true);
 	});
@@ -172,7 +175,12 @@ describe('re-run from an execution', () => {
 
 describe('stop dialog', () => {
 	it('names the execution, explains Cancel, asks, and the run goes Cancelling → Cancelled', async () => {
-		const {executionId} = await port.startExecution({region: REGION, documentName: 'AWS-RestartEC2Instance', parameters: {InstanceId: [INSTANCE]}, clientToken: token()});
+		const {executionId} = await port.startExecution({
+			region: REGION,
+			documentName: 'AWS-RestartEC2Instance',
+			parameters: {InstanceId: [INSTANCE]},
+			clientToken: token(),
+		});
 		emulator.control.advance(1500);
 		const store = storeFor({details: [await detail(executionId)]});
 		rendered = await renderModal(store, port, {kind: 'stop', executionId});
@@ -195,7 +203,13 @@ describe('stop dialog', () => {
 	});
 
 	it('offers Complete for an Interactive run and shows the service refusal', async () => {
-		const {executionId} = await port.startExecution({region: REGION, documentName: 'AWS-RestartEC2Instance', parameters: {InstanceId: [INSTANCE]}, mode: 'Interactive', clientToken: token()});
+		const {executionId} = await port.startExecution({
+			region: REGION,
+			documentName: 'AWS-RestartEC2Instance',
+			parameters: {InstanceId: [INSTANCE]},
+			mode: 'Interactive',
+			clientToken: token(),
+		});
 		await port.sendSignal(REGION, executionId, 'StartStep', {StepName: ['stopInstances']});
 		const store = storeFor({details: [await detail(executionId)]});
 		rendered = await renderModal(store, port, {kind: 'stop', executionId});
@@ -211,7 +225,12 @@ describe('stop dialog', () => {
 	});
 
 	it('says there is nothing to stop for a finished run', async () => {
-		const {executionId} = await port.startExecution({region: REGION, documentName: 'AWS-RestartEC2Instance', parameters: {InstanceId: [INSTANCE]}, clientToken: token()});
+		const {executionId} = await port.startExecution({
+			region: REGION,
+			documentName: 'AWS-RestartEC2Instance',
+			parameters: {InstanceId: [INSTANCE]},
+			clientToken: token(),
+		});
 		await port.stopExecution(REGION, executionId, 'Cancel');
 		emulator.control.advance(60_000);
 		const store = storeFor({details: [await detail(executionId)]});
@@ -222,7 +241,12 @@ describe('stop dialog', () => {
 
 describe('signal dialog', () => {
 	async function approvalRun(): Promise<string> {
-		const {executionId} = await port.startExecution({region: REGION, documentName: 'Ops-PatchFleetWithApproval', parameters: {InstanceIds: [INSTANCE]}, clientToken: token()});
+		const {executionId} = await port.startExecution({
+			region: REGION,
+			documentName: 'Ops-PatchFleetWithApproval',
+			parameters: {InstanceIds: [INSTANCE]},
+			clientToken: token(),
+		});
 		emulator.control.advance(1500);
 		return executionId;
 	}

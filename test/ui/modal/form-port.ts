@@ -54,7 +54,10 @@ export function formPort(
 		},
 		async listDocuments() {
 			calls.push('listDocuments');
-			return [{name: 'AWS-RestartEC2Instance', owner: 'Amazon'}, {name: 'Test-Runbook', owner: '123456789012'}];
+			return [
+				{name: 'AWS-RestartEC2Instance', owner: 'Amazon'},
+				{name: 'Test-Runbook', owner: '123456789012'},
+			];
 		},
 		async listDocumentVersions() {
 			calls.push('listDocumentVersions');
@@ -62,7 +65,11 @@ export function formPort(
 		},
 		async getDocument(_region, name, version) {
 			calls.push(`getDocument ${name} ${version ?? '$DEFAULT'}`);
-			return {name, content: name === 'Test-Runbook' ? TEST_RUNBOOK : 'parameters: {InstanceId: {type: String}}', ...(version ? {documentVersion: version} : {})};
+			return {
+				name,
+				content: name === 'Test-Runbook' ? TEST_RUNBOOK : 'parameters: {InstanceId: {type: String}}',
+				...(version ? {documentVersion: version} : {}),
+			};
 		},
 		async listExecutionTags(_region, executionId) {
 			calls.push(`listExecutionTags ${executionId}`);

@@ -80,7 +80,12 @@ export async function renderModal(store: AppStore, port: ActionPort, modal: Moda
 		waitFor,
 		async focus(label) {
 			for (let tries = 0; tries < 60; tries++) {
-				if (frame().split('\n').some(line => line.replace(/^[\s│|]*/, '').startsWith(`› ${label}`))) return;
+				if (
+					frame()
+						.split('\n')
+						.some(line => line.replace(/^[\s│|]*/, '').startsWith(`› ${label}`))
+				)
+					return;
 				await send(KEYS.tab);
 			}
 			throw new Error(`No field “${label}” to focus; last frame:\n${frame()}`);

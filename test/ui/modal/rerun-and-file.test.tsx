@@ -59,7 +59,12 @@ describe('re-run of a rate-controlled run', () => {
 		await ui.focus('Start the run');
 		await ui.press('enter');
 		await ui.waitFor(frame => frame.trim() === '');
-		expect(port.starts[0]).toMatchObject({targetParameterName: 'InstanceId', targets: [{key: 'ParameterValues', values: ['i-2', 'i-3']}], maxConcurrency: '2', maxErrors: '1'});
+		expect(port.starts[0]).toMatchObject({
+			targetParameterName: 'InstanceId',
+			targets: [{key: 'ParameterValues', values: ['i-2', 'i-3']}],
+			maxConcurrency: '2',
+			maxErrors: '1',
+		});
 	});
 
 	it('sends a required parameter left empty back to the parameters step when no Targets fill it', async () => {
@@ -101,7 +106,13 @@ describe('TargetLocations from a JSON file', () => {
 	it('loads the locations into the form, and they are sent', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'ssmtop-locations-'));
 		const path = join(dir, 'locations.json');
-		writeFileSync(path, JSON.stringify([{Accounts: ['111122223333'], Regions: ['eu-west-1'], ExecutionRoleName: 'Exec'}, {Accounts: ['444455556666'], Regions: ['us-east-1', 'us-west-2']}]));
+		writeFileSync(
+			path,
+			JSON.stringify([
+				{Accounts: ['111122223333'], Regions: ['eu-west-1'], ExecutionRoleName: 'Exec'},
+				{Accounts: ['444455556666'], Regions: ['us-east-1', 'us-west-2']},
+			]),
+		);
 		const port = formPort();
 		rendered = await renderModal(storeFor(), port, {kind: 'start'});
 		const ui = rendered;

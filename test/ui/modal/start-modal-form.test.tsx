@@ -6,7 +6,6 @@ import {ActionError} from '../../../source/core/ports.js';
 import {formPort} from './form-port.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
 
-const TOKEN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 let rendered: RenderedModal | undefined;
 
 afterEach(() => {
@@ -52,7 +51,7 @@ describe('start dialog: runbook and parameters', () => {
 		const {ui} = await openOnParameters();
 		await ui.focus('InstanceId');
 		await ui.type('x-1');
-		expect(ui.frame()).not.toContain("allowedPattern");
+		expect(ui.frame()).not.toContain('allowedPattern');
 		await ui.press('tab');
 		await ui.waitFor("✗ Does not match the runbook's allowedPattern ^i-[0-9a-f]+$");
 
@@ -147,7 +146,12 @@ describe('start dialog: run settings', () => {
 		await ui.press('enter');
 		await ui.waitFor('TargetLocationsURL (JSON in S3)');
 		await ui.press('down', 'down', 'enter');
-		await fillAndLeave(ui, 'TargetLocations URL', 'http://example.com/x', '✗ Must be an https URL of an object in S3, like https://bucket.s3.amazonaws.com/locations.json (a presigned URL works).');
+		await fillAndLeave(
+			ui,
+			'TargetLocations URL',
+			'http://example.com/x',
+			'✗ Must be an https URL of an object in S3, like https://bucket.s3.amazonaws.com/locations.json (a presigned URL works).',
+		);
 	});
 });
 
@@ -183,7 +187,12 @@ describe('start dialog: review and start', () => {
 		await ui.press('enter', 'enter');
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts).toHaveLength(1);
-		expect(port.starts[0]).toMatchObject({documentName: 'Test-Runbook', mode: 'Interactive', clientToken: token, parameters: {InstanceId: ['i-0ab'], Level: ['low']}});
+		expect(port.starts[0]).toMatchObject({
+			documentName: 'Test-Runbook',
+			mode: 'Interactive',
+			clientToken: token,
+			parameters: {InstanceId: ['i-0ab'], Level: ['low']},
+		});
 		expect(store.getState().selectedId).toBe('abcdef01-0000-4000-8000-000000000001');
 		expect(store.getState().modal).toEqual({kind: 'none'});
 		expect(store.getState().flash).toContain('Started Test-Runbook');
@@ -194,7 +203,10 @@ describe('start dialog: review and start', () => {
 		const port = formPort(async () => {
 			attempts += 1;
 			if (attempts === 1)
-				throw new ActionError('Could not start Test-Runbook in us-east-1: AutomationExecutionLimitExceededException — too many automations are running or queued in this account and Region; try again later.', 'AutomationExecutionLimitExceededException');
+				throw new ActionError(
+					'Could not start Test-Runbook in us-east-1: AutomationExecutionLimitExceededException — too many automations are running or queued in this account and Region; try again later.',
+					'AutomationExecutionLimitExceededException',
+				);
 			return {executionId: 'abcdef01-0000-4000-8000-000000000002'};
 		});
 		const {ui, store} = await openOnParameters(port);
@@ -236,7 +248,10 @@ describe('start dialog: a spent token', () => {
 		const port = formPort(async () => {
 			attempts += 1;
 			if (attempts === 1)
-				throw new ActionError('Could not start Test-Runbook in us-east-1: IdempotentParameterMismatch — this form already started a run with different values; check the list before starting another.', 'IdempotentParameterMismatch');
+				throw new ActionError(
+					'Could not start Test-Runbook in us-east-1: IdempotentParameterMismatch — this form already started a run with different values; check the list before starting another.',
+					'IdempotentParameterMismatch',
+				);
 			return {executionId: 'abcdef01-0000-4000-8000-000000000003'};
 		});
 		const {ui} = await openOnParameters(port);
