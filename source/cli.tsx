@@ -103,6 +103,7 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 	const poller = createPoller({store, api, intervalMs: options.intervalMs});
 	const port: ActionPort = {
 		...createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()}),
+		getExecution: async (region, executionId) => (await api.getExecution(region, executionId)).detail,
 		loadOlder: () => {
 			for (const region of selectTruncatedRegions(store.getState())) void poller.loadOlder(region);
 		},
@@ -208,14 +209,30 @@ export async function main(argv: readonly string[]): Promise<void> {
 	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 	for (const signal of signals) process.once(signal, onSignal);
 	running.poller.start();
-	const [{createElement}, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./ui/app.js')]);
-	const instance = render(createElement(App, {store: running.store, port: running.port, theme: themeFromEnvironment(process.env, {noColor: !options.color})}), {
+	const [{createElement}, {render}, {App}, {startEffectRunner}, {readFile}, {randomUUID}] = await Promise.all([
+		import('react'),
+		import('ink'),
+		import('./ui/app.js'),
+		import('./cli/effect-runner.js'),
+		import('node:fs/promises'),
+		import('node:crypto'),
+	]);
+	// What the views ask for (SSM calls, files, the clipboard) is carried out here, and only here.
+	const effects = startEffectRunner({
+		store: running.store,
+		port: running.port,
+		readFile: async path => readFile(path, 'utf8'),
+		writeTerminal: text => process.stdout.write(text),
+		newToken: randomUUID,
+	});
+	const instance = render(createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})}), {
 		exitOnCtrlC: false,
 		patchConsole: true,
 	});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		effects.stop();
 		process.stdout.off('resize', onResize);
 		await shutdown(running);
 		restore();

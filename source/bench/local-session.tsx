@@ -7,6 +7,7 @@
  */
 import {render, type Instance} from 'ink';
 import {createActionPort} from '../aws/action-port.js';
+import {startEffectRunner} from '../cli/effect-runner.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
 import type {ActionPort} from '../core/ports.js';
 import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
@@ -147,6 +148,16 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const tracked = trackInFlight(api);
 	const poller = createPoller({store, api: tracked.api, clock, intervalMs, random: () => 0.5});
 	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
+	// The CLI's effect runner, so keys that ask for work (refresh now, older history) do what they do in the app.
+	const effects = startEffectRunner({
+		store,
+		port,
+		readFile: async () => {
+			throw new Error('no files in the bench');
+		},
+		writeTerminal: () => undefined,
+		newToken: () => 'bench-token',
+	});
 	const terminal = createFakeTerminal(options.terminal);
 	// 'follow' re-reads the simulated time on a short real-time tick; freeze() pins it (for isolating what a poll writes).
 	let frozenAt: number | undefined = options.uiClock === 'frozen' ? options.startMs : undefined;
@@ -156,7 +167,7 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 
 	const renderApp = async (): Promise<void> => {
 		const firstWrite = terminal.stdout.nextWrite({timeoutMs: 10_000});
-		instance = render(<App store={store} port={port} clock={uiClock} theme={options.theme ?? DEFAULT_THEME} />, {
+		instance = render(<App store={store} clock={uiClock} theme={options.theme ?? DEFAULT_THEME} />, {
 			...terminal.inkOptions,
 			...CLI_RENDER_OPTIONS,
 			...options.ink,
@@ -206,6 +217,7 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 			instance?.unmount();
 			instance?.cleanup();
 			poller.stop();
+			effects.stop();
 			api.destroy();
 			if (!options.remoteEmulatorUrl) await emulator.close();
 		},

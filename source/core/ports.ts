@@ -4,7 +4,7 @@
  * context, so views never import the SDK and tests can pass a fake or a real one.
  * Every method resolves or rejects with an Error whose message is fit for a person.
  */
-import type {ParameterMap, Target, TargetLocation, AlarmConfiguration} from './types.js';
+import type {AlarmConfiguration, ExecutionDetail, ParameterMap, Target, TargetLocation} from './types.js';
 
 export interface StartRequest {
 	readonly region: string;
@@ -59,6 +59,11 @@ export interface ActionPort {
 	 * fakes and ports that cannot read tags still fit; the form then pre-fills no tags.
 	 */
 	listExecutionTags?(region: string, executionId: string): Promise<ReadonlyArray<{readonly key: string; readonly value: string}>>;
+	/**
+	 * One execution in full (GetAutomationExecution): a re-run from the list needs its parameters,
+	 * which list rows do not carry. Optional for fakes; the form then asks for the runbook by hand.
+	 */
+	getExecution?(region: string, executionId: string): Promise<ExecutionDetail>;
 	/** Ask the poller to refresh now (manual refresh, or after an action). */
 	refreshNow(): void;
 	/**

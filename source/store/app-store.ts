@@ -6,8 +6,10 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AppData, ConnectionContext, SortState} from './state.js';
 import {createDataActions, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
+import {createDialogActions, type DialogActions} from './dialog-actions.js';
+import {selectVisibleRows} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions};
+export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -34,13 +36,23 @@ export function initialData(init: StoreInit): AppData {
 		detailPane: 'steps',
 		selectedStepIndex: 0,
 		modal: {kind: 'none'},
+		dialogSeq: 0,
+		effects: [],
 		viewport: init.viewport ?? {columns: 100, rows: 30},
 	};
 }
 
 export function createAppStore(init: StoreInit): AppStore {
-	return createStore<AppState>()((set, get) => ({
+	const store = createStore<AppState>()((set, get) => ({
 		...initialData(init),
-		actions: {...createDataActions(set, get), ...createUiActions(set, get)},
+		actions: {...createDataActions(set, get), ...createUiActions(set, get), ...createDialogActions(set, get)},
 	}));
+	// The cursor is an execution, never a row number: once rows are shown, the one under the cursor is
+	// pinned by id, so a refresh that adds a newer run above it, a new filter or a new sort keeps it.
+	store.subscribe(state => {
+		if (state.selectedId !== undefined) return;
+		const first = selectVisibleRows(state)[0];
+		if (first) store.setState({selectedId: first.id});
+	});
+	return store;
 }

@@ -4,6 +4,10 @@
  * are written in separate files: data-actions.ts and ui-actions.ts.
  * State stays serializable: no SDK clients, timers or React nodes.
  */
+import type {ChoiceDialogState} from '../core/dialogs/execution-choice.js';
+import type {Effect} from '../core/dialogs/effects.js';
+import type {StartFormState} from '../core/dialogs/start-form-state.js';
+import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 
 export interface ConnectionContext {
@@ -31,11 +35,21 @@ export interface SortState {
 
 export type Screen = 'list' | 'detail' | 'grid' | 'location';
 
-/** One modal at a time. The action modals (start, confirm, signal) are issue #4's. */
+/**
+ * One modal at a time, carrying its whole state: the help overlay, or an action dialog whose state
+ * changes only through its pure transitions (core/dialogs), driven by dialogCommand / dialogEvent.
+ */
 export type Modal =
 	| {readonly kind: 'none'}
 	| {readonly kind: 'help'}
-	| {readonly kind: 'start'; readonly fromExecutionId?: string; readonly onlyFailed?: 'locations' | 'targets'}
+	| {readonly kind: 'start'; readonly form: StartFormState}
+	| {readonly kind: 'stop'; readonly dialog: ChoiceDialogState}
+	| {readonly kind: 'signal'; readonly dialog: ChoiceDialogState};
+
+/** What opens an action dialog. */
+export type DialogRequest =
+	| {readonly kind: 'start'}
+	| {readonly kind: 'rerun'; readonly executionId: string; readonly onlyFailed?: OnlyFailed}
 	| {readonly kind: 'stop'; readonly executionId: string}
 	| {readonly kind: 'signal'; readonly executionId: string};
 
@@ -77,6 +91,10 @@ export interface UiState {
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;
+	/** Dialogs opened so far: the next one's id, so answers meant for a closed dialog are ignored. */
+	readonly dialogSeq: number;
+	/** Effects asked for and not yet taken by the effect runner (source/cli/effect-runner.ts). */
+	readonly effects: readonly Effect[];
 	/** A short-lived message in the footer (e.g. "refreshing…", "copied"). */
 	readonly flash?: string;
 	readonly viewport: {readonly columns: number; readonly rows: number};

@@ -3,7 +3,7 @@ import {withStatusGroup} from '../core/filter.js';
 import {nextSortKey} from '../core/sort.js';
 import type {StatusGroup} from '../core/status.js';
 import type {GetState, SetState} from './app-store.js';
-import type {Modal, Screen, SortState} from './state.js';
+import type {Screen, SortState} from './state.js';
 import {listBodyRows, selectScreenSteps, selectSelectedIndex, selectVisibleRows} from './selectors.js';
 
 /** A cursor move: by a number of rows, to an end, by pages of the current viewport, or to an index. */
@@ -31,7 +31,9 @@ export interface UiActions {
 	paneToggled(): void;
 	stepSelected(move: Move): void;
 	gridCursorMoved(cell: {readonly account: string; readonly region: string}): void;
-	modalOpened(modal: Modal): void;
+	/** `?`: the help overlay over the current screen. */
+	helpOpened(): void;
+	/** Close the help overlay or the dialog (the dialog's own Esc goes through its transition). */
 	modalClosed(): void;
 	viewportResized(viewport: {readonly columns: number; readonly rows: number}): void;
 	pauseToggled(): void;
@@ -126,8 +128,8 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		gridCursorMoved(cell) {
 			set({gridCursor: {account: cell.account, region: cell.region}});
 		},
-		modalOpened(modal) {
-			set({modal});
+		helpOpened() {
+			if (get().modal.kind === 'none') set({modal: {kind: 'help'}});
 		},
 		modalClosed() {
 			set({modal: {kind: 'none'}});

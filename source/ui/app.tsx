@@ -1,18 +1,17 @@
 /**
  * The root component. Everything it needs comes in as props and is handed down
- * through contexts: the store (StoreProvider), the ActionPort (PortProvider), the
- * clock for relative times (ClockProvider) and the theme (ThemeProvider).
+ * through contexts: the store (StoreProvider), the clock for relative times
+ * (ClockProvider) and the theme (ThemeProvider). The views ask nothing of AWS:
+ * what they want done is an effect in the store, run by the CLI's effect runner.
  */
 import {Box} from 'ink';
 import {useApp} from 'ink';
-import type {ActionPort} from '../core/ports.js';
 import type {AppStore} from '../store/app-store.js';
 import {StoreProvider, useAppStore} from './store-context.js';
-import {PortProvider} from './port-context.js';
 import {ClockProvider, SYSTEM_CLOCK, useNow, type Clock} from './clock-context.js';
 import {ThemeProvider} from './theme-context.js';
 import {DEFAULT_THEME, type Theme} from './theme.js';
-import {useNavigationInput} from './input/use-navigation-input.js';
+import {useKeyInput} from './input/use-key-input.js';
 import {isTooSmall} from './layout.js';
 import {Header} from './shell/header.js';
 import {Footer} from './shell/footer.js';
@@ -27,7 +26,6 @@ import {ModalHost} from './modal/modal-host.js';
 
 export interface AppProps {
 	readonly store: AppStore;
-	readonly port: ActionPort;
 	/** Defaults to the system clock ticking every second; tests pass a fixed one. */
 	readonly clock?: Clock;
 	readonly theme?: Theme;
@@ -35,16 +33,14 @@ export interface AppProps {
 	readonly onQuit?: () => void;
 }
 
-export function App({store, port, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}: AppProps) {
+export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}: AppProps) {
 	return (
 		<StoreProvider store={store}>
-			<PortProvider port={port}>
-				<ClockProvider clock={clock}>
-					<ThemeProvider theme={theme}>
-						<Shell {...(onQuit ? {onQuit} : {})} />
-					</ThemeProvider>
-				</ClockProvider>
-			</PortProvider>
+			<ClockProvider clock={clock}>
+				<ThemeProvider theme={theme}>
+					<Shell {...(onQuit ? {onQuit} : {})} />
+				</ThemeProvider>
+			</ClockProvider>
 		</StoreProvider>
 	);
 }
@@ -53,7 +49,7 @@ function Body({now}: {readonly now: number}) {
 	const screen = useAppStore(state => state.screen);
 	const modal = useAppStore(state => state.modal);
 	if (modal.kind === 'help') return <HelpOverlay />;
-	// An action dialog takes the body's place (issue #4's ModalHost draws it).
+	// An action dialog takes the body's place.
 	if (modal.kind !== 'none') return <ModalHost />;
 	switch (screen) {
 		case 'list':
@@ -69,7 +65,7 @@ function Body({now}: {readonly now: number}) {
 
 function Shell({onQuit}: {readonly onQuit?: () => void}) {
 	const {exit} = useApp();
-	useNavigationInput(() => {
+	useKeyInput(() => {
 		onQuit?.();
 		exit();
 	});

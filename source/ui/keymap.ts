@@ -3,7 +3,10 @@
  * overlay and the README's key table are all generated from KEYMAP, so a key
  * cannot work without being documented, or be documented without working.
  */
+import type {Command, DialogFocus} from '../core/commands.js';
 import type {Modal, Screen} from '../store/state.js';
+
+export type {Command, DialogFocus} from '../core/commands.js';
 
 export type Scope =
 	| 'global'
@@ -23,63 +26,6 @@ export type Scope =
 
 /** Every scope of the action dialogs, for the help overlay's "dialogs" section. */
 export const DIALOG_SCOPES: readonly Scope[] = ['modal', 'modal-list', 'modal-choice', 'text-field', 'modal-review', 'modal-confirm'];
-
-export type Command =
-	| 'quit'
-	| 'quit.force'
-	| 'help'
-	| 'refresh'
-	| 'pause'
-	| 'run.start'
-	| 'run.rerun'
-	| 'run.stop'
-	| 'run.signal'
-	| 'cursor.up'
-	| 'cursor.down'
-	| 'cursor.left'
-	| 'cursor.right'
-	| 'cursor.pageUp'
-	| 'cursor.pageDown'
-	| 'cursor.top'
-	| 'cursor.bottom'
-	| 'open'
-	| 'back'
-	| 'pane.next'
-	| 'filter.open'
-	| 'filter.clear'
-	| 'sort.next'
-	| 'sort.reverse'
-	| 'quick.running'
-	| 'quick.waiting'
-	| 'quick.problem'
-	| 'quick.success'
-	| 'quick.cancelled'
-	| 'quick.clear'
-	| 'filter.apply'
-	| 'filter.cancel'
-	| 'filter.deleteChar'
-	| 'filter.clearDraft'
-	| 'filter.type'
-	| 'help.close'
-	| 'modal.close'
-	| 'modal.next'
-	| 'modal.previous'
-	| 'modal.confirm'
-	| 'list.up'
-	| 'list.down'
-	| 'choice.previous'
-	| 'choice.next'
-	| 'choice.open'
-	| 'text.deleteChar'
-	| 'text.left'
-	| 'text.right'
-	| 'text.home'
-	| 'text.end'
-	| 'text.clear'
-	| 'text.type'
-	| 'form.copy'
-	| 'confirm.yes'
-	| 'confirm.no';
 
 export type KeyName = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -123,27 +69,6 @@ export interface KeyPress {
 	readonly shift?: boolean;
 	readonly meta?: boolean;
 }
-
-/**
- * What has the keys inside an open action dialog. Only the dialog knows (the
- * store does not), so only the dialog's own key handling passes it; without it
- * a dialog context is plain dialog navigation ('modal').
- */
-export type DialogFocus =
-	/** A button, or a dialog with nothing focused. */
-	| 'fields'
-	/** A list: the stop / signal options, the runbook matches, a choice's open list. */
-	| 'list'
-	/** A text field. */
-	| 'text'
-	/** The runbook search: text, with ↑/↓ moving in the matches below it. */
-	| 'text-list'
-	/** A choice or a yes/no field. */
-	| 'choice'
-	/** The start dialog's review step. */
-	| 'review'
-	/** A y/n question ("Discard this form?", "Cancel execution …?"). */
-	| 'question';
 
 export interface KeyContext {
 	readonly screen: Screen;
@@ -200,6 +125,12 @@ export const KEYMAP: readonly KeyBinding[] = [
 		keys: [{input: 'c', ctrl: true}],
 		scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'],
 		help: 'Quit from anywhere, restoring the terminal',
+	},
+	{
+		command: 'suspend',
+		keys: [{input: 'z', ctrl: true}],
+		scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'],
+		help: 'Suspend to the shell (fg brings ssmtop back)',
 	},
 	// The filter prompt.
 	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},

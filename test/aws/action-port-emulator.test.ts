@@ -6,7 +6,7 @@ import type {AwsApi} from '../../source/aws/index.js';
 import {ActionError, type ActionPort, type StartRequest} from '../../source/core/ports.js';
 import {parseRunbookParameters} from '../../source/core/start-form/parameter-spec.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {signalOptions} from '../../source/ui/modal/signal-options.js';
+import {signalOptions} from '../../source/core/dialogs/signal-options.js';
 import {clientTokens, startEmulatorApi, stopEmulatorApi} from '../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';

@@ -85,7 +85,7 @@ describe('ui actions', () => {
 		expect(store.getState().detailPane).toBe('info');
 		actions.pauseToggled();
 		expect(store.getState().paused).toBe(true);
-		actions.modalOpened({kind: 'help'});
+		actions.helpOpened();
 		expect(store.getState().modal.kind).toBe('help');
 		actions.modalClosed();
 		expect(store.getState().modal.kind).toBe('none');

@@ -87,7 +87,7 @@ describe('detail keys', () => {
 		await app.press('enter');
 		await app.waitFor(/Step \d\/3/);
 		await app.type('x');
-		await expect.poll(() => store.getState().modal).toEqual({kind: 'stop', executionId: detail.id});
+		await expect.poll(() => store.getState().modal).toMatchObject({kind: 'stop', dialog: {executionId: detail.id, phase: 'choose'}});
 	});
 });
 

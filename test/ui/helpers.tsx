@@ -4,6 +4,7 @@
  */
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
+import {startEffectRunner} from '../../source/cli/effect-runner.js';
 import type {ActionPort} from '../../source/core/ports.js';
 import type {AppStore} from '../../source/store/app-store.js';
 import type {Theme} from '../../source/ui/theme.js';
@@ -51,16 +52,27 @@ export interface RenderedApp {
 	readonly waitFor: (condition: RegExp | string | ((frame: string) => boolean), ms?: number) => Promise<string>;
 	readonly quits: () => number;
 	readonly port: ReturnType<typeof fakePort>;
+	/** Resolves when no effect is queued or in flight. */
+	readonly settled: () => Promise<void>;
 	readonly unmount: () => void;
 }
 
-export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number} = {}): Promise<RenderedApp> {
-	const port = fakePort();
+export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number; port?: ActionPort} = {}): Promise<RenderedApp> {
+	const port = Object.assign(fakePort(), options.port ?? {});
 	let quits = 0;
+	const runner = startEffectRunner({
+		store,
+		port,
+		readFile: async () => {
+			throw new Error('no files here');
+		},
+		writeTerminal: () => undefined,
+		newToken: () => 'token',
+		now: () => options.now ?? NOW,
+	});
 	const instance = render(
 		<App
 			store={store}
-			port={port}
 			clock={{now: () => options.now ?? NOW, tickMs: 0}}
 			theme={options.theme ?? {color: false, ascii: false}}
 			onQuit={() => {
@@ -85,6 +97,10 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 		waitFor,
 		quits: () => quits,
 		port,
-		unmount: () => instance.unmount(),
+		settled: async () => runner.idle(),
+		unmount: () => {
+			runner.stop();
+			instance.unmount();
+		},
 	};
 }

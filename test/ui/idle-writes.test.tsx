@@ -5,7 +5,6 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {createFakeTerminal} from '../../source/bench/fake-terminal.js';
 import type {AppStore} from '../../source/store/app-store.js';
 import {App} from '../../source/ui/app.js';
-import {fakePort} from './helpers.js';
 import {awsContext, executions, NOW, storeWith} from './fixtures.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -33,7 +32,7 @@ describe('idle refresh', () => {
 		const store = storeWith({rows: executions(4), context: {...awsContext, regions: REGIONS}, viewport: {columns: 120, rows: 30}});
 		refresh(store, NOW - 3000);
 		const terminal = createFakeTerminal({columns: 120, rows: 30});
-		const instance = render(<App store={store} port={fakePort()} clock={{now: () => NOW, tickMs: 0}} theme={{color: true, ascii: false}} />, {
+		const instance = render(<App store={store} clock={{now: () => NOW, tickMs: 0}} theme={{color: true, ascii: false}} />, {
 			...terminal.inkOptions,
 			maxFps: 0,
 		});

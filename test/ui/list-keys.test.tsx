@@ -2,6 +2,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {renderApp, type RenderedApp} from './helpers.js';
 import {executions, storeWith} from './fixtures.js';
+import type {Modal} from '../../source/store/state.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
@@ -189,17 +190,24 @@ describe('global keys on the list', () => {
 		await expect.poll(() => app!.quits()).toBe(1);
 	});
 
+	const SECOND = '00000001-0000-4000-8000-000000000000';
+	/** The dialog open now, and the execution it acts on. */
+	const opened = (modal: Modal): [string, string | undefined] => {
+		if (modal.kind === 'start') return ['start', modal.form.rerunSource?.executionId ?? modal.form.source?.id];
+		if (modal.kind === 'stop' || modal.kind === 'signal') return [modal.kind, modal.dialog.executionId];
+		return [modal.kind, undefined];
+	};
 	it.each([
-		['n', {kind: 'start'}],
-		['R', {kind: 'start', fromExecutionId: '00000001-0000-4000-8000-000000000000'}],
-		['x', {kind: 'stop', executionId: '00000001-0000-4000-8000-000000000000'}],
-		['a', {kind: 'signal', executionId: '00000001-0000-4000-8000-000000000000'}],
-	])('%s opens its dialog for the selected execution', async (key, modal) => {
+		['n', ['start', undefined]],
+		['R', ['start', SECOND]],
+		['x', ['stop', SECOND]],
+		['a', ['signal', SECOND]],
+	])('%s opens its dialog for the selected execution', async (key, expected) => {
 		const store = storeWith({rows});
 		app = await renderApp(store);
 		await app.press('down');
 		await app.type(key);
-		await expect.poll(() => store.getState().modal).toEqual(modal);
+		await expect.poll(() => opened(store.getState().modal)).toEqual(expected);
 		// While a dialog is open, list keys are the dialog's: q does not quit, j does not move.
 		await app.type('qj');
 		expect(app.quits()).toBe(0);

@@ -3,14 +3,13 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/app.js';
 import {actionTarget} from '../../source/ui/input/run-command.js';
-import {fakePort} from './helpers.js';
 import {crossAccountDetail, execution, executions, NOW, storeWith} from './fixtures.js';
 
 describe('live clock', () => {
 	it('counts a running execution’s duration up as the clock moves', async () => {
 		const store = storeWith({rows: [execution(0, {status: 'InProgress', endTime: undefined, startTime: NOW - 90_000})]});
 		let now = NOW;
-		const instance = render(<App store={store} port={fakePort()} clock={{now: () => now, tickMs: 5}} theme={{color: false, ascii: false}} />);
+		const instance = render(<App store={store} clock={{now: () => now, tickMs: 5}} theme={{color: false, ascii: false}} />);
 		await expect.poll(() => instance.lastFrame() ?? '').toMatch(/1m30s/);
 		now += 65_000;
 		await expect.poll(() => instance.lastFrame() ?? '').toMatch(/2m35s/);

@@ -5,7 +5,7 @@ import {App} from '../../source/ui/app.js';
 import {glyphs, themeFromEnvironment} from '../../source/ui/theme.js';
 import {regionSummary} from '../../source/ui/shell/region-summary.js';
 import {regionHealth} from '../../source/store/data-selectors.js';
-import {renderApp, fakePort, type RenderedApp} from './helpers.js';
+import {renderApp, type RenderedApp} from './helpers.js';
 import {awsContext, crossAccountDetail, execution, executions, failedDetail, NOW, storeWith} from './fixtures.js';
 import type {AppStore} from '../../source/store/app-store.js';
 
@@ -13,7 +13,7 @@ let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
 
 const frameAt = (store: AppStore, columns: number, ascii = false): string =>
-	renderToString(<App store={store} port={fakePort()} clock={{now: () => NOW, tickMs: 0}} theme={{color: false, ascii}} />, {columns});
+	renderToString(<App store={store} clock={{now: () => NOW, tickMs: 0}} theme={{color: false, ascii}} />, {columns});
 
 describe('header', () => {
 	it('says plainly that it is the local emulator, and shows read-only and counts', async () => {
@@ -221,7 +221,7 @@ describe('layouts', () => {
 describe('overlays', () => {
 	it('help at 80×24 fits the screen and lists the keys of the screen it was opened from', () => {
 		const store = storeWith({rows: executions(3), viewport: {columns: 80, rows: 24}});
-		store.getState().actions.modalOpened({kind: 'help'});
+		store.getState().actions.helpOpened();
 		const frame = frameAt(store, 80);
 		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
 		expect(frame).toContain('Keys · list screen');

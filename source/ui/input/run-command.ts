@@ -1,9 +1,9 @@
 /**
- * What each keymap command does, given the store as it is right now. Kept out of
- * the component so the input handler is one line and commands can be tested
- * without rendering.
+ * What each screen-level keymap command does (the list, detail, grid and location screens and the
+ * filter prompt), given the store as it is right now. Work outside the app (refresh now, older
+ * history, suspend) is asked for as an effect; dialogs open through the store. Testable without
+ * rendering.
  */
-import type {ActionPort} from '../../core/ports.js';
 import type {StatusGroup} from '../../core/status.js';
 import type {AppState, AppStore} from '../../store/app-store.js';
 import {
@@ -20,7 +20,6 @@ import type {Move} from '../../store/ui-actions.js';
 import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
 
 export interface CommandEffects {
-	readonly port: ActionPort;
 	/** Leave the app (the CLI then stops the poller and restores the terminal). */
 	readonly exit: () => void;
 }
@@ -97,11 +96,11 @@ function open(state: AppState): void {
  * The first listing of a region stops at a page cap; older history is loaded lazily,
  * when a move down lands on the list's last row while some region has more.
  */
-function loadOlderAtTheEnd(command: Command, store: AppStore, port: ActionPort): void {
+function loadOlderAtTheEnd(command: Command, store: AppStore): void {
 	if (command !== 'cursor.down' && command !== 'cursor.pageDown' && command !== 'cursor.bottom') return;
 	const state = store.getState();
 	if (state.screen !== 'list' || selectTruncatedRegions(state).length === 0) return;
-	if (selectSelectedIndex(state) === selectVisibleRows(state).length - 1) port.loadOlder?.();
+	if (selectSelectedIndex(state) === selectVisibleRows(state).length - 1) state.actions.effectRequested({kind: 'loadOlder'});
 }
 
 export function runCommand(command: Command, input: string, store: AppStore, effects: CommandEffects): void {
@@ -114,7 +113,7 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 
 	if (command.startsWith('cursor.')) {
 		moveCursor(command, state);
-		loadOlderAtTheEnd(command, store, effects.port);
+		loadOlderAtTheEnd(command, store);
 		return;
 	}
 
@@ -125,14 +124,17 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 		case 'quit.force':
 			effects.exit();
 			return;
+		case 'suspend':
+			actions.effectRequested({kind: 'suspend'});
+			return;
 		case 'help':
-			actions.modalOpened({kind: 'help'});
+			actions.helpOpened();
 			return;
 		case 'help.close':
 			actions.modalClosed();
 			return;
 		case 'refresh':
-			effects.port.refreshNow();
+			actions.effectRequested({kind: 'refresh'});
 			actions.flashShown('Refreshing…');
 			return;
 		case 'pause':
@@ -140,7 +142,7 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 			actions.flashShown(store.getState().paused ? 'Paused: press p to resume' : 'Resumed');
 			return;
 		case 'run.start':
-			actions.modalOpened({kind: 'start'});
+			actions.dialogOpened({kind: 'start'});
 			return;
 		case 'run.rerun':
 		case 'run.stop':
@@ -150,9 +152,9 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 				return;
 			}
 
-			actions.modalOpened(
+			actions.dialogOpened(
 				command === 'run.rerun'
-					? {kind: 'start', fromExecutionId: target}
+					? {kind: 'rerun', executionId: target}
 					: command === 'run.stop'
 						? {kind: 'stop', executionId: target}
 						: {kind: 'signal', executionId: target},
@@ -195,7 +197,7 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 			actions.filterTyped(draft + printable(input));
 			return;
 		default:
-			// modal.* commands belong to the dialog that is open (ModalHost).
+			// Dialog commands go to the open dialog's transition (dispatch.ts).
 			return;
 	}
 }

@@ -3,6 +3,9 @@
  * inside the dialog (its DialogFocus), and hint lines generated from the same
  * bindings, so a dialog key cannot work without being in KEYMAP and the help.
  */
+import {KEY_REF} from '../../core/dialogs/key-ref.js';
+import type {StartFormState} from '../../core/dialogs/start-form-state.js';
+import {startFocus} from '../../core/dialogs/start-form-transition.js';
 import {bindingOf, formatKey, hintLine, resolveKey, type Command, type DialogFocus, type KeyContext, type KeyPress} from '../keymap.js';
 
 /** A key context for an open action dialog; the screen behind it does not matter to its keys. */
@@ -33,4 +36,25 @@ export function chooseHint(ascii = false): string {
 export function dialogKey(command: Command, dialog: DialogFocus, ascii = false): string {
 	const first = bindingOf(command, dialogContext(dialog))?.keys[0];
 	return first ? formatKey(first, ascii) : '';
+}
+
+/** A dialog text with each `{command@focus}` (core/dialogs/key-ref.ts) replaced by that command's key. */
+export function fillKeyRefs(text: string, ascii = false): string {
+	if (!text.includes('{')) return text;
+	return text.replaceAll(KEY_REF, (whole, command: string, focus: string) => dialogKey(command as Command, focus as DialogFocus, ascii) || whole);
+}
+
+/** The keymap commands the start dialog's hint line offers with this focus. */
+export function startHint(state: StartFormState, ascii = false): string {
+	const focus = startFocus(state);
+	if (focus === 'question')
+		return state.confirmingStart
+			? dialogHint(focus, ['confirm.yes', 'confirm.no'], {'confirm.yes': 'start it', 'confirm.no': 'back'}, ascii)
+			: dialogHint(focus, ['confirm.yes', 'confirm.no'], {'confirm.yes': 'discard', 'confirm.no': 'keep editing'}, ascii);
+	return dialogHint(
+		focus,
+		['modal.next', 'modal.previous', 'list.up', 'list.down', 'modal.confirm', 'choice.previous', 'choice.next', 'form.copy', 'modal.close'],
+		{'modal.next': 'field', 'modal.previous': 'field', 'modal.close': 'cancel'},
+		ascii,
+	);
 }

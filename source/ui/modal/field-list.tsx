@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {FieldRow} from './text-field.js';
-import type {FieldDef} from './start-form-fields.js';
+import type {FieldDef} from '../../core/dialogs/start-form-fields.js';
 
 export interface FieldListProps {
 	readonly fields: readonly FieldDef[];

@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
+import {fillKeyRefs} from './dialog-keys.js';
 
 export interface FieldRowProps {
 	readonly label: string;
@@ -31,7 +32,7 @@ export function FieldRow({label, labelWidth, value, focused, cursor, required, e
 				{chars.slice(at + 1).join('')}
 			</Text>
 		);
-	} else if (value === '' && placeholder) body = <Text dimColor>{placeholder}</Text>;
+	} else if (value === '' && placeholder) body = <Text dimColor>{fillKeyRefs(placeholder, theme.ascii)}</Text>;
 	else body = <Text>{value}</Text>;
 	return (
 		<Box flexDirection="column">
@@ -42,7 +43,7 @@ export function FieldRow({label, labelWidth, value, focused, cursor, required, e
 			{error ? (
 				<Text color={tint(theme, 'red')} wrap="wrap">{`    ${theme.ascii ? '!' : '✗'} ${error}`}</Text>
 			) : focused && hint ? (
-				<Text dimColor wrap="truncate-end">{`    ${hint}`}</Text>
+				<Text dimColor wrap="truncate-end">{`    ${fillKeyRefs(hint, theme.ascii)}`}</Text>
 			) : null}
 		</Box>
 	);

@@ -72,10 +72,12 @@ describe('start dialog against the emulator', () => {
 		await ui.focus('InstanceId');
 		await ui.type(INSTANCE);
 		await throughToStart(ui);
-		// A double key press: the second Enter arrives while the first submit is in flight.
+		// A double key press: the second Enter reaches the confirmation, which only y answers.
 		await ui.press('enter', 'enter');
+		await ui.confirm('Start AWS-RestartEC2Instance in account 123456789012, us-east-1?');
 		await ui.waitFor('Request timed out');
 		await ui.press('enter');
+		await ui.confirm('Start AWS-RestartEC2Instance in account 123456789012, us-east-1?');
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(emulator.control.counts().executions).toBe(1);
 		const [only] = (await api.listExecutions(REGION, {pageCap: 2})).executions;
@@ -115,6 +117,7 @@ describe('re-run from an execution', () => {
 		expect(review).toContain(`--tags '[{"Key":"team","Value":"ops"},{"Key":"ticket","Value":"CHG-1"}]'`);
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor(frame => frame.trim() === '');
 		const newId = store.getState().selectedId!;
 		expect(newId).not.toBe(executionId);
@@ -158,6 +161,7 @@ describe('re-run from an execution', () => {
 		const review = await throughToStart(ui);
 		expect(review).toContain('--target-locations');
 		await ui.press('enter');
+		await ui.confirm('Start AWS-RestartEC2Instance (version 2) in account 123456789012, us-east-1?');
 		await ui.waitFor(frame => frame.trim() === '');
 
 		const rerunId = store.getState().selectedId!;
@@ -189,7 +193,7 @@ describe('stop dialog', () => {
 		expect(ui.frame()).toContain('Cancel: stops the run now');
 		expect(ui.frame()).not.toContain('Complete');
 		await ui.press('enter');
-		await ui.waitFor(`Cancel execution ${executionId} (AWS-RestartEC2Instance)? y: yes · n: no`);
+		await ui.waitFor(`Cancel execution ${executionId} (AWS-RestartEC2Instance) in account 123456789012, us-east-1? y: yes · n: no`);
 		await ui.press('escape');
 		await ui.waitFor('Enter: continue');
 		// Enter and y in one go, as a quick typist sends them: the y must see the confirmation.
@@ -263,6 +267,7 @@ describe('signal dialog', () => {
 		await ui.waitFor('Comment (optional):');
 		await ui.type('looks good');
 		await ui.press('enter');
+		await ui.confirm(`Send Approve to execution ${id} (Ops-PatchFleetWithApproval) with comment “looks good” in account 123456789012, us-east-1?`);
 		await ui.waitFor(frame => frame.trim() === '');
 		const after = await detail(id);
 		const step = after.steps.find(candidate => candidate.stepName === 'approvePatching')!;
@@ -282,6 +287,7 @@ describe('signal dialog', () => {
 		await ui.press('down');
 		await ui.waitFor('› Reject approvePatching');
 		await ui.press('enter', 'enter');
+		await ui.confirm(`Send Reject to execution ${id}`);
 		await ui.waitFor('InvalidAutomationSignalException');
 		expect(store.getState().modal.kind).toBe('signal');
 	});
@@ -295,8 +301,9 @@ describe('signal dialog', () => {
 		await ui.press('down');
 		await ui.waitFor('› Reject');
 		await ui.press('enter');
-		await ui.waitFor('Send Reject');
+		await ui.waitFor('Comment (optional):');
 		await ui.press('enter');
+		await ui.confirm(`Send Reject to execution ${id} (Ops-PatchFleetWithApproval) in account 123456789012, us-east-1?`);
 		await ui.waitFor(frame => frame.trim() === '');
 		emulator.control.advance(1000);
 		expect((await detail(id)).status).toBe('Failed');
@@ -317,8 +324,7 @@ describe('signal dialog', () => {
 			await rendered.focus(label);
 			expect(rendered.frame()).not.toMatch(/Approve|Reject/);
 			await rendered.press('enter');
-			await rendered.waitFor('Enter: send');
-			await rendered.press('enter');
+			await rendered.confirm(new RegExp(`Send \\w+ to execution ${id} \\(Ops-IncidentTriage\\) in account 123456789012, us-east-1\\?`));
 			await rendered.waitFor(frame => frame.trim() === '');
 			rendered.unmount();
 			rendered = undefined;

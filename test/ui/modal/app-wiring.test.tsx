@@ -1,9 +1,8 @@
 // The dialogs inside the whole App at 100×30: the keymap's n / R / x / a open
 // them, they fit the screen, and --read-only keeps every action away.
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ExecutionDetail} from '../../../source/core/types.js';
-import {App} from '../../../source/ui/app.js';
+import {renderApp} from '../helpers.js';
 import {formPort} from './form-port.js';
 import {KEYS, storeFor, unwrapped} from './harness.js';
 
@@ -23,8 +22,6 @@ const waiting: ExecutionDetail = {
 	steps: [{stepName: 'approvePatching', action: 'aws:approve', status: 'Waiting', startTime: NOW - 50_000}],
 };
 
-const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
-const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
 let unmount: (() => void) | undefined;
 
 afterEach(() => {
@@ -36,23 +33,11 @@ async function app(readOnly = false) {
 	const store = storeFor({context: {readOnly}, details: [waiting], rows: 30});
 	store.setState({selectedId: waiting.id});
 	const port = formPort();
-	const instance = render(<App store={store} port={port} clock={{now: () => NOW, tickMs: 0}} theme={{color: false, ascii: false}} />);
-	unmount = () => instance.unmount();
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
-	const waitFor = async (test: (text: string) => boolean, ms = 5000): Promise<string> => {
-		const deadline = Date.now() + ms;
-		for (;;) {
-			if (test(frame())) return frame();
-			if (Date.now() > deadline) throw new Error(`Timed out; last frame:\n${frame()}`);
-			await turn();
-		}
-	};
-	const send = async (data: string): Promise<void> => {
-		instance.stdin.write(data);
-		await turn();
-	};
+	const rendered = await renderApp(store, {now: NOW, port});
+	unmount = rendered.unmount;
+	const waitFor = async (test: (text: string) => boolean, ms = 5000): Promise<string> => rendered.waitFor(test, ms);
 	await waitFor(text => text.includes('Ops-PatchFleet'));
-	return {store, port, frame, waitFor, send};
+	return {store, port: rendered.port, frame: rendered.frame, waitFor, send: rendered.write};
 }
 
 describe('dialogs in the App', () => {
@@ -79,7 +64,8 @@ describe('dialogs in the App', () => {
 		const {waitFor, send, store} = await app();
 		await send('R');
 		await waitFor(text => unwrapped(text).includes(`Re-run ${waiting.id}`));
-		expect(store.getState().modal).toEqual({kind: 'start', fromExecutionId: waiting.id});
+		const modal = store.getState().modal;
+		expect(modal.kind === 'start' && modal.form.source?.id).toBe(waiting.id);
 		await send(KEYS.escape);
 		await waitFor(text => !text.includes('Re-run'));
 		await send('x');
@@ -90,19 +76,19 @@ describe('dialogs in the App', () => {
 		await waitFor(text => text.includes('› Approve approvePatching'));
 	});
 
-	it('in read-only mode the keys do nothing, and a dialog opened anyway refuses to act', async () => {
+	it('in read-only mode the keys open nothing and say why, and the store refuses a dialog opened anyway', async () => {
 		const {waitFor, send, store, frame, port} = await app(true);
 		for (const key of ['n', 'R', 'x', 'a']) {
 			await send(key);
 			expect(store.getState().modal.kind).toBe('none');
+			await waitFor(text => text.includes('Read-only mode (--read-only)'));
+			await send(KEYS.down);
+			await waitFor(text => !text.includes('Read-only mode (--read-only)'));
 		}
 		expect(frame()).not.toContain('Start a run');
-		store.getState().actions.modalOpened({kind: 'stop', executionId: waiting.id});
-		await waitFor(text => text.includes('Read-only mode'));
-		expect(frame()).toContain('starting, re-running, stopping and signalling executions');
-		await send(KEYS.enter);
-		await waitFor(text => !text.includes('Read-only mode'));
+		store.getState().actions.dialogOpened({kind: 'stop', executionId: waiting.id});
 		expect(store.getState().modal.kind).toBe('none');
+		await waitFor(text => text.includes('stopping and signalling are disabled'));
 		expect(port.calls.filter(call => ['startExecution', 'stopExecution', 'sendSignal'].includes(call))).toEqual([]);
 	});
 });

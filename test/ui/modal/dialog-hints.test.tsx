@@ -18,7 +18,9 @@ describe('dialog hint lines', () => {
 		expect(chooseHint()).toBe('↑/↓: choose · Enter: continue · Esc: close');
 		// ↓ (list.down) moves to Complete; Enter (modal.confirm) asks.
 		await rendered.press('down', 'enter');
-		const question = await rendered.waitFor(`Complete execution ${executionId(1)} (Doc-1)? ${dialogHint('question', ['confirm.yes', 'confirm.no'])}`);
+		const question = await rendered.waitFor(
+			`Complete execution ${executionId(1)} (Doc-1) in account 123456789012, us-east-1? ${dialogHint('question', ['confirm.yes', 'confirm.no'])}`,
+		);
 		expect(question).not.toContain(chooseHint());
 		// Esc (confirm.no) goes back to the options without stopping anything.
 		await rendered.press('escape');

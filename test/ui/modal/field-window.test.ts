@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {fieldWindow} from '../../../source/ui/modal/field-list.js';
-import {applyTextKey} from '../../../source/ui/modal/text-edit.js';
+import {applyTextCommand, type TextState} from '../../../source/core/dialogs/text-edit.js';
+import type {KeyPress} from '../../../source/ui/keymap.js';
+import {resolveDialogKey} from '../../../source/ui/modal/dialog-keys.js';
+
+/** A key in a text field, as the dispatcher resolves it. */
+const applyTextKey = (state: TextState, input: string, key: KeyPress) => applyTextCommand(state, resolveDialogKey(input, key, 'text'), input);
 
 describe('fieldWindow', () => {
 	it('shows everything that fits', () => {

@@ -58,6 +58,7 @@ describe('re-run of a rate-controlled run', () => {
 		expect(review).not.toContain('--parameters');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts[0]).toMatchObject({
 			targetParameterName: 'InstanceId',
@@ -128,6 +129,7 @@ describe('TargetLocations from a JSON file', () => {
 		await ui.waitFor('"ExecutionRoleName":"Exec"');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts[0]?.targetLocations).toEqual([
 			{accounts: ['111122223333'], regions: ['eu-west-1'], executionRoleName: 'Exec'},

@@ -118,6 +118,7 @@ describe('re-run of only the failed targets, against the emulator', () => {
 		expect(review).toContain('--target-parameter-name InstanceId');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor(frame => frame.trim() === '');
 
 		const rerunId = store.getState().selectedId!;

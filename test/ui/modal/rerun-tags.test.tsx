@@ -3,7 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ActionError} from '../../../source/core/ports.js';
 import type {ExecutionDetail} from '../../../source/core/types.js';
-import {newStartForm, withRerunTags} from '../../../source/ui/modal/start-form-state.js';
+import {newStartForm, withRerunTags} from '../../../source/core/dialogs/start-form-state.js';
 import {formPort} from './form-port.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
 
@@ -37,7 +37,7 @@ const rateControlled: ExecutionDetail = {
 };
 
 describe('withRerunTags', () => {
-	const form = {...newStartForm({regions: ['us-east-1'], clientToken: 't'}), step: 'settings' as const};
+	const form = {...newStartForm({id: 1, regions: ['us-east-1'], clientToken: 't'}), step: 'settings' as const};
 
 	it('fills empty Tags, and leaves tags already there alone', () => {
 		expect(withRerunTags(form, {state: 'ready', value: 'team=ops'}).settings.tags).toBe('team=ops');

@@ -184,7 +184,11 @@ describe('start dialog: review and start', () => {
 		expect(copied).toContain(`--client-token ${token}`);
 
 		await ui.focus('Start the run');
+		// Enter asks first (naming the runbook, the account and the Region); only y starts, and once.
 		await ui.press('enter', 'enter');
+		await ui.waitFor('Start Test-Runbook in account 123456789012, us-east-1? y: start it · n: back');
+		// y twice in one read: the second arrives while the start is in flight and changes nothing.
+		await ui.write('yy');
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts).toHaveLength(1);
 		expect(port.starts[0]).toMatchObject({
@@ -221,6 +225,7 @@ describe('start dialog: review and start', () => {
 		await ui.press('enter');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor('AutomationExecutionLimitExceededException — too many automations');
 		expect(store.getState().modal.kind).toBe('start');
 		await ui.focus('‹ Back');
@@ -236,6 +241,7 @@ describe('start dialog: review and start', () => {
 		await ui.press('enter');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts).toHaveLength(2);
 		expect(port.starts[1]!.clientToken).toBe(port.starts[0]!.clientToken);
@@ -265,8 +271,10 @@ describe('start dialog: a spent token', () => {
 		await ui.press('enter');
 		await ui.focus('Start the run');
 		await ui.press('enter');
+		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
 		await ui.waitFor('IdempotentParameterMismatch — this form already started a run');
 		await ui.press('enter');
+		await ui.confirm('Start Test-Runbook in account 123456789012, us-east-1?');
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts).toHaveLength(2);
 		expect(port.starts[1]!.clientToken).not.toBe(port.starts[0]!.clientToken);

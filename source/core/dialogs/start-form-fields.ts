@@ -4,14 +4,14 @@
  * of core/start-form ('param.InstanceId', 'maxErrors', 'locations.0.regions'),
  * so each message lands beside its field.
  */
-import {parameterErrors, parameterFieldKey, perTargetParameters} from '../../core/start-form/build-request.js';
-import {emptyLocationDraft, type RunSettingsDraft, type TargetLocationDraft} from '../../core/start-form/run-settings.js';
-import {resolveRunSettings, type FieldErrors} from '../../core/start-form/settings-validation.js';
+import {parameterErrors, parameterFieldKey, perTargetParameters} from '../start-form/build-request.js';
+import {emptyLocationDraft, type RunSettingsDraft, type TargetLocationDraft} from '../start-form/run-settings.js';
+import {resolveRunSettings, type FieldErrors} from '../start-form/settings-validation.js';
 import {OWNER_LABELS, type OwnerFilter, type StartFormState, type StartStep} from './start-form-state.js';
-import {dialogKey} from './dialog-keys.js';
+import {keyRef} from './key-ref.js';
 
 /** Enter in a text field, as the keymap binds it (hints say what it does in that field). */
-const ENTER = dialogKey('modal.confirm', 'text');
+const ENTER = keyRef('modal.confirm', 'text');
 
 export type FieldKind = 'text' | 'choice' | 'toggle' | 'button' | 'documents';
 
@@ -238,7 +238,7 @@ function documentFields(state: StartFormState): FieldDef[] {
 			label: 'Runbook',
 			kind: 'text',
 			value: state.query,
-			hint: `Type to filter; ${dialogKey('list.up', 'text-list')}/${dialogKey('list.down', 'text-list')} pick; ${ENTER} chooses`,
+			hint: `Type to filter; ${keyRef('list.up', 'text-list')}/${keyRef('list.down', 'text-list')} pick; ${ENTER} chooses`,
 			placeholder: 'type to filter',
 		},
 		{key: 'documents', label: 'Matches', kind: 'documents', value: ''},
@@ -263,6 +263,8 @@ function scopeFields(state: StartFormState): FieldDef[] {
 
 export function fieldsOf(state: StartFormState): FieldDef[] {
 	switch (state.step) {
+		case 'source':
+			return [];
 		case 'scope':
 			return scopeFields(state);
 		case 'document':

@@ -4,17 +4,18 @@
  * where the focus is, and which messages are shown. Pure data and small pure
  * updates; key handling is in start-form-keys.ts, the fields in start-form-fields.ts.
  */
-import type {DocumentSummary} from '../../core/ports.js';
-import type {ParameterMap} from '../../core/types.js';
-import {emptyRunSettings, type RunSettingsDraft} from '../../core/start-form/run-settings.js';
-import type {ParameterSpec} from '../../core/start-form/parameter-spec.js';
-import {defaultText, textFromWire} from '../../core/start-form/parameter-text.js';
-import type {Prefill} from '../../core/start-form/rerun-prefill.js';
+import type {DocumentSummary} from '../ports.js';
+import type {ExecutionDetail, ParameterMap} from '../types.js';
+import {emptyRunSettings, type RunSettingsDraft} from '../start-form/run-settings.js';
+import type {ParameterSpec} from '../start-form/parameter-spec.js';
+import {defaultText, textFromWire} from '../start-form/parameter-text.js';
+import type {Prefill} from '../start-form/rerun-prefill.js';
 
 export type Loadable<T> =
 	{readonly state: 'idle'} | {readonly state: 'loading'} | {readonly state: 'ready'; readonly value: T} | {readonly state: 'error'; readonly error: string};
 
-export type StartStep = 'scope' | 'document' | 'parameters' | 'settings' | 'review';
+/** 'source': a re-run from the list, reading the run to pre-fill from; 'scope': what to re-run. */
+export type StartStep = 'source' | 'scope' | 'document' | 'parameters' | 'settings' | 'review';
 
 /** ListDocuments' Owner filter values; 'All' sends none. */
 export type OwnerFilter = 'All' | 'Self' | 'Amazon' | 'Private';
@@ -38,6 +39,8 @@ export interface RerunScope {
 }
 
 export interface StartFormState {
+	/** Which dialog this is: answers to an earlier dialog's requests are told apart by it. */
+	readonly id: number;
 	readonly step: StartStep;
 	readonly region: string;
 	readonly regions: readonly string[];
@@ -71,13 +74,20 @@ export interface StartFormState {
 	readonly notes: readonly string[];
 	readonly dirty: boolean;
 	readonly confirmingCancel: boolean;
+	/** "Start … in account …, Region?" is asked. */
+	readonly confirmingStart: boolean;
 	readonly submitting: boolean;
+	/** Re-run: the execution the form is filled from. */
+	readonly source?: ExecutionDetail;
+	/** Re-run from the list: the execution being read to fill the form. */
+	readonly rerunSource?: {readonly executionId: string; readonly region: string};
 	readonly rerun?: RerunScope;
 	/** Re-run: the old run's tags as Tags text, while being read, once read, or why they could not be. */
 	readonly rerunTags?: Loadable<string>;
 }
 
 export interface NewFormInit {
+	readonly id: number;
 	readonly regions: readonly string[];
 	readonly region?: string;
 	readonly clientToken: string;
@@ -86,6 +96,7 @@ export interface NewFormInit {
 export function newStartForm(init: NewFormInit): StartFormState {
 	const region = init.region ?? init.regions[0] ?? 'us-east-1';
 	return {
+		id: init.id,
 		step: 'document',
 		region,
 		regions: init.regions.length > 0 ? init.regions : [region],
@@ -109,6 +120,7 @@ export function newStartForm(init: NewFormInit): StartFormState {
 		notes: [],
 		dirty: false,
 		confirmingCancel: false,
+		confirmingStart: false,
 		submitting: false,
 	};
 }
@@ -148,7 +160,7 @@ export function withDefinition(state: StartFormState, definition: RunbookDefinit
  */
 export function withRerunTags(state: StartFormState, tags: Loadable<string>): StartFormState {
 	const remembered = {...state, rerunTags: tags};
-	if (state.step === 'scope') return remembered;
+	if (state.step === 'scope' || state.step === 'source') return remembered;
 	if (tags.state === 'error') return {...remembered, notes: [...state.notes, `The old run's tags could not be read, so Tags is left empty: ${tags.error}`]};
 	if (tags.state !== 'ready' || tags.value === '' || state.settings.tags.trim() !== '') return remembered;
 	return {...remembered, settings: {...state.settings, tags: tags.value}};

@@ -4,10 +4,9 @@
  * step, StartStep for the next step(s) of a waiting Interactive run, StopStep
  * for its running step. Nothing for a finished or cancelling run.
  */
-import type {ParameterMap, StepExecution} from '../../core/types.js';
-import type {SignalType} from '../../core/ports.js';
-import {isFinal} from '../../core/status.js';
-import type {ExecutionDetail} from '../../core/types.js';
+import type {ExecutionDetail, ParameterMap, StepExecution} from '../types.js';
+import type {SignalType} from '../ports.js';
+import {isFinal} from '../status.js';
 
 export interface SignalOption {
 	readonly signal: SignalType;

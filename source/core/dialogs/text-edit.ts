@@ -1,6 +1,5 @@
 /** Editing one line of text by key presses: pure, so the fields stay simple and tests stay exact. */
-import type {Command, KeyPress} from '../keymap.js';
-import {resolveDialogKey} from './dialog-keys.js';
+import type {Command} from '../commands.js';
 
 export interface TextState {
 	readonly value: string;
@@ -39,9 +38,4 @@ export function applyTextCommand(state: TextState, command: Command | undefined,
 		default:
 			return undefined;
 	}
-}
-
-/** The field after this key (resolved through the keymap's text-field scope), or undefined when the key is not an edit. */
-export function applyTextKey(state: TextState, input: string, key: KeyPress): TextState | undefined {
-	return applyTextCommand(state, resolveDialogKey(input, key, 'text'), input);
 }

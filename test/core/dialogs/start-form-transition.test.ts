@@ -1,9 +1,15 @@
 // The start dialog's keys go through the keymap: its focus picks the scopes, its hint line is the keymap's.
 import {describe, expect, it} from 'vitest';
-import {handleStartCommand, handleStartKey, startFocus, startHint} from '../../../source/ui/modal/start-form-keys.js';
-import {newStartForm, type StartFormState} from '../../../source/ui/modal/start-form-state.js';
+import {startCommand as handleStartCommand, startFocus} from '../../../source/core/dialogs/start-form-transition.js';
+import {newStartForm, type StartFormState} from '../../../source/core/dialogs/start-form-state.js';
+import type {KeyPress} from '../../../source/ui/keymap.js';
+import {resolveDialogKey, startHint} from '../../../source/ui/modal/dialog-keys.js';
 
-const form = (overrides: Partial<StartFormState> = {}): StartFormState => ({...newStartForm({regions: ['us-east-1'], clientToken: 't'}), ...overrides});
+const form = (overrides: Partial<StartFormState> = {}): StartFormState => ({...newStartForm({id: 1, regions: ['us-east-1'], clientToken: 't'}), ...overrides});
+
+/** A key as the dispatcher hands it over: resolved by the keymap with the form's focus. */
+const handleStartKey = (state: StartFormState, input: string, key: KeyPress) =>
+	handleStartCommand(state, resolveDialogKey(input, key, startFocus(state)), input);
 
 describe('start form focus and hints', () => {
 	it('starts in the runbook search: text, with ↑/↓ in the matches', () => {
@@ -33,7 +39,7 @@ describe('start form focus and hints', () => {
 		expect(state.query).toBe('');
 		const asked = handleStartKey({...state, dirty: true}, '', {escape: true, meta: true});
 		expect(asked.state.confirmingCancel).toBe(true);
-		expect(handleStartKey(asked.state, 'Y', {shift: true}).effects).toEqual([{kind: 'close'}]);
+		expect(handleStartKey(asked.state, 'Y', {shift: true}).outcome).toEqual({kind: 'close'});
 		expect(handleStartKey(asked.state, 'n', {}).state.confirmingCancel).toBe(false);
 		// Anything else leaves the question open.
 		expect(handleStartKey(asked.state, 'q', {}).state.confirmingCancel).toBe(true);
@@ -42,7 +48,7 @@ describe('start form focus and hints', () => {
 	it('→ cycles a choice; the same command on a text field moves the cursor', () => {
 		const owner = form({focus: 0});
 		expect(handleStartCommand(owner, 'choice.next', '').state.owner).not.toBe(owner.owner);
-		expect(handleStartCommand(owner, 'choice.next', '').effects).toEqual([{kind: 'loadDocuments'}]);
+		expect(handleStartCommand(owner, 'choice.next', '').effects).toEqual([{kind: 'listDocuments', dialogId: 1, region: 'us-east-1', owner: 'Self'}]);
 		expect(handleStartKey(owner, '', {rightArrow: true}).state.owner).not.toBe(owner.owner);
 		const typed = form({query: 'ab', cursor: 0});
 		expect(handleStartKey(typed, '', {rightArrow: true}).state.cursor).toBe(1);

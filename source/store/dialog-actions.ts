@@ -1,0 +1,152 @@
+/**
+ * The action dialogs as store state. Each dialog's state lives in `modal` and changes only through
+ * its pure transition (core/dialogs): a keymap command from the key dispatcher, or an answer
+ * (DialogEvent) from the effect runner. Transitions return effects, queued in `effects` for the one
+ * effect runner (source/cli/effect-runner.ts), and an outcome for the app around the dialog: close
+ * it with a flash, or land on the run it just started.
+ */
+import type {Command, DialogFocus} from '../core/commands.js';
+import {compileFilter} from '../core/filter.js';
+import {MUTATING_EFFECTS, type DialogEvent, type Effect, type Outcome, type Transition} from '../core/dialogs/effects.js';
+import {choiceCommand, choiceEvent, choiceFocus, openChoiceDialog, type DialogExecution} from '../core/dialogs/execution-choice.js';
+import {openStartForm, startCommand, startEvent, startFocus} from '../core/dialogs/start-form-transition.js';
+import type {Execution} from '../core/types.js';
+import type {AppState, GetState, SetState} from './app-store.js';
+import type {AppData, DialogRequest, Modal} from './state.js';
+
+/** Said when a key that would change AWS is pressed under --read-only. */
+export const READ_ONLY_REFUSAL = 'Read-only mode (--read-only): starting, re-running, stopping and signalling are disabled.';
+
+export interface DialogActions {
+	/** Open a dialog (refused, with a flash, under --read-only: every dialog acts on AWS). */
+	dialogOpened(request: DialogRequest): void;
+	/** A key, resolved by the keymap with the dialog's focus, for the open dialog. */
+	dialogCommand(command: Command | undefined, input: string): void;
+	/** The effect runner's answer to dialog `dialogId`'s effect; ignored once that dialog is gone. */
+	dialogEvent(dialogId: number, event: DialogEvent): void;
+	/** Queue an effect that is not a dialog's (refresh now, older history, suspend). */
+	effectRequested(effect: Effect): void;
+	/** The effect runner takes every queued effect (they leave the queue). */
+	effectsTaken(): readonly Effect[];
+}
+
+/** The execution a dialog acts on, by id: its detail when loaded, else its list row. Stable references. */
+export function dialogExecution(state: Pick<AppData, 'details' | 'executions'>, id: string): DialogExecution | undefined {
+	return state.details[id] ?? state.executions[id];
+}
+
+/** What has the keys in the open dialog (undefined when none is open); a primitive, for the dispatcher and hints. */
+export function selectDialogFocus(state: AppState): DialogFocus | undefined {
+	const {modal} = state;
+	switch (modal.kind) {
+		case 'start':
+			return startFocus(modal.form);
+		case 'stop':
+		case 'signal':
+			return choiceFocus(modal.kind, modal.dialog, dialogExecution(state, modal.dialog.executionId));
+		default:
+			return undefined;
+	}
+}
+
+/** Mutating effects never leave the store under --read-only (the runner refuses them too). */
+function allowed(state: AppState, effects: readonly Effect[]): readonly Effect[] {
+	return state.context.readOnly ? effects.filter(effect => !MUTATING_EFFECTS.has(effect.kind)) : effects;
+}
+
+/** The state after an outcome: the dialog closed, and for a started run, the app on that run. */
+function outcomeState(state: AppState, outcome: Outcome): Partial<AppData> {
+	if (outcome.kind === 'close') return {modal: {kind: 'none'}, flash: outcome.flash};
+	const known = state.executions[outcome.executionId];
+	// Until the next listing has it, the new run is a row of its own, so the list and detail show it at once.
+	const row: Execution = known ?? {
+		id: outcome.executionId,
+		documentName: outcome.documentName,
+		region: outcome.region,
+		status: 'Pending',
+		startTime: outcome.at,
+		...(state.context.account === undefined ? {} : {account: state.context.account}),
+	};
+	const hidden = state.filter !== '' && !compileFilter(state.filter).predicate(row);
+	return {
+		modal: {kind: 'none'},
+		executions: known ? state.executions : {...state.executions, [row.id]: row},
+		// Land on the new run (as the console does): its detail, and selected in the list behind it.
+		screen: 'detail',
+		openId: row.id,
+		selectedId: row.id,
+		detailPane: 'steps',
+		selectedStepIndex: 0,
+		gridCursor: undefined,
+		...(hidden ? {filter: ''} : {}),
+		flash: hidden ? `${outcome.flash} (filter cleared to show it)` : outcome.flash,
+	};
+}
+
+function applied<S>(state: AppState, transition: Transition<S>, modal: (inner: S) => Modal): Partial<AppData> {
+	const effects = allowed(state, transition.effects);
+	const queued = effects.length > 0 ? {effects: [...state.effects, ...effects]} : {};
+	if (transition.outcome) return {...outcomeState(state, transition.outcome), ...queued};
+	return {modal: modal(transition.state), ...queued};
+}
+
+export function createDialogActions(set: SetState, get: GetState): DialogActions {
+	return {
+		dialogOpened(request) {
+			const state = get();
+			if (state.context.readOnly) {
+				set({flash: READ_ONLY_REFUSAL});
+				return;
+			}
+			const id = state.dialogSeq + 1;
+			const base = {dialogSeq: id, flash: undefined};
+			if (request.kind === 'stop' || request.kind === 'signal') {
+				set({...base, modal: {kind: request.kind, dialog: openChoiceDialog(id, request.executionId)}});
+				return;
+			}
+			const transition = openStartForm({
+				id,
+				regions: state.context.regions,
+				...(request.kind === 'rerun'
+					? {
+							rerun: {
+								executionId: request.executionId,
+								...(state.details[request.executionId] ? {detail: state.details[request.executionId]} : {}),
+								...(state.executions[request.executionId] ? {region: state.executions[request.executionId]!.region} : {}),
+							},
+							...(request.onlyFailed ? {onlyFailed: request.onlyFailed} : {}),
+						}
+					: {}),
+			});
+			set({...base, ...applied(state, transition, form => ({kind: 'start', form}))});
+		},
+		dialogCommand(command, input) {
+			const state = get();
+			const {modal} = state;
+			if (modal.kind === 'start') set(applied(state, startCommand(modal.form, command, input), form => ({kind: 'start', form})));
+			else if (modal.kind === 'stop' || modal.kind === 'signal') {
+				const env = {execution: dialogExecution(state, modal.dialog.executionId), ...(state.context.account ? {homeAccount: state.context.account} : {})};
+				const {kind} = modal;
+				set(applied(state, choiceCommand(kind, modal.dialog, command, input, env), dialog => ({kind, dialog})));
+			}
+		},
+		dialogEvent(dialogId, event) {
+			const state = get();
+			const {modal} = state;
+			if (modal.kind === 'start' && modal.form.id === dialogId) set(applied(state, startEvent(modal.form, event), form => ({kind: 'start', form})));
+			else if ((modal.kind === 'stop' || modal.kind === 'signal') && modal.dialog.id === dialogId) {
+				const {kind} = modal;
+				set(applied(state, choiceEvent(kind, modal.dialog, event), dialog => ({kind, dialog})));
+			}
+		},
+		effectRequested(effect) {
+			const state = get();
+			if (allowed(state, [effect]).length > 0) set({effects: [...state.effects, effect]});
+		},
+		effectsTaken() {
+			const {effects} = get();
+			if (effects.length > 0) set({effects: []});
+			return effects;
+		},
+	};
+}
