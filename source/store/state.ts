@@ -5,6 +5,7 @@
  * State stays serializable: no SDK clients, timers or React nodes.
  */
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
+import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
 
 export interface ConnectionContext {
 	/** Human label for the header: profile name, endpoint, or "local emulator". */
@@ -22,7 +23,8 @@ export interface ConnectionContext {
 	readonly refreshIntervalMs?: number;
 }
 
-export type SortColumn = 'status' | 'id' | 'document' | 'mode' | 'type' | 'region' | 'started' | 'duration' | 'step' | 'executedBy';
+/** Any execution list column (its registry declares how each one sorts). */
+export type SortColumn = ExecutionColumnKey;
 
 export interface SortState {
 	readonly column: SortColumn;
