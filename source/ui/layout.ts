@@ -2,9 +2,10 @@
  * Layout arithmetic as pure functions (tested at 80, 100 and 200 columns):
  * which list columns fit and how wide they are, scrolling windows, pane heights.
  */
-import type {Execution} from '../core/types.js';
+import type {Execution, StepExecution} from '../core/types.js';
 import type {CellText, Column} from '../core/columns/column.js';
 import {EXECUTION_COLUMNS, type ExecutionColumnKey} from '../core/columns/execution-columns.js';
+import {STEP_COLUMNS, type StepColumnKey} from '../core/columns/step-columns.js';
 import {LIST_CHROME_ROWS} from '../store/selectors.js';
 
 /** A registry column given its width for one terminal width. */
@@ -115,28 +116,19 @@ export function detailSplit(body: number): {readonly steps: number; readonly det
 	return {steps, details: Math.max(0, rest - steps)};
 }
 
-export interface StepColumns {
-	readonly name: number;
-	readonly action: number;
-	readonly status: number;
-	readonly started: number;
-	readonly duration: number;
-	readonly attempts: number;
-	readonly onFailure: number;
+/** Each step column's width (0: not shown at this width). */
+export type StepColumns = Readonly<Record<StepColumnKey, number>>;
+
+/** The step list's columns for a terminal `width` wide: the optional ones appear on wider terminals, the name takes the rest. */
+export function stepListColumns(width: number): Array<FittedColumn<StepExecution, StepColumnKey>> {
+	return fitColumns(STEP_COLUMNS, width);
 }
 
-/** Step list columns: fixed ones shrink away on narrow terminals, the name takes the rest. */
+/** Step column widths by key, 0 for the ones left out. */
 export function stepColumns(width: number): StepColumns {
-	const status = 14;
-	const started = 8;
-	const duration = 6;
-	const attempts = width >= 100 ? 5 : 0;
-	const onFailure = width >= 100 ? 12 : 0;
-	const action = width >= 120 ? 22 : width >= 90 ? 18 : 0;
-	const fixed = [action, status, started, duration, attempts, onFailure].filter(value => value > 0);
-	const gaps = fixed.length * COLUMN_GAP;
-	const name = Math.max(10, width - fixed.reduce((sum, value) => sum + value, 0) - gaps);
-	return {name, action, status, started, duration, attempts, onFailure};
+	const widths = Object.fromEntries(STEP_COLUMNS.map(column => [column.key, 0])) as Record<StepColumnKey, number>;
+	for (const column of stepListColumns(width)) widths[column.key] = column.width;
+	return widths;
 }
 
 /** Name and value widths of a three-column field table (kind | name | value) `width` wide. */

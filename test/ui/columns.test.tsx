@@ -1,16 +1,17 @@
-// The column registry drives the execution list: every declared column shows up in the header,
-// in the row and in the `s` sort cycle, and its key is the store's SortColumn.
+// The column registries drive the tables: every declared column shows up in the header, in
+// the row and (execution list) in the `s` sort cycle, and its key is the store's SortColumn.
 import {afterEach, describe, expect, expectTypeOf, it} from 'vitest';
 import {byText} from '../../source/core/columns/compare.js';
 import {EXECUTION_COLUMNS, type ExecutionColumn, type ExecutionColumnKey} from '../../source/core/columns/execution-columns.js';
+import {STEP_COLUMNS, type StepColumnKey} from '../../source/core/columns/step-columns.js';
 import {SORT_KEYS} from '../../source/core/sort.js';
 import type {Execution} from '../../source/core/types.js';
 import {selectVisibleRows} from '../../source/store/selectors.js';
 import type {SortColumn} from '../../source/store/state.js';
-import {COLUMN_GAP, fitColumns, listColumns, type FittedColumn} from '../../source/ui/layout.js';
+import {COLUMN_GAP, fitColumns, listColumns, stepColumns, stepListColumns, type FittedColumn} from '../../source/ui/layout.js';
 import {headerText, rowText} from '../../source/ui/list/row-text.js';
 import {renderApp, type RenderedApp} from './helpers.js';
-import {execution, executions, NOW, storeWith} from './fixtures.js';
+import {execution, executions, NOW, step, storeWith} from './fixtures.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
@@ -124,5 +125,57 @@ describe('the execution column registry', () => {
 		const {status, rest} = rowText({...running, account: '444455556666'}, columns, NOW, false);
 		expect(cellsOf(headerText(columns), columns).get('account')).toBe('ACCOUNT');
 		expect(cellsOf(status + rest, columns).get('account')).toBe('444455556666');
+	});
+});
+
+const expectedStepCells: Record<StepColumnKey, string> = {
+	name: 'describe',
+	action: 'aws:executeAwsApi',
+	status: '✓ Success',
+	started: '2m',
+	duration: '10s',
+	attempts: '1',
+	onFailure: 'Abort',
+};
+
+describe('the step column registry', () => {
+	it('puts every declared column in the header and the row on a wide terminal', () => {
+		const columns = stepListColumns(160);
+		expect(columns.map(column => column.key)).toEqual(STEP_COLUMNS.map(column => column.key));
+		const header = cellsOf(headerText(columns), columns);
+		const {status, rest} = rowText(step('describe'), columns, NOW, false, 'status');
+		const row = cellsOf(status + rest, columns);
+		for (const column of STEP_COLUMNS) {
+			expect(header.get(column.key), column.key).toBe(column.title);
+			expect(row.get(column.key), column.key).toBe(expectedStepCells[column.key]);
+		}
+
+		// The part up to the coloured cell ends with the status cell.
+		expect(status.trimEnd().endsWith('✓ Success')).toBe(true);
+		expect(rest.trim().startsWith('2m')).toBe(true);
+	});
+
+	it('cuts an over-long cell with the ASCII marker in ASCII mode, in every column', () => {
+		const columns = stepListColumns(120);
+		const {status, rest} = rowText(step('x'.repeat(80), {maxAttempts: 1_234_567, onFailure: 'step:aVeryLongStepName'}), columns, NOW, true, 'status');
+		expect(status + rest).not.toContain('…');
+		expect(cellsOf(status + rest, columns).get('attempts')).toBe('1234~');
+	});
+
+	it.each([
+		[80, 0, 0],
+		[89, 0, 0],
+		[90, 18, 0],
+		[99, 18, 0],
+		[100, 18, 5],
+		[119, 18, 5],
+		[120, 22, 5],
+	])('at %i columns: ACTION %i wide, TRIES %i wide, and the name takes the rest', (width, action, attempts) => {
+		const widths = stepColumns(width);
+		expect(widths.action).toBe(action);
+		expect(widths.attempts).toBe(attempts);
+		expect(widths.onFailure).toBe(attempts > 0 ? 12 : 0);
+		const shown = Object.values(widths).filter(value => value > 0);
+		expect(shown.reduce((sum, value) => sum + value, 0) + COLUMN_GAP * (shown.length - 1)).toBe(width);
 	});
 });
