@@ -9,6 +9,7 @@ import type {Effect} from '../core/dialogs/effects.js';
 import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
+import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
 
 export interface ConnectionContext {
 	/** Human label for the header: profile name, endpoint, or "local emulator". */
@@ -26,7 +27,8 @@ export interface ConnectionContext {
 	readonly refreshIntervalMs?: number;
 }
 
-export type SortColumn = 'status' | 'id' | 'document' | 'mode' | 'type' | 'region' | 'started' | 'duration' | 'step' | 'executedBy';
+/** Any execution list column (its registry declares how each one sorts). */
+export type SortColumn = ExecutionColumnKey;
 
 export interface SortState {
 	readonly column: SortColumn;

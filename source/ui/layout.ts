@@ -2,71 +2,57 @@
  * Layout arithmetic as pure functions (tested at 80, 100 and 200 columns):
  * which list columns fit and how wide they are, scrolling windows, pane heights.
  */
+import type {Execution, StepExecution} from '../core/types.js';
+import type {CellText, Column} from '../core/columns/column.js';
+import {EXECUTION_COLUMNS, type ExecutionColumnKey} from '../core/columns/execution-columns.js';
+import {STEP_COLUMNS, type StepColumnKey} from '../core/columns/step-columns.js';
 import {LIST_CHROME_ROWS} from '../store/selectors.js';
 
-export type ListColumnKey = 'status' | 'id' | 'document' | 'mode' | 'type' | 'region' | 'started' | 'duration' | 'step' | 'executedBy';
-
-export interface ListColumn {
-	readonly key: ListColumnKey;
+/** A registry column given its width for one terminal width. */
+export interface FittedColumn<Row, Key extends string = string> {
+	readonly key: Key;
 	readonly title: string;
 	readonly width: number;
 	readonly alignRight?: boolean;
+	readonly text: CellText<Row>;
 }
 
-interface ColumnSpec {
-	readonly key: ListColumnKey;
-	readonly title: string;
-	readonly min: number;
-	/** Share of the spare width (0 = fixed). */
-	readonly grow: number;
-	readonly max: number;
-	/** Lower numbers are dropped first when the terminal is narrow. */
-	readonly keep: number;
-	readonly alignRight?: boolean;
-}
-
-/** Minimum widths are the narrowest a column is still worth showing at; below them it is dropped instead. */
-const SPECS: readonly ColumnSpec[] = [
-	{key: 'status', title: 'STATUS', min: 12, grow: 0, max: 12, keep: 99},
-	{key: 'id', title: 'ID', min: 8, grow: 0, max: 8, keep: 98},
-	{key: 'document', title: 'DOCUMENT:VER', min: 20, grow: 4, max: 48, keep: 97},
-	{key: 'mode', title: 'MODE', min: 5, grow: 0, max: 5, keep: 2},
-	{key: 'type', title: 'TYPE', min: 6, grow: 0, max: 6, keep: 3},
-	{key: 'region', title: 'REGION', min: 14, grow: 0, max: 14, keep: 6},
-	{key: 'started', title: 'STARTED', min: 7, grow: 0, max: 7, keep: 8, alignRight: true},
-	{key: 'duration', title: 'TOOK', min: 6, grow: 0, max: 6, keep: 4, alignRight: true},
-	{key: 'step', title: 'CURRENT STEP', min: 10, grow: 2, max: 36, keep: 5},
-	{key: 'executedBy', title: 'EXECUTED BY', min: 10, grow: 2, max: 40, keep: 1},
-];
+export type ListColumnKey = ExecutionColumnKey;
+export type ListColumn = FittedColumn<Execution, ListColumnKey>;
 
 /** Space between two columns. */
 export const COLUMN_GAP = 1;
 
-function totalWidth(specs: readonly ColumnSpec[], pick: (spec: ColumnSpec) => number): number {
-	return specs.reduce((sum, spec) => sum + pick(spec), 0) + COLUMN_GAP * Math.max(0, specs.length - 1);
+function totalWidth<T>(columns: readonly T[], pick: (column: T) => number): number {
+	return columns.reduce((sum, column) => sum + pick(column), 0) + COLUMN_GAP * Math.max(0, columns.length - 1);
 }
 
-/** The list's columns for a terminal `width` wide: least useful ones dropped first, spare width to the text columns. */
-export function listColumns(width: number): ListColumn[] {
-	let specs = [...SPECS];
-	while (specs.length > 1 && totalWidth(specs, spec => spec.min) > width) {
-		const weakest = specs.reduce((low, spec) => (spec.keep < low.keep ? spec : low));
-		specs = specs.filter(spec => spec !== weakest);
+/**
+ * The columns of `registry` that fit `width`, and how wide each is: columns shown only on
+ * wider terminals left out, then the least useful ones dropped until the minimums fit,
+ * then the spare width handed to the growing columns.
+ */
+export function fitColumns<Row, Key extends string>(registry: readonly Column<Row, Key>[], width: number): Array<FittedColumn<Row, Key>> {
+	const minOf = ({width: rule}: Column<Row, Key>): number => (rule.widerFrom && width >= rule.widerFrom.columns ? rule.widerFrom.min : rule.min);
+	let shown = registry.filter(column => width >= (column.width.showFrom ?? 0));
+	while (shown.length > 1 && totalWidth(shown, minOf) > width) {
+		const weakest = shown.reduce((low, column) => (column.width.keep < low.width.keep ? column : low));
+		shown = shown.filter(column => column !== weakest);
 	}
 
-	const widths = new Map(specs.map(spec => [spec.key, spec.min]));
-	let spare = width - totalWidth(specs, spec => spec.min);
+	const widths = new Map(shown.map(column => [column, minOf(column)]));
+	let spare = width - totalWidth(shown, minOf);
 	// Hand out spare columns one round at a time, by weight, until every growable column is at its max.
 	while (spare > 0) {
-		const growable = specs.filter(spec => spec.grow > 0 && widths.get(spec.key)! < spec.max);
+		const growable = shown.filter(column => column.width.grow > 0 && widths.get(column)! < column.width.max);
 		if (growable.length === 0) break;
-		const weight = growable.reduce((sum, spec) => sum + spec.grow, 0);
+		const weight = growable.reduce((sum, column) => sum + column.width.grow, 0);
 		let given = 0;
-		for (const spec of growable) {
-			const share = Math.max(1, Math.floor((spare * spec.grow) / weight));
-			const room = spec.max - widths.get(spec.key)!;
+		for (const column of growable) {
+			const share = Math.max(1, Math.floor((spare * column.width.grow) / weight));
+			const room = column.width.max - widths.get(column)!;
 			const add = Math.min(share, room, spare - given);
-			widths.set(spec.key, widths.get(spec.key)! + add);
+			widths.set(column, widths.get(column)! + add);
 			given += add;
 			if (given >= spare) break;
 		}
@@ -75,7 +61,18 @@ export function listColumns(width: number): ListColumn[] {
 		if (given === 0) break;
 	}
 
-	return specs.map(spec => ({key: spec.key, title: spec.title, width: widths.get(spec.key)!, ...(spec.alignRight ? {alignRight: true} : {})}));
+	return shown.map(column => ({
+		key: column.key,
+		title: column.title,
+		width: widths.get(column)!,
+		text: column.text,
+		...(column.width.alignRight ? {alignRight: true} : {}),
+	}));
+}
+
+/** The list's columns for a terminal `width` wide: least useful ones dropped first, spare width to the text columns. */
+export function listColumns(width: number): ListColumn[] {
+	return fitColumns(EXECUTION_COLUMNS, width);
 }
 
 /**
@@ -119,28 +116,19 @@ export function detailSplit(body: number): {readonly steps: number; readonly det
 	return {steps, details: Math.max(0, rest - steps)};
 }
 
-export interface StepColumns {
-	readonly name: number;
-	readonly action: number;
-	readonly status: number;
-	readonly started: number;
-	readonly duration: number;
-	readonly attempts: number;
-	readonly onFailure: number;
+/** Each step column's width (0: not shown at this width). */
+export type StepColumns = Readonly<Record<StepColumnKey, number>>;
+
+/** The step list's columns for a terminal `width` wide: the optional ones appear on wider terminals, the name takes the rest. */
+export function stepListColumns(width: number): Array<FittedColumn<StepExecution, StepColumnKey>> {
+	return fitColumns(STEP_COLUMNS, width);
 }
 
-/** Step list columns: fixed ones shrink away on narrow terminals, the name takes the rest. */
+/** Step column widths by key, 0 for the ones left out. */
 export function stepColumns(width: number): StepColumns {
-	const status = 14;
-	const started = 8;
-	const duration = 6;
-	const attempts = width >= 100 ? 5 : 0;
-	const onFailure = width >= 100 ? 12 : 0;
-	const action = width >= 120 ? 22 : width >= 90 ? 18 : 0;
-	const fixed = [action, status, started, duration, attempts, onFailure].filter(value => value > 0);
-	const gaps = fixed.length * COLUMN_GAP;
-	const name = Math.max(10, width - fixed.reduce((sum, value) => sum + value, 0) - gaps);
-	return {name, action, status, started, duration, attempts, onFailure};
+	const widths = Object.fromEntries(STEP_COLUMNS.map(column => [column.key, 0])) as Record<StepColumnKey, number>;
+	for (const column of stepListColumns(width)) widths[column.key] = column.width;
+	return widths;
 }
 
 /** Name and value widths of a three-column field table (kind | name | value) `width` wide. */
