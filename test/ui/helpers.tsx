@@ -51,6 +51,8 @@ export interface RenderedApp {
 	readonly waitFor: (condition: RegExp | string | ((frame: string) => boolean), ms?: number) => Promise<string>;
 	readonly quits: () => number;
 	readonly port: ReturnType<typeof fakePort>;
+	/** Every frame Ink wrote, raw (escape sequences included), oldest first. */
+	readonly frames: () => readonly string[];
 	readonly unmount: () => void;
 }
 
@@ -85,6 +87,7 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 		waitFor,
 		quits: () => quits,
 		port,
+		frames: () => instance.frames,
 		unmount: () => instance.unmount(),
 	};
 }

@@ -1,8 +1,10 @@
 /** A windowed list of steps with the selected one highlighted (detail and location screens). */
 import {useRef} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {StepExecution} from '../../core/types.js';
 import {elapsed, fit, relativeTime, statusSymbol} from '../../core/format.js';
+import {visibleText} from '../../core/visible-text.js';
 import {COLUMN_GAP, scrollOffset, stepColumns, type StepColumns} from '../layout.js';
 import {useTheme} from '../theme-context.js';
 import {statusColor} from '../theme.js';
@@ -14,11 +16,13 @@ function cells(
 	values: {name: string; action: string; status: string; started: string; duration: string; attempts: string; onFailure: string},
 	ascii: boolean,
 ): {status: string; rest: string} {
-	const parts: string[] = [fit(values.name, columns.name, {ascii})];
-	if (columns.action > 0) parts.push(fit(values.action, columns.action, {ascii}));
+	// Names from the runbook are made visible before fitting, so the columns stay aligned.
+	const shown = (text: string) => visibleText(text, {oneLine: true});
+	const parts: string[] = [fit(shown(values.name), columns.name, {ascii})];
+	if (columns.action > 0) parts.push(fit(shown(values.action), columns.action, {ascii}));
 	const afterStatus: string[] = [fit(values.started, columns.started, {alignRight: true}), fit(values.duration, columns.duration, {alignRight: true})];
 	if (columns.attempts > 0) afterStatus.push(fit(values.attempts, columns.attempts, {alignRight: true}));
-	if (columns.onFailure > 0) afterStatus.push(fit(values.onFailure, columns.onFailure, {ascii}));
+	if (columns.onFailure > 0) afterStatus.push(fit(shown(values.onFailure), columns.onFailure, {ascii}));
 	return {status: `${parts.join(GAP)}${GAP}${fit(values.status, columns.status, {ascii})}`, rest: `${GAP}${afterStatus.join(GAP)}`};
 }
 

@@ -5,7 +5,8 @@
  * own confirm keys and wording; this owns the phases and the frame around them.
  */
 import type {ReactNode} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {ExecutionDetail} from '../../core/types.js';
 import {useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';

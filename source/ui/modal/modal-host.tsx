@@ -4,7 +4,8 @@
  * keys, and if one is opened anyway this says why and closes on any key.
  * The help overlay ('help') is the shell's and is not rendered here.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';

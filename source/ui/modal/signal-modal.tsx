@@ -3,7 +3,8 @@
  * current state accepts are listed; Approve/Reject take an optional comment.
  * If the service refuses, its message is shown and nothing else changes.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {usePort} from '../port-context.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';

@@ -8,7 +8,8 @@
 import {readFile} from 'node:fs/promises';
 // eslint-disable-next-line no-restricted-imports -- until the start dialog's effects move to the effect runner (issue 9)
 import {randomUUID} from 'node:crypto';
-import {Box, Text, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
+import {Text} from '../text.js';
 import {useEffect, useState} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';

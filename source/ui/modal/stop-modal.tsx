@@ -2,7 +2,8 @@
  * `x`: stop an execution. Cancel (any running run) or Complete (Interactive
  * runs), each explained, then a confirmation that names the execution.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {isFinal} from '../../core/status.js';
 import {usePort} from '../port-context.js';
 import {useAppStore} from '../store-context.js';
