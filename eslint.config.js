@@ -25,6 +25,16 @@ if (!Object.keys(forbidden).every(folder => folders.includes(folder))) throw new
 
 const noSdk = {group: ['@aws-sdk/*'], message: 'Only source/aws talks to the AWS SDK.'};
 const noNode = {group: ['node:*'], message: 'No I/O in source/ui: effects run in the effect runner (source/cli).'};
+const inkText = {
+	name: 'ink',
+	importNames: ['Text'],
+	message: "Import Text from source/ui/text.tsx: Ink's Text sends escape sequences in AWS data to the terminal.",
+};
+const inkTable = {
+	name: '@alcalzone/ink-table',
+	message:
+		"Ink-table draws with Ink's Text, which sends escape sequences in AWS data to the terminal; pass cells through visibleText as source/ui/detail/info-table.tsx does.",
+};
 
 export default tseslint.config(
 	{ignores: ['dist/', 'node_modules/', '.bench/', 'screenshots/']},
@@ -55,6 +65,18 @@ export default tseslint.config(
 	{
 		files: ['source/ui/**/*.{ts,tsx}', 'source/core/**/*.ts', 'source/store/**/*.ts'],
 		rules: {'no-restricted-imports': ['error', {patterns: [noSdk, noNode]}]},
+	},
+	// Data from AWS is shown, not obeyed: Ink's Text passes SGR and OSC sequences through, so the
+	// views use source/ui/text.tsx, which makes control characters visible (issue 9, item 10).
+	// Ink-table draws with Ink's Text too: only the info table, which cleans its cells, may use it.
+	{
+		files: ['source/ui/**/*.{ts,tsx}'],
+		ignores: ['source/ui/text.tsx', 'source/ui/detail/info-table.tsx'],
+		rules: {'no-restricted-imports': ['error', {paths: [inkText, inkTable], patterns: [noSdk, noNode]}]},
+	},
+	{
+		files: ['source/ui/detail/info-table.tsx'],
+		rules: {'no-restricted-imports': ['error', {paths: [inkText], patterns: [noSdk, noNode]}]},
 	},
 	{
 		files: ['test/**/*.{ts,tsx}'],

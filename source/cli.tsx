@@ -9,6 +9,7 @@ import {constants as osConstants} from 'node:os';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import {executionJsonLines} from './core/execution-json.js';
+import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
@@ -42,7 +43,8 @@ export function connectionContext(options: CliOptions, regions: readonly string[
 
 function fail(message: string, code: number): never {
 	// Start-up messages begin "ssmtop cannot…"/"ssmtop found…": say the name once ("ssmtop: cannot…").
-	process.stderr.write(`ssmtop: ${message.replace(/^ssmtop /, '')}\n`);
+	// They may quote the service (a connection check's error), so controls in them are shown, not obeyed.
+	process.stderr.write(`ssmtop: ${visibleText(message.replace(/^ssmtop /, ''))}\n`);
 	process.exit(code);
 }
 
@@ -121,10 +123,15 @@ async function shutdown(running: Running): Promise<void> {
 async function printOnce(running: Running, json: boolean): Promise<void> {
 	await running.poller.tick();
 	const rows = selectVisibleRows(running.store.getState());
+	// Plain text is read in a terminal: every field from AWS is shown with its controls made visible,
+	// on one line (a tab or line break in a field would split the columns or the row).
+	const field = (text: string): string => visibleText(text, {oneLine: true});
 	const text = json
 		? executionJsonLines(rows)
 		: rows
-				.map(row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].join('\t')}\n`)
+				.map(
+					row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].map(field).join('\t')}\n`,
+				)
 				.join('');
 	// A reader that stops early (| head) is not an error.
 	process.stdout.on('error', error => {
@@ -138,7 +145,7 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 		return health?.lastError && (health.lastSuccessAt === undefined || health.lastError.at >= health.lastSuccessAt) ? [health.lastError.message] : [];
 	});
 	if (failed.length > 0) {
-		process.stderr.write(failed.map(message => `ssmtop: ${message}\n`).join(''));
+		process.stderr.write(failed.map(message => `ssmtop: ${visibleText(message)}\n`).join(''));
 		process.exitCode = 1;
 	}
 }

@@ -3,6 +3,7 @@
  * same fields in the same order, null when SSM did not say, times as ISO 8601 strings.
  */
 import type {Execution} from './types.js';
+import {NON_C0_CONTROLS, unicodeEscape} from './visible-text.js';
 
 export interface ExecutionJson {
 	readonly id: string;
@@ -52,7 +53,16 @@ export function executionJson(execution: Execution): ExecutionJson {
 	};
 }
 
+/**
+ * JSON.stringify escapes C0 controls but leaves DEL, C1 (0x9B is a one-byte CSI) and the bidi
+ * overrides as they are, so `--once --json | cat` would hand them to the terminal: escape those
+ * too. They only occur inside strings, so the line stays valid JSON and parses to the same values.
+ */
+function safeJson(value: unknown): string {
+	return JSON.stringify(value).replace(NON_C0_CONTROLS, unicodeEscape);
+}
+
 /** JSON Lines: one object per line, each line ending in a newline. */
 export function executionJsonLines(executions: readonly Execution[]): string {
-	return executions.map(execution => `${JSON.stringify(executionJson(execution))}\n`).join('');
+	return executions.map(execution => `${safeJson(executionJson(execution))}\n`).join('');
 }

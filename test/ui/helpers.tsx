@@ -54,6 +54,8 @@ export interface RenderedApp {
 	readonly port: ReturnType<typeof fakePort>;
 	/** Resolves when no effect is queued or in flight. */
 	readonly settled: () => Promise<void>;
+	/** Every frame Ink wrote, raw (escape sequences included), oldest first. */
+	readonly frames: () => readonly string[];
 	readonly unmount: () => void;
 }
 
@@ -98,6 +100,7 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 		quits: () => quits,
 		port,
 		settled: async () => runner.idle(),
+		frames: () => instance.frames,
 		unmount: () => {
 			runner.stop();
 			instance.unmount();

@@ -4,7 +4,8 @@
  * outputs, targets, locations and tags of the execution.
  */
 import {useEffect, useRef} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {isProblem} from '../../core/status.js';
 import {selectOpenDetail, selectOpenExecution} from '../../store/selectors.js';
 import {useAppStore, useAppStoreApi} from '../store-context.js';

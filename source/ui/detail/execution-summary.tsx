@@ -1,5 +1,6 @@
 /** Three lines on top of the detail, grid and location screens: what this execution is and how it is doing. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {Execution} from '../../core/types.js';
 import {elapsed, formatTimestamp, relativeTime, statusSymbol, truncate} from '../../core/format.js';
 import {useAppStore} from '../store-context.js';

@@ -3,8 +3,10 @@
  * Ink-table's separator line between every row would halve what fits in 24 rows,
  * so the detail screen draws its own.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {fit} from '../../core/format.js';
+import {visibleText} from '../../core/visible-text.js';
 import {fieldTableWidths} from '../layout.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
@@ -28,12 +30,14 @@ export function FieldTable({rows, width, height, empty = 'nothing to show'}: Fie
 	const theme = useTheme();
 	if (height <= 0) return null;
 	if (rows.length === 0) return <Text dimColor>{empty}</Text>;
-	const widths = fieldTableWidths(width, Math.max(...rows.map(row => row.name.length)));
+	// Made visible before fitting, so a control shown as `\u009b` is measured at its shown width.
+	const shownText = (text: string) => visibleText(text, {oneLine: true});
+	const widths = fieldTableWidths(width, Math.max(...rows.map(row => shownText(row.name).length)));
 	const room = Math.max(0, height - 1);
 	const shown = rows.length > room ? rows.slice(0, Math.max(0, room - 1)) : rows;
 	const hidden = rows.length - shown.length;
 	const line = (kind: string, name: string, value: string) =>
-		`${fit(kind, widths.kind, {ascii: theme.ascii})} ${fit(name, widths.name, {ascii: theme.ascii})} ${fit(value, widths.value, {ascii: theme.ascii})}`;
+		`${fit(shownText(kind), widths.kind, {ascii: theme.ascii})} ${fit(shownText(name), widths.name, {ascii: theme.ascii})} ${fit(shownText(value), widths.value, {ascii: theme.ascii})}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold underline wrap="truncate-end">

@@ -3,12 +3,16 @@
  * static table, drawn by @alcalzone/ink-table (the ESM fork of ink-table that loads
  * under Ink 6). Ink-table draws a rule between every row; here only the rule under
  * the heading is kept, so twice as many fields fit. Values are fitted to the
- * terminal first, because ink-table sizes columns from the longest value.
+ * terminal first, because ink-table sizes columns from the longest value. Ink-table draws
+ * with Ink's own Text, which passes escape sequences through: the values are made visible
+ * (visibleText) here, before they are measured and handed over.
  */
 import type {ComponentProps} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {Table} from '@alcalzone/ink-table';
 import {fit} from '../../core/format.js';
+import {visibleText} from '../../core/visible-text.js';
 import {fieldTableWidths} from '../layout.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
@@ -30,6 +34,10 @@ class HeadingRuleTable extends Table<InfoRow> {
 	}
 }
 
+/** One line per field: a multi-line value (a script) is folded into spaces, then every control made visible. */
+const visibleCell = (text: string): string => visibleText(text.replaceAll(/\s*\n\s*/g, ' '), {oneLine: true});
+const visibleRow = (row: FieldRow): FieldRow => ({...row, kind: visibleCell(row.kind), name: visibleCell(row.name), value: visibleCell(row.value)});
+
 export interface InfoTableProps {
 	readonly rows: readonly FieldRow[];
 	readonly width: number;
@@ -42,11 +50,11 @@ export function InfoTable({rows, width, height, empty}: InfoTableProps) {
 	const theme = useTheme();
 	if (height <= 0) return null;
 	if (rows.length === 0) return <Text dimColor>{empty}</Text>;
-	const widths = fieldTableWidths(width - BORDER_COLUMNS, Math.max(4, ...rows.map(row => row.name.length)));
 	const room = Math.max(1, height - CHROME_LINES);
-	const shown = rows.length > room ? rows.slice(0, Math.max(1, room - 1)) : rows;
+	const shown = (rows.length > room ? rows.slice(0, Math.max(1, room - 1)) : rows).map(visibleRow);
 	const hidden = rows.length - shown.length;
-	const clip = (text: string, size: number) => fit(text.replaceAll(/\s*\n\s*/g, ' '), size, {ascii: theme.ascii}).trimEnd();
+	const widths = fieldTableWidths(width - BORDER_COLUMNS, Math.max(4, ...rows.map(row => visibleCell(row.name).length)));
+	const clip = (text: string, size: number) => fit(text, size, {ascii: theme.ascii}).trimEnd();
 	const data: InfoRow[] = shown.map(row => ({KIND: clip(row.kind, widths.kind), NAME: clip(row.name, widths.name), VALUE: clip(row.value, widths.value)}));
 	return (
 		<Box flexDirection="column">

@@ -1,6 +1,7 @@
 /** A windowed list of steps with the selected one highlighted (detail and location screens). */
 import {useMemo, useRef} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {StepExecution} from '../../core/types.js';
 import {scrollOffset, stepListColumns} from '../layout.js';
 import {headerText, rowText} from '../list/row-text.js';

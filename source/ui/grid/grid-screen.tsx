@@ -4,7 +4,8 @@
  * ways so a 500-location run fits; the ProgressCounters bar sits above it.
  */
 import {useRef} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {gridCell, type GridCell} from '../../core/grid.js';
 import {countersFromSteps} from '../../core/progress.js';
 import {fit, shortId, statusSymbol} from '../../core/format.js';

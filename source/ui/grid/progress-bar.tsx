@@ -1,5 +1,5 @@
 /** The ProgressCounters bar: proportional segments for success, failed, cancelled, timed out and remaining, with the numbers. */
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import type {ProgressCounters} from '../../core/types.js';
 import {progressSegments, type ProgressKind} from '../../core/progress.js';
 import {useTheme} from '../theme-context.js';

@@ -4,7 +4,8 @@
  * changes one execution re-renders one row.
  */
 import {memo, useMemo, useRef} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {Execution} from '../../core/types.js';
 import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import {selectExecutionCount, selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';

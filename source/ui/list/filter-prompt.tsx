@@ -1,5 +1,5 @@
 /** The `/` prompt: what is being typed, and what is wrong with it while it is wrong. */
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {selectFilterErrors} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';

@@ -3,6 +3,7 @@
  * so the row component only adds colour). Serves the execution list and the step list.
  */
 import {fit} from '../../core/format.js';
+import {visibleText} from '../../core/visible-text.js';
 import {COLUMN_GAP, type FittedColumn} from '../layout.js';
 
 const GAP = ' '.repeat(COLUMN_GAP);
@@ -25,7 +26,8 @@ export function rowText<Row>(
 	let rest = '';
 	for (let index = 0; index < columns.length; index++) {
 		const column = columns[index]!;
-		const text = fit(column.text(row, now, ascii), column.width, {ascii, alignRight: column.alignRight ?? false});
+		// Data from AWS is made visible before fitting, so a control character cannot shift the columns after it.
+		const text = fit(visibleText(column.text(row, now, ascii), {oneLine: true}), column.width, {ascii, alignRight: column.alignRight ?? false});
 		if (index <= last) status += index === 0 ? text : GAP + text;
 		else rest += index === 0 ? text : GAP + text;
 	}

@@ -3,7 +3,8 @@
  * account and region. Reading them needs that account's credentials; without
  * them the screen says how to provide them instead of failing.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {shortId, statusSymbol} from '../../core/format.js';
 import {canReadAccount, selectGridCursorCell, selectOpenExecution} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';

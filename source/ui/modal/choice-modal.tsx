@@ -4,7 +4,8 @@
  * the confirmation naming action, execution, account and Region, or "Sending…", and the service's
  * words when it refused. Keys never reach this component: the dispatcher drives the transition.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {choiceOptions, isStoppable, type ChoiceDialogState, type ChoiceKind} from '../../core/dialogs/execution-choice.js';
 import {dialogExecution} from '../../store/dialog-actions.js';
 import {useAppStore} from '../store-context.js';

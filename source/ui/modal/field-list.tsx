@@ -1,5 +1,6 @@
 /** A window of form fields around the focused one, each with its message beside it. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {ReactNode} from 'react';
 import {FieldRow} from './text-field.js';
 import type {FieldDef} from '../../core/dialogs/start-form-fields.js';

@@ -4,7 +4,8 @@
  * machine is core/dialogs/start-form-transition.ts; keys reach it through the dispatcher and
  * answers from AWS through the effect runner, so this component only draws.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {buildStartRequest} from '../../core/start-form/build-request.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from '../../core/dialogs/start-form-fields.js';

@@ -1,5 +1,6 @@
 /** One form row: label, value (with a cursor when focused), and the field's message beside it. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
 import {fillKeyRefs} from './dialog-keys.js';

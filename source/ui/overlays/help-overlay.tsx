@@ -1,5 +1,6 @@
 /** The `?` overlay: every key that works on the screen it was opened from, and in the dialogs, generated from the keymap. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {fit} from '../../core/format.js';
 import {DIALOG_SCOPES, KEYMAP, formatKey, formatKeys, scopeTitle, type KeyBinding, type Scope} from '../keymap.js';
 import {useAppStore} from '../store-context.js';

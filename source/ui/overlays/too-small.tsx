@@ -1,5 +1,6 @@
 /** Shown instead of everything else while the terminal is smaller than 80×24. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {MIN_COLUMNS, MIN_ROWS} from '../layout.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';

@@ -1,5 +1,5 @@
 /** A context-wide problem (e.g. expired credentials) in one line above the body. */
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {tint} from '../theme.js';

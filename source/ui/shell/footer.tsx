@@ -1,5 +1,5 @@
 /** The footer: the keys that work on this screen (from the keymap), or a short flash message. */
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {useShallow} from 'zustand/react/shallow';
 import {bindingsFor, formatKeys, type KeyBinding} from '../keymap.js';
 import {keyContextOf} from '../input/key-context.js';

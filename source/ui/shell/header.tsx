@@ -1,5 +1,6 @@
 /** Three header lines: where we are connected, how each region's refresh is doing, counts by status. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useShallow} from 'zustand/react/shallow';
 import {statusSymbol} from '../../core/format.js';
 import type {StatusGroup} from '../../core/status.js';
