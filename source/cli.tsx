@@ -160,8 +160,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 	// React's development build checks every render; the installed program runs the production one.
 	// (React picks its build when first loaded, which is why ink, react and the views are imported below, not at the top.)
 	process.env['NODE_ENV'] ??= 'production';
-	const {flags} = parseCli(argv);
-	const validated = validateFlags(flags);
+	const {flags, unknownFlags} = parseCli(argv);
+	const validated = validateFlags(flags, unknownFlags);
 	if ('errors' in validated) fail(`${validated.errors.join('\n\n')}\nRun "ssmtop --help" for usage.`, 2);
 	const options = await withDefaultMode(validated.options);
 	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
