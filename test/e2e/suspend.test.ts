@@ -6,7 +6,7 @@
  * shell its screen and a cooked terminal first, then stops; `fg` brings it back, redrawn at the
  * terminal's size of now. Each time `q` still quits and leaves the terminal as it found it.
  */
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -24,14 +24,17 @@ beforeAll(() => {
 	assertBuilt();
 });
 
+const directories: string[] = [];
+
 afterEach(async () => {
 	await killAllTmuxSessions();
+	for (const directory of directories.splice(0)) rmSync(directory, {recursive: true, force: true});
 });
 
 /** An interactive bash (job control on) with a marker on its screen; returns the CLI's pid once its list is up. */
 async function startUnderBash(): Promise<{tmux: TmuxSession; pid: number}> {
 	const tmux = await startTmux({
-		// Through env(1): the sh that tmux runs first would not hand PS1 on.
+		// PS1 through env(1): given in the tmux session's environment, it did not reach bash.
 		command: `exec env ${shellQuote([`PS1=${PS1}`])} HISTFILE=/dev/null bash --norc --noprofile -i`,
 		columns: 100,
 		rows: 30,
@@ -145,7 +148,9 @@ describe.skipIf(!tmuxAvailable())('job control', () => {
 
 	it('suspendToShell(), what Ctrl-Z (0x1a in raw mode) is bound to: the shell gets its screen and prompt, fg brings the program back', async () => {
 		// A stand-in for the app: the terminal lifecycle alone, raw mode, a frame that counts its repaints.
-		const script = join(mkdtempSync(join(tmpdir(), 'ssmtop-suspend-')), 'stand-in.mjs');
+		const directory = mkdtempSync(join(tmpdir(), 'ssmtop-suspend-'));
+		directories.push(directory);
+		const script = join(directory, 'stand-in.mjs');
 		writeFileSync(
 			script,
 			[

@@ -6,7 +6,7 @@
  * EIO would first be reported as an internal error.
  */
 import {execFile} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -21,8 +21,11 @@ beforeAll(() => {
 	assertBuilt();
 });
 
+const directories: string[] = [];
+
 afterEach(async () => {
 	await killAllTmuxSessions();
+	for (const directory of directories.splice(0)) rmSync(directory, {recursive: true, force: true});
 });
 
 /**
@@ -33,6 +36,7 @@ async function startWithStderrInFile(
 	wrap: (cli: string, dir: string) => string = cli => cli,
 ): Promise<{tmux: TmuxSession; pid: number; stderrFile: string; dir: string}> {
 	const dir = mkdtempSync(join(tmpdir(), 'ssmtop-close-'));
+	directories.push(dir);
 	const stderrFile = join(dir, 'stderr');
 	const tmux = await startTmux({command: wrap(`${cliLine(['--local'])} 2>${shellQuote([stderrFile])}`, dir), columns: 100, rows: 30});
 	await tmux.waitFor(screen => listRows(screen).length > 0, {timeoutMs: 20_000});
