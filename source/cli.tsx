@@ -5,7 +5,6 @@
  * Bad flags exit with 2, a failed connection check with 1, both with one paragraph.
  */
 import {realpathSync} from 'node:fs';
-import {constants as osConstants} from 'node:os';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import {executionJsonLines} from './core/execution-json.js';
@@ -14,6 +13,7 @@ import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
+import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
@@ -150,26 +150,12 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 	}
 }
 
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
-let onAlternateScreen = false;
-
-/**
- * Leaves the alternate screen once: leaving it again (as an exit handler would after a crash)
- * moves the cursor back to where it was saved, over whatever was printed since.
- */
-function leaveAlternateScreen(): void {
-	if (!onAlternateScreen) return;
-	onAlternateScreen = false;
-	process.stdout.write(LEAVE_ALTERNATE_SCREEN);
-}
-
 export async function main(argv: readonly string[]): Promise<void> {
 	// React's development build checks every render; the installed program runs the production one.
 	// (React picks its build when first loaded, which is why ink, react and the views are imported below, not at the top.)
 	process.env['NODE_ENV'] ??= 'production';
-	const {flags} = parseCli(argv);
-	const validated = validateFlags(flags);
+	const {flags, unknownFlags} = parseCli(argv);
+	const validated = validateFlags(flags, unknownFlags);
 	if ('errors' in validated) fail(`${validated.errors.join('\n\n')}\nRun "ssmtop --help" for usage.`, 2);
 	const options = await withDefaultMode(validated.options);
 	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -202,37 +188,28 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 	const onResize = (): void => running.store.getState().actions.viewportResized({columns: process.stdout.columns, rows: process.stdout.rows});
 	process.stdout.on('resize', onResize);
-	// The alternate screen keeps the user's scrollback intact and is left on exit, whatever happens.
-	process.stdout.write(ENTER_ALTERNATE_SCREEN);
-	onAlternateScreen = true;
-	const restore = leaveAlternateScreen;
-	process.once('exit', restore);
-	// A signal ends the process without 'exit' handlers: kill, a closed SSH session, or Ctrl-C before
-	// Ink has the terminal in raw mode would otherwise leave the user on the alternate screen.
-	const onSignal = (signal: NodeJS.Signals): void => {
-		leaveAlternateScreen();
-		process.exit(128 + (osConstants.signals[signal] ?? 0));
-	};
-	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-	for (const signal of signals) process.once(signal, onSignal);
+	const terminal = takeTerminal(process.stdin, process.stdout);
 	running.poller.start();
-	const [{createElement}, {render}, {App}, {startEffectRunner}, {readFile}, {randomUUID}] = await Promise.all([
+	const [{createElement, Fragment}, {render}, {App}, {RepaintHandle}, {startEffectRunner}, {readFile}, {randomUUID}] = await Promise.all([
 		import('react'),
 		import('ink'),
 		import('./ui/app.js'),
+		import('./cli/repaint-handle.js'),
 		import('./cli/effect-runner.js'),
 		import('node:fs/promises'),
 		import('node:crypto'),
 	]);
-	// What the views ask for (SSM calls, files, the clipboard) is carried out here, and only here.
+	// What the views ask for (SSM calls, files, the clipboard, suspend) is carried out here, and only here.
 	const effects = startEffectRunner({
 		store: running.store,
 		port: running.port,
 		readFile: async path => readFile(path, 'utf8'),
 		writeTerminal: text => process.stdout.write(text),
 		newToken: randomUUID,
+		suspend: suspendToShell,
 	});
-	const instance = render(createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})}), {
+	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
+	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {
 		exitOnCtrlC: false,
 		patchConsole: true,
 	});
@@ -242,9 +219,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 		effects.stop();
 		process.stdout.off('resize', onResize);
 		await shutdown(running);
-		restore();
-		process.off('exit', restore);
-		for (const signal of signals) process.off(signal, onSignal);
+		terminal.release();
 	}
 }
 

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {connectionContext} from '../source/cli.js';
-import {validateFlags, type RawFlags} from '../source/cli/flags.js';
+import {unknownFlags, validateFlags, type RawFlags} from '../source/cli/flags.js';
 
 const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
 const errorsOf = (flags: Partial<RawFlags>): readonly string[] => {
@@ -49,6 +49,53 @@ describe('validateFlags', () => {
 
 	it('reports every problem at once', () => {
 		expect(errorsOf({interval: 0, region: 'x', json: true})).toHaveLength(3);
+	});
+});
+
+describe('unknownFlags (meow would exit with its own bare report)', () => {
+	it.each<[string[], string[]]>([
+		[['--bogus'], ['--bogus']],
+		[['--bogus-flag=3', 'x'], ['--bogus-flag']],
+		[['--local', '--bogus', '--read-only', '--bogus'], ['--bogus']],
+		[
+			['-x', '-abc'],
+			['-x', '-abc'],
+		],
+		[
+			['--Local', '--read_only', '--noColor', '--no-colour'],
+			['--Local', '--read_only', '--noColor', '--no-colour'],
+		],
+		// A string flag does not take a value that starts with "-": meow reads it as a flag.
+		[['--filter', '-foo'], ['-foo']],
+		[['--region', '--x'], ['--x']],
+	])('%j → %j', (argv, unknown) => {
+		expect(unknownFlags(argv)).toEqual(unknown);
+	});
+
+	it.each<[string[]]>([
+		[['--local', '--read-only', '--readOnly', '--no-color', '--no-read-only']],
+		[['--endpoint-url=http://x', '--endpointUrl', 'http://y', '--account-profile', 'a=b', '--accountProfile=c']],
+		[['--interval', '-1', '--interval=-1.5', '--interval', '-.5', '--interval', '-1e3']],
+		[['--help', '--version', '--no-help']],
+		[['--local', '--', '--not-a-flag', '-x']],
+		[['-', 'positional']],
+	])('accepts %j', argv => {
+		expect(unknownFlags(argv)).toEqual([]);
+	});
+});
+
+describe('validateFlags with unknown flags', () => {
+	it('reports them first, one paragraph, with the documented flag a typo most likely meant', () => {
+		expect(validateFlags({...defaults, interval: 1}, ['--colour', '--Local', '--regions', '--readonly', '--bogus', '-x'])).toEqual({
+			errors: [
+				'unknown flags --colour (did you mean --color?), --Local (did you mean --local?), --regions (did you mean --region?), --readonly (did you mean --read-only?), --bogus, -x.',
+				expect.stringMatching(/^--interval: 1 is too short/),
+			],
+		});
+	});
+
+	it('one unknown flag: singular', () => {
+		expect(validateFlags(defaults, ['--bogus'])).toEqual({errors: ['unknown flag --bogus.']});
 	});
 });
 
@@ -112,8 +159,10 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 		expect(result.stderr).toMatch(/--interval: 1 is too short/);
 	});
 
-	it('exits 2 on an unknown flag', () => {
-		expect(run('--bogus').status).toBe(2);
+	it('exits 2 on an unknown flag, with the prefix and the pointer to --help of every flag error', () => {
+		const result = run('--bogus');
+		expect(result.status).toBe(2);
+		expect(result.stderr).toBe('ssmtop: unknown flag --bogus.\nRun "ssmtop --help" for usage.\n');
 	});
 
 	it('exits 2 when not attached to a terminal', () => {

@@ -3,7 +3,7 @@
  * raw flags into options or into one paragraph per problem (the CLI exits 2).
  */
 import process from 'node:process';
-import meow from 'meow';
+import meow, {type AnyFlags} from 'meow';
 import {compileFilter} from '../core/filter.js';
 
 const HELP = `
@@ -67,9 +67,13 @@ export interface CliOptions {
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
 
-/** Checks every flag; returns the options or one paragraph per problem (exit 2). */
-export function validateFlags(flags: RawFlags): {readonly options: CliOptions} | {readonly errors: readonly string[]} {
+/**
+ * Checks every flag; returns the options or one paragraph per problem (exit 2). `unknown` are the
+ * flags ssmtop does not have, as typed ({@link parseCli} finds them); they are reported first.
+ */
+export function validateFlags(flags: RawFlags, unknown: readonly string[] = []): {readonly options: CliOptions} | {readonly errors: readonly string[]} {
 	const errors: string[] = [];
+	if (unknown.length > 0) errors.push(unknownFlagsMessage(unknown));
 	const regions = (flags.region ?? '')
 		.split(',')
 		.map(region => region.trim())
@@ -163,24 +167,82 @@ export async function withDefaultMode(options: CliOptions, env: NodeJS.ProcessEn
 	return awsConfiguration(env) === undefined ? {...options, local: true} : options;
 }
 
-export function parseCli(argv: readonly string[]): {readonly flags: RawFlags; readonly showHelp: () => never} {
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		argv: [...argv],
-		allowUnknownFlags: false,
-		flags: {
-			local: {type: 'boolean', default: false},
-			profile: {type: 'string'},
-			region: {type: 'string'},
-			endpointUrl: {type: 'string'},
-			interval: {type: 'number', default: 5},
-			readOnly: {type: 'boolean', default: false},
-			filter: {type: 'string'},
-			accountProfile: {type: 'string', isMultiple: true, default: []},
-			color: {type: 'boolean', default: true},
-			once: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
-		},
+const FLAGS = {
+	local: {type: 'boolean', default: false},
+	profile: {type: 'string'},
+	region: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	interval: {type: 'number', default: 5},
+	readOnly: {type: 'boolean', default: false},
+	filter: {type: 'string'},
+	accountProfile: {type: 'string', isMultiple: true, default: []},
+	color: {type: 'boolean', default: true},
+	once: {type: 'boolean', default: false},
+	json: {type: 'boolean', default: false},
+} satisfies AnyFlags;
+
+/** The long flags as documented (--endpoint-url), plus meow's own --help and --version. */
+const KNOWN_FLAGS: readonly string[] = [...Object.keys(FLAGS).map(name => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)), 'help', 'version'];
+
+const kebabToCamel = (name: string): string => name.replaceAll(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/**
+ * The flags in argv that ssmtop does not have, as typed (without a `=value`), in the order given.
+ * The same verdict meow's allowUnknownFlags: false reaches (its parser reads every word that starts
+ * with "-" as a flag, except a negative number), without meow's own report: a bare "Unknown flag"
+ * list on stderr, with neither the "ssmtop:" prefix nor the pointer to --help of every other flag error.
+ * A known flag may be spelt in camelCase (--readOnly) and negated (--no-color); words after "--" are not flags.
+ */
+export function unknownFlags(argv: readonly string[]): string[] {
+	const end = argv.indexOf('--');
+	const known = new Set(KNOWN_FLAGS.flatMap(name => [name, kebabToCamel(name)]));
+	const unknown: string[] = [];
+	for (const word of end === -1 ? argv : argv.slice(0, end)) {
+		if (word.length < 2 || !word.startsWith('-') || /^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/i.test(word)) continue;
+		const flag = /^(-+[^=]+)=/.exec(word)?.[1] ?? word;
+		const name = flag.startsWith('--') ? flag.slice(2) : undefined;
+		const isKnown = name !== undefined && (known.has(name) || (name.startsWith('no-') && known.has(name.slice(3))));
+		if (!isKnown && !unknown.includes(flag)) unknown.push(flag);
+	}
+
+	return unknown;
+}
+
+/** "unknown flag --colour (did you mean --color?)." for one flag or several. */
+function unknownFlagsMessage(unknown: readonly string[]): string {
+	const described = unknown.map(flag => {
+		const near = nearestFlag(flag.replace(/^-+/, ''));
+		return near === undefined ? flag : `${flag} (did you mean --${near}?)`;
 	});
-	return {flags: cli.flags as RawFlags, showHelp: () => cli.showHelp(2)};
+	return `unknown flag${unknown.length > 1 ? 's' : ''} ${described.join(', ')}.`;
+}
+
+/** The documented flag a typo most likely meant: within two edits, ignoring case (--colour, --Local, --regions). */
+function nearestFlag(typed: string): string | undefined {
+	const word = typed.toLowerCase().replaceAll('_', '-');
+	let best: {name: string; distance: number} | undefined;
+	for (const name of KNOWN_FLAGS) {
+		const distance = editDistance(word, name);
+		if (distance <= 2 && (best === undefined || distance < best.distance)) best = {name, distance};
+	}
+
+	return typed.length > 2 ? best?.name : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_value, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		previous = current;
+	}
+
+	return previous[b.length]!;
+}
+
+export function parseCli(argv: readonly string[]): {readonly flags: RawFlags; readonly unknownFlags: readonly string[]; readonly showHelp: () => never} {
+	// Unknown flags are found by unknownFlags() and reported with the others by validateFlags(): with
+	// allowUnknownFlags: false, meow would print its own bare report and exit before ssmtop says a word.
+	const cli = meow(HELP, {importMeta: import.meta, argv: [...argv], allowUnknownFlags: true, flags: FLAGS});
+	return {flags: cli.flags as RawFlags, unknownFlags: unknownFlags(argv), showHelp: () => cli.showHelp(2)};
 }

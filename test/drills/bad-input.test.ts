@@ -52,7 +52,11 @@ describe('each flag with a wrong value: exit 2 and one paragraph', () => {
 		['--account-profile without =', ['--account-profile', '111122223333'], /^ssmtop: --account-profile: "111122223333" should be ACCOUNT=PROFILE/],
 		['--account-profile with a short account', ['--account-profile', '1234=audit'], /12-digit account id/],
 		['--json without --once', ['--local', '--json'], /^ssmtop: --json only applies with --once/],
-		['an unknown flag', ['--colour'], /Unknown flag[\s\S]*--colour/],
+		['an unknown flag', ['--bogus'], /^ssmtop: unknown flag --bogus\.\nRun "ssmtop --help" for usage\.\n$/],
+		['a misspelt flag', ['--colour'], /^ssmtop: unknown flag --colour \(did you mean --color\?\)\.\n/],
+		['a flag in the wrong case', ['--Local'], /^ssmtop: unknown flag --Local \(did you mean --local\?\)\./],
+		['an unknown flag among good ones', ['--local', '--bogus=3', '--read-only'], /^ssmtop: unknown flag --bogus\.\n/],
+		['several unknown flags', ['--bogus', '-x'], /^ssmtop: unknown flags --bogus, -x\.\n/],
 	];
 
 	it.each(cases)('%s', async (_name, args, message) => {
@@ -62,6 +66,12 @@ describe('each flag with a wrong value: exit 2 and one paragraph', () => {
 		const paragraphs = result.stderr.trim().split(/\n\s*\n/);
 		expect(paragraphs).toHaveLength(1);
 		expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+	});
+
+	it('an unknown flag and a bad value: both reported, the unknown flag first', async () => {
+		const result = await runCli(['--bogus', '--interval', '1']);
+		expectRefusal(result, 2, /^ssmtop: unknown flag --bogus\.\n\n--interval: 1 is too short/);
+		expect(result.stderr.trim().split(/\n\s*\n/)).toHaveLength(2);
 	});
 
 	it('reports several bad flags together, one paragraph each', async () => {
