@@ -8,7 +8,7 @@
  * jitter and keep the last data; refused credentials pause polling and raise the
  * banner until the user resumes.
  */
-import {createBackoffTracker, DEFAULT_BACKOFF, type BackoffPolicy} from '../core/backoff.js';
+import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
@@ -33,7 +33,13 @@ export interface PollerOptions {
 	readonly detailIntervalMs?: number;
 	/** Pages (of 50) one listing follows at most. Default 20. */
 	readonly pageCap?: number;
+	/** Back-off after throttling and errors other than timeouts. Default DEFAULT_BACKOFF with the interval as floor. */
 	readonly backoff?: BackoffPolicy;
+	/**
+	 * The api's per-request timeout, for the pause after a timed-out request (core/backoff.ts
+	 * timeoutBackoff). Default requestTimeoutFor(intervalMs), what the CLI gives the api.
+	 */
+	readonly requestTimeoutMs?: number;
 }
 
 export interface Poller {
@@ -71,7 +77,14 @@ export function createPoller(options: PollerOptions): Poller {
 	const intervalMs = clampInterval(options.intervalMs, DEFAULT_INTERVAL_MS);
 	const detailIntervalMs = clampInterval(options.detailIntervalMs, MIN_INTERVAL_MS);
 	const pageCap = Math.max(1, Math.floor(options.pageCap ?? DEFAULT_PAGE_CAP));
-	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, options.random ?? Math.random);
+	const random = options.random ?? Math.random;
+	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, random);
+	// A timed-out request already waited: retry after a short pause, so recovery takes at most about an interval.
+	const timeouts = createBackoffTracker(timeoutBackoff(intervalMs, options.requestTimeoutMs ?? requestTimeoutFor(intervalMs)), random);
+	const succeeded = (key: string): void => {
+		backoff.succeeded(key);
+		timeouts.succeeded(key);
+	};
 	const regions = store.getState().context.regions;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
@@ -105,7 +118,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const result = await refreshRegion(context, cursor, known);
 			if (signal.aborted) return intervalMs;
 			applyList(region, result, counter);
-			backoff.succeeded(region);
+			succeeded(region);
 			return intervalMs;
 		} catch (error) {
 			if (signal.aborted) return intervalMs;
@@ -136,7 +149,7 @@ export function createPoller(options: PollerOptions): Poller {
 			return intervalMs;
 		}
 
-		const delay = backoff.failed(key);
+		const delay = kind === 'timeout' ? timeouts.failed(key) : backoff.failed(key);
 		record({kind, message, at, backoffUntil: at + delay, calls});
 		return delay;
 	}
@@ -148,7 +161,7 @@ export function createPoller(options: PollerOptions): Poller {
 		if (target) {
 			try {
 				await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
-				backoff.succeeded(DETAIL_LOOP);
+				succeeded(DETAIL_LOOP);
 			} catch (error) {
 				if (signal.aborted) return delay;
 				delay = failed(DETAIL_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
