@@ -148,6 +148,7 @@ export function createPoller(options: PollerOptions): Poller {
 			at: clock.now(),
 			calls: counter.calls,
 			...(result.truncated === undefined ? {} : {truncated: result.truncated}),
+			...(result.coverage === undefined ? {} : {coverage: result.coverage}),
 		});
 	}
 
