@@ -3,6 +3,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {backoffDelay, requestTimeoutFor, timeoutBackoff} from '../../source/core/backoff.js';
 import {createPoller, type Poller} from '../../source/poller/create-poller.js';
+import {regionHealth} from '../../source/store/data-selectors.js';
+import {regionSummary} from '../../source/ui/shell/region-summary.js';
 import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor, type FakeApi} from './fakes.js';
 
 const T0 = 1_700_000_000_000;
@@ -129,5 +131,15 @@ describe('the request timeout and the pause after one, per refresh interval', ()
 
 		// At the 2 s minimum the timeout is the whole interval: the retry goes out right after it.
 		expect(backoffDelay(1, timeoutBackoff(2000, requestTimeoutFor(2000)), () => 1)).toBe(0);
+	});
+});
+
+describe('in the header', () => {
+	it('says a timed-out region in words, or in a few when the sentence does not fit', () => {
+		const message = 'SSM in us-east-1 (profile prod) did not answer within 2 s.';
+		const region = {region: 'us-east-1', throttled: false, calls: 1, inFlight: true, truncated: false, lastError: {kind: 'timeout' as const, message, at: T0}};
+		const health = regionHealth({...region, backoffUntil: T0 + 2000}, false);
+		expect(regionSummary(health, T0, 15_000).text).toBe(`error: ${message} · retry 2s`);
+		expect(regionSummary(health, T0, 15_000, 30)).toEqual({text: 'error: timed out · retry 2s', level: 'error'});
 	});
 });
