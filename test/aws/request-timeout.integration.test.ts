@@ -3,6 +3,7 @@
 // error, without the SDK retrying it and without any log line on the console.
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {createAwsApi, localModeOptions, type AwsApi} from '../../source/aws/index.js';
+import {createActionPort} from '../../source/aws/action-port.js';
 import {DataError} from '../../source/core/data-error.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {emulator as startEmulator} from '../emulator/support.js';
@@ -78,6 +79,13 @@ describe('a request to a hung endpoint', () => {
 		} finally {
 			short.destroy();
 		}
+	});
+
+	it("the user's own actions wait longer than the refresh timeout (a write cut short would leave its outcome unknown)", async () => {
+		emulator.control.setFaults({latencyMs: TIMEOUT_MS + 400});
+		await expect(api.listExecutionPage('us-east-1')).rejects.toMatchObject({kind: 'timeout'});
+		const port = createActionPort({client: region => api.homeClient(region)});
+		await expect(port.listDocuments('us-east-1')).resolves.not.toHaveLength(0);
 	});
 
 	it('a detail read times out the same way', async () => {
