@@ -8,8 +8,6 @@ import type {AppStore} from '../store/app-store.js';
 import {childErrorKey} from '../store/data-actions.js';
 import type {ChildTarget, OpenTarget} from '../store/refresh-plan.js';
 
-export type {ChildTarget, OpenTarget} from '../store/refresh-plan.js';
-
 /**
  * Every this many refreshes of the open execution, its steps are read in full even when its
  * counters did not move: a location that started (no counter changes until it ends) shows as
