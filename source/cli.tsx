@@ -7,6 +7,7 @@
 import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
+import {requestTimeoutFor} from './core/backoff.js';
 import {executionJsonLines} from './core/execution-json.js';
 import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
@@ -87,7 +88,8 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 		};
 	}
 
-	const api = createAwsApi(apiOptions);
+	// A request is cut after a share of the refresh interval, so a hung endpoint shows as an error and recovers by itself.
+	const api = createAwsApi({...apiOptions, requestTimeoutMs: requestTimeoutFor(options.intervalMs)});
 	// The embedded emulator is known to answer; against AWS, fail fast with one clear paragraph.
 	const check = emulator ? {ok: true as const} : await api.checkConnection({timeoutMs: 10_000});
 	if (!check.ok) {

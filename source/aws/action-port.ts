@@ -35,6 +35,13 @@ export interface ActionPortOptions {
  */
 const VERSIONS_REFUSED = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'AccessDeniedException']);
 
+/**
+ * The clients' request timeout follows the refresh interval (a couple of seconds), which suits
+ * the poller's reads but not a write whose outcome would be unknown if cut, nor a large runbook:
+ * the user's own actions wait up to this long per request.
+ */
+const ACTION_CALL = {requestTimeout: 30_000} as const;
+
 async function attempt<T>(what: string, region: string, call: () => Promise<T>): Promise<T> {
 	try {
 		return await call();
@@ -50,7 +57,7 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 	return {
 		async startExecution(request) {
 			const result = await attempt(`start ${request.documentName}`, request.region, async () =>
-				options.client(request.region).send(new StartAutomationExecutionCommand(apiStartInput(request))),
+				options.client(request.region).send(new StartAutomationExecutionCommand(apiStartInput(request)), ACTION_CALL),
 			);
 			if (!result.AutomationExecutionId) throw describeActionError(new Error('SSM returned no execution id.'), `start ${request.documentName}`, request.region);
 			refresh();
@@ -59,7 +66,7 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 
 		async stopExecution(region, executionId, type) {
 			await attempt(`${type === 'Cancel' ? 'cancel' : 'complete'} execution ${executionId}`, region, async () =>
-				options.client(region).send(new StopAutomationExecutionCommand({AutomationExecutionId: executionId, Type: type})),
+				options.client(region).send(new StopAutomationExecutionCommand({AutomationExecutionId: executionId, Type: type}), ACTION_CALL),
 			);
 			refresh();
 		},
@@ -74,6 +81,7 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 							? {Payload: Object.fromEntries(Object.entries(payload).map(([key, values]) => [key, [...values]]))}
 							: {}),
 					}),
+					ACTION_CALL,
 				),
 			);
 			refresh();
@@ -85,7 +93,7 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 			if (listOptions.namePrefix) filters.push({Key: 'Name', Values: [listOptions.namePrefix]});
 			return attempt('list runbooks', region, async () => {
 				const documents: DocumentSummary[] = [];
-				for await (const page of paginateListDocuments({client: options.client(region), pageSize: 50}, {Filters: filters})) {
+				for await (const page of paginateListDocuments({client: options.client(region), pageSize: 50}, {Filters: filters}, ACTION_CALL)) {
 					for (const identifier of page.DocumentIdentifiers ?? []) {
 						if (!identifier.Name) continue;
 						documents.push({
@@ -106,14 +114,14 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 			return attempt(`list the versions of ${name}`, region, async () => {
 				const versions: string[] = [];
 				try {
-					for await (const page of paginateListDocumentVersions({client: options.client(region), pageSize: 50}, {Name: name})) {
+					for await (const page of paginateListDocumentVersions({client: options.client(region), pageSize: 50}, {Name: name}, ACTION_CALL)) {
 						for (const version of page.DocumentVersions ?? []) if (version.DocumentVersion) versions.push(version.DocumentVersion);
 					}
 				} catch (error) {
 					// Endpoints without ListDocumentVersions (some emulators), or a policy without
 					// ssm:ListDocumentVersions: versions run 1..LatestVersion.
 					if (!VERSIONS_REFUSED.has(String((error as {name?: unknown}).name))) throw error;
-					const {Document} = await options.client(region).send(new DescribeDocumentCommand({Name: name}));
+					const {Document} = await options.client(region).send(new DescribeDocumentCommand({Name: name}), ACTION_CALL);
 					const latest = Number(Document?.LatestVersion ?? 0);
 					for (let version = latest; version >= 1; version--) versions.push(String(version));
 				}
@@ -126,9 +134,9 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 				const client = options.client(region);
 				const versionInput = version ? {DocumentVersion: version} : {};
 				const [document, description] = await Promise.all([
-					client.send(new GetDocumentCommand({Name: name, ...versionInput})),
+					client.send(new GetDocumentCommand({Name: name, ...versionInput}), ACTION_CALL),
 					// Default and latest version numbers are only in DescribeDocument; the form works without them.
-					client.send(new DescribeDocumentCommand({Name: name, ...versionInput})).then(
+					client.send(new DescribeDocumentCommand({Name: name, ...versionInput}), ACTION_CALL).then(
 						result => result.Document,
 						() => undefined,
 					),
@@ -148,7 +156,7 @@ export function createActionPort(options: ActionPortOptions): ActionPort {
 
 		async listExecutionTags(region, executionId) {
 			return attempt(`read the tags of execution ${executionId}`, region, async () => {
-				const {TagList} = await options.client(region).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: executionId}));
+				const {TagList} = await options.client(region).send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: executionId}), ACTION_CALL);
 				return (TagList ?? []).flatMap(tag => (tag.Key ? [{key: tag.Key, value: tag.Value ?? ''}] : []));
 			});
 		},

@@ -50,6 +50,14 @@ export function startupMessage(failed: readonly RegionCheck[], source: Connectio
 		);
 	}
 
+	if (kinds.size === 1 && first.kind === 'timeout') {
+		const within = /within [\d.]+ s/.exec(first.message ?? '')?.[0] ?? 'in time';
+		return `ssmtop got no answer from SSM${source.endpointUrl ? ` at ${source.endpointUrl}` : ''} for ${listRegions(failed)} ${within}. Check --endpoint-url, --region, the network and any proxy.`.replace(
+			/\s+/g,
+			' ',
+		);
+	}
+
 	if (kinds.size === 1 && first.kind === 'unreachable') {
 		return `ssmtop cannot reach SSM${source.endpointUrl ? ` at ${source.endpointUrl}` : ''} for ${listRegions(failed)}${first.detail ? ` (${first.detail.replace(/\.$/, '')})` : ''}. Check --endpoint-url, --region, the network and any proxy.`.replace(
 			/\s+/g,
@@ -76,9 +84,11 @@ export async function checkRegions(targets: readonly CallTarget[], source: Conne
 
 	const regions = await Promise.all(
 		targets.map(async (target): Promise<RegionCheck> => {
-			const signal = AbortSignal.timeout(timeoutMs);
+			// The clients' own request timeout follows the refresh interval; the first call (a cold
+			// connection, credentials to resolve) gets the whole check's time. The signal is a backstop.
+			const signal = AbortSignal.timeout(timeoutMs + 1000);
 			try {
-				await listExecutionPage(target, {maxResults: 1, signal});
+				await listExecutionPage(target, {maxResults: 1, signal, requestTimeoutMs: timeoutMs});
 				return {region: target.region, ok: true};
 			} catch (error) {
 				if (isAbort(error) || signal.aborted) {

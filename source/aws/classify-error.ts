@@ -59,9 +59,27 @@ function factsOf(error: unknown): ErrorFacts {
 	};
 }
 
+/** The HTTP handler's words when it cuts a request at its requestTimeout (throwOnRequestTimeout). */
+const REQUEST_TIMEOUT = /exceeded the configured (\d+) ms requestTimeout/;
+
+/**
+ * True when the request was cut at the client's request timeout: the endpoint took the request
+ * and did not answer in time (a connection that never opened is 'unreachable' instead).
+ */
+export function isRequestTimeout(error: unknown): boolean {
+	const {name, message} = factsOf(error);
+	return name === 'TimeoutError' && REQUEST_TIMEOUT.test(message);
+}
+
+/** "0.4 s", "2 s", "2.5 s". */
+function seconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 export function errorKindOf(error: unknown): ErrorKind {
 	const {name, code, status, message} = factsOf(error);
 	const names = [name, code].filter((value): value is string => Boolean(value));
+	if (isRequestTimeout(error)) return 'timeout';
 	if (names.some(value => THROTTLING.has(value)) || status === 429) return 'throttled';
 	if (names.some(value => CREDENTIALS.has(value))) return 'credentials';
 	if (/could not load credentials|could not resolve credentials|profile .* could not be found|sso session .* expired|token is expired/i.test(message))
@@ -102,6 +120,11 @@ function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext, error
 			return `The credentials for ${where} are missing, expired or invalid${detail ? ` (${detail.replace(/\.$/, '')})` : ''}. Refresh them (for SSO: aws sso login).`;
 		case 'access-denied':
 			return `Access denied for ${context.operation} in ${where}${detail ? `: ${detail}` : ''}.`;
+		case 'timeout': {
+			const ms = REQUEST_TIMEOUT.exec(facts.message)?.[1];
+			return `SSM in ${where} did not answer ${ms ? `within ${seconds(Number(ms))}` : 'in time'}.`;
+		}
+
 		case 'unreachable':
 			return `Cannot reach SSM in ${where} (${facts.code ?? facts.name}${detail && detail !== facts.code ? `: ${detail}` : ''}).`;
 		case 'server':

@@ -5,6 +5,7 @@
  * Clients live here, never in the store.
  */
 import {SSMClient} from '@aws-sdk/client-ssm';
+import {createRetryStrategy} from './retry-strategy.js';
 
 export interface StaticCredentials {
 	readonly accessKeyId: string;
@@ -26,7 +27,11 @@ export interface ClientOptions {
 	readonly accountCredentials?: (account: string) => StaticCredentials | undefined;
 	/** SDK attempts per call, including its own retries on throttling and 5xx. Default 2. */
 	readonly maxAttempts?: number;
-	/** Per-request timeout in ms. Default 10 000. */
+	/**
+	 * Per-request timeout in ms (until the answer's headers arrive): the request is cut and fails
+	 * as a 'timeout' DataError. Default 10 000; the CLI derives it from --interval
+	 * (core/backoff.ts requestTimeoutFor).
+	 */
 	readonly requestTimeoutMs?: number;
 }
 
@@ -54,8 +59,22 @@ function quietSdkNotices(): void {
 	process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 
+/**
+ * Where the SDK and its HTTP handler would log: nowhere. Their default is the console, which Ink
+ * patches into the frame (the handler's requestTimeout WARN lines landed in the TUI); every
+ * failure reaches the user as a classified error in the store instead.
+ */
+const silentLogger = {
+	trace: () => undefined,
+	debug: () => undefined,
+	info: () => undefined,
+	warn: () => undefined,
+	error: () => undefined,
+};
+
 export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();
+	const maxAttempts = options.maxAttempts ?? 2;
 	const clients = new Map<string, SSMClient>();
 	const homeSource: CredentialSource = options.credentials
 		? {kind: 'static', credentials: options.credentials}
@@ -72,8 +91,17 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 		if (!client) {
 			client = new SSMClient({
 				region,
-				maxAttempts: options.maxAttempts ?? 2,
-				requestHandler: {requestTimeout: options.requestTimeoutMs ?? 10_000, connectionTimeout: 5000},
+				maxAttempts,
+				retryStrategy: createRetryStrategy(maxAttempts),
+				logger: silentLogger,
+				// Without throwOnRequestTimeout the handler only logs a warning and lets the request hang
+				// (@smithy/node-http-handler 4.x); with it the request is destroyed and rejects as a TimeoutError.
+				requestHandler: {
+					requestTimeout: options.requestTimeoutMs ?? 10_000,
+					throwOnRequestTimeout: true,
+					connectionTimeout: 5000,
+					logger: silentLogger,
+				},
 				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 				...(source.kind === 'static' ? {credentials: {...source.credentials}} : {}),
 				...(source.kind === 'chain' && source.profile !== undefined ? {profile: source.profile} : {}),

@@ -40,7 +40,8 @@ function sdkFilters(filters: readonly ExecutionFilter[] | undefined) {
 	return filters?.map(filter => ({Key: filter.key as AutomationExecutionFilterKey, Values: [...filter.values]}));
 }
 
-export async function listExecutionPage(target: CallTarget, request: ExecutionPageRequest = {}): Promise<ExecutionPage> {
+/** `requestTimeoutMs` overrides the client's request timeout for this call (the start-up check waits longer). */
+export async function listExecutionPage(target: CallTarget, request: ExecutionPageRequest & {readonly requestTimeoutMs?: number} = {}): Promise<ExecutionPage> {
 	const output = await send(target, 'DescribeAutomationExecutions', async () =>
 		target.client.send(
 			new DescribeAutomationExecutionsCommand({
@@ -48,7 +49,10 @@ export async function listExecutionPage(target: CallTarget, request: ExecutionPa
 				...(request.filters && request.filters.length > 0 ? {Filters: sdkFilters(request.filters)} : {}),
 				...(request.nextToken ? {NextToken: request.nextToken} : {}),
 			}),
-			request.signal ? {abortSignal: request.signal} : {},
+			{
+				...(request.signal ? {abortSignal: request.signal} : {}),
+				...(request.requestTimeoutMs === undefined ? {} : {requestTimeout: request.requestTimeoutMs}),
+			},
 		),
 	);
 	const executions = (output.AutomationExecutionMetadataList ?? []).map(row => mapExecutionMetadata(row, target.region, target.account));

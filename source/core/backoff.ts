@@ -55,3 +55,28 @@ export function createBackoffTracker(policy: BackoffPolicy, random: () => number
 		},
 	};
 }
+
+/** Refresh interval the defaults below assume when none is given (the poller's default). */
+const DEFAULT_INTERVAL_MS = 5000;
+
+/**
+ * The per-request timeout for a refresh interval: 40 % of it, from 2 s to 10 s (2 s at the
+ * default 5 s). Short enough that a hung endpoint shows as an error within two intervals of
+ * hanging (the request that hangs goes out at most one interval after the fault, and is cut
+ * after this), long enough for a cold TLS connection and a page of 50 executions.
+ */
+export function requestTimeoutFor(intervalMs: number = DEFAULT_INTERVAL_MS): number {
+	return Math.round(Math.min(10_000, Math.max(2000, 0.4 * intervalMs)));
+}
+
+/**
+ * The pause before retrying after a request timed out: the request itself already held the
+ * loop for `requestTimeoutMs`, so the retry comes after a jittered quarter to half an interval
+ * (never more than what is left of the interval), not after the exponential back-off. A region
+ * whose endpoint answers again is then `ok` within about one interval, where the exponential
+ * back-off would have pushed the retry out to 30 s and more. Throttling keeps DEFAULT_BACKOFF.
+ */
+export function timeoutBackoff(intervalMs: number, requestTimeoutMs: number): BackoffPolicy {
+	const cap = Math.max(0, Math.min(intervalMs / 2, intervalMs - requestTimeoutMs));
+	return {baseMs: cap, capMs: cap, floorMs: 0};
+}

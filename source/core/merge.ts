@@ -79,3 +79,48 @@ export function mergeDetail(previous: ExecutionDetail | undefined, next: Executi
 	const steps = mergeSteps(previous.steps, next.steps);
 	return steps === next.steps ? next : {...next, steps};
 }
+
+/**
+ * What one refresh of a region proves about the executions it did not return. A listing is
+ * complete over a window of start times when nothing cut it: every execution of the region that
+ * started in the window was returned, so one we hold in that window that it did not return is
+ * gone (deleted, or expired from the service's history).
+ */
+export interface ListingCoverage {
+	/**
+	 * Every execution of the region that started strictly after this instant (ms) was returned;
+	 * 'all': every execution of the region, whatever its start. Absent: no such window.
+	 */
+	readonly startedAfter?: number | 'all';
+	/** Asked for by id and not returned: gone, whatever their start time. */
+	readonly missingIds?: readonly string[];
+}
+
+/**
+ * Drops the executions of `region` that `coverage` proves gone: not among `returned`, and inside
+ * the window or asked for by id. Rows outside the window (older history beyond the page cap,
+ * rows of unknown start in a time window) always stay. Returns `current` itself when nothing goes.
+ */
+export function pruneExecutions(
+	current: Readonly<Record<string, Execution>>,
+	region: string,
+	returned: readonly Execution[],
+	coverage: ListingCoverage,
+): {readonly executions: Readonly<Record<string, Execution>>; readonly removed: readonly string[]} {
+	const {startedAfter, missingIds} = coverage;
+	if (startedAfter === undefined && !missingIds?.length) return {executions: current, removed: []};
+	const seen = new Set(returned.map(execution => execution.id));
+	const missing = new Set(missingIds);
+	const inWindow = (execution: Execution): boolean =>
+		startedAfter === 'all' || (startedAfter !== undefined && execution.startTime !== undefined && execution.startTime > startedAfter);
+	const removed: string[] = [];
+	for (const execution of Object.values(current)) {
+		if (execution.region !== region || seen.has(execution.id)) continue;
+		if (missing.has(execution.id) || inWindow(execution)) removed.push(execution.id);
+	}
+
+	if (removed.length === 0) return {executions: current, removed};
+	const next = {...current};
+	for (const id of removed) delete next[id];
+	return {executions: next, removed};
+}

@@ -165,7 +165,8 @@ export type ErrorKind =
 	| 'throttled'
 	| 'credentials' // missing, expired or invalid credentials
 	| 'access-denied'
-	| 'unreachable' // network: connection refused, DNS, timeout
+	| 'unreachable' // network: connection refused, DNS, no connection in time
+	| 'timeout' // the endpoint took the request but did not answer within the request timeout
 	| 'server' // 5xx
 	| 'not-found'
 	| 'validation' // the service rejected our request

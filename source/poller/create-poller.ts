@@ -1,20 +1,22 @@
 /**
- * The refresh loop, outside React. Per region, the list refreshes every
- * `intervalMs`; the execution open on the detail/grid/location screens (and the
- * child under the grid cursor) every `detailIntervalMs` while it still changes.
+ * The refresh loop, outside React. What to watch comes from the refresh plan
+ * (store/refresh-plan.ts): the poller subscribes to it and reads no UI field itself.
+ * Per region, the list refreshes every `intervalMs`; the open execution and the
+ * child under the grid cursor each every `detailIntervalMs` while they still change.
  * Each loop schedules its next run only after the current one finishes; an
  * in-flight guard turns overlapping requests into one follow-up run; stop()
  * aborts requests in flight. Throttling and errors back off per region with
- * jitter and keep the last data; refused credentials pause polling and raise the
- * banner until the user resumes.
+ * jitter and keep the last data; a timed-out request is retried after a short
+ * pause; refused credentials pause polling and raise the banner until the user resumes.
  */
-import {createBackoffTracker, DEFAULT_BACKOFF, type BackoffPolicy} from '../core/backoff.js';
+import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
+import {selectRefreshPlan, type ChildTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
-import {childToFetch, createStepsReuse, openExecutionToFetch, refreshChild, refreshOpenExecution} from './open-refresh.js';
+import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
 
 /** Never refresh faster than this, whatever --interval says. */
 export const MIN_INTERVAL_MS = 2000;
@@ -33,7 +35,13 @@ export interface PollerOptions {
 	readonly detailIntervalMs?: number;
 	/** Pages (of 50) one listing follows at most. Default 20. */
 	readonly pageCap?: number;
+	/** Back-off after throttling and errors other than timeouts. Default DEFAULT_BACKOFF with the interval as floor. */
 	readonly backoff?: BackoffPolicy;
+	/**
+	 * The api's per-request timeout, for the pause after a timed-out request (core/backoff.ts
+	 * timeoutBackoff). Default requestTimeoutFor(intervalMs), what the CLI gives the api.
+	 */
+	readonly requestTimeoutMs?: number;
 }
 
 export interface Poller {
@@ -56,13 +64,15 @@ export function clampInterval(ms: number | undefined, fallback: number): number 
 	return Math.max(MIN_INTERVAL_MS, Math.round(ms));
 }
 
-const DETAIL_LOOP = '\u0000open';
+/** Loop keys beside the regions' (a region name never starts with NUL). */
+const OPEN_LOOP = '\u0000open';
+const CHILD_LOOP = '\u0000child';
 
 interface Loop {
 	timer?: unknown;
 	running?: Promise<void>;
-	/** A refresh was asked for while one was running: run again right after. */
-	again: boolean;
+	/** A refresh was asked for while one was running: run again right after (forced if any ask was `r`). */
+	again?: {readonly force: boolean};
 }
 
 export function createPoller(options: PollerOptions): Poller {
@@ -71,7 +81,14 @@ export function createPoller(options: PollerOptions): Poller {
 	const intervalMs = clampInterval(options.intervalMs, DEFAULT_INTERVAL_MS);
 	const detailIntervalMs = clampInterval(options.detailIntervalMs, MIN_INTERVAL_MS);
 	const pageCap = Math.max(1, Math.floor(options.pageCap ?? DEFAULT_PAGE_CAP));
-	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, options.random ?? Math.random);
+	const random = options.random ?? Math.random;
+	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, random);
+	// A timed-out request already waited: retry after a short pause, so recovery takes at most about an interval.
+	const timeouts = createBackoffTracker(timeoutBackoff(intervalMs, options.requestTimeoutMs ?? requestTimeoutFor(intervalMs)), random);
+	const succeeded = (key: string): void => {
+		backoff.succeeded(key);
+		timeouts.succeeded(key);
+	};
 	const regions = store.getState().context.regions;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
@@ -83,7 +100,7 @@ export function createPoller(options: PollerOptions): Poller {
 	const loopOf = (key: string): Loop => {
 		let loop = loops.get(key);
 		if (!loop) {
-			loop = {again: false};
+			loop = {};
 			loops.set(key, loop);
 		}
 
@@ -91,11 +108,24 @@ export function createPoller(options: PollerOptions): Poller {
 	};
 
 	const state = (): AppState => store.getState();
-	const holdingList = () => state().filterDraft !== undefined;
+	const plan = (): RefreshPlan => selectRefreshPlan(state());
+	/** Targets of refresh 'once' already read (by plan object: opening it again makes a new one). */
+	const loadedOnce = new WeakSet<OpenTarget | ChildTarget>();
+	/** The plan the subscription last acted on. */
+	let watched: RefreshPlan | undefined;
+
+	/** Whether a target is read on this run: always on `r`; 'once' targets a single time; 'manual' ones only on `r`. */
+	function due(target: OpenTarget | ChildTarget, force: boolean): boolean {
+		if (force || target.refresh === 'live') return true;
+		if (target.refresh === 'manual' || loadedOnce.has(target)) return false;
+		loadedOnce.add(target);
+		return true;
+	}
 
 	/** Returns the delay until the next run: the interval, or a back-off after a failure. */
 	async function refreshListOf(region: string, signal: AbortSignal, force: boolean): Promise<number> {
-		if ((state().paused && !force) || holdingList()) return intervalMs;
+		const {list} = plan();
+		if ((list === 'paused' && !force) || list === 'held') return intervalMs;
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
 		const context: ListContext = {api, region, pageCap, signal, counter};
@@ -105,7 +135,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const result = await refreshRegion(context, cursor, known);
 			if (signal.aborted) return intervalMs;
 			applyList(region, result, counter);
-			backoff.succeeded(region);
+			succeeded(region);
 			return intervalMs;
 		} catch (error) {
 			if (signal.aborted) return intervalMs;
@@ -118,6 +148,7 @@ export function createPoller(options: PollerOptions): Poller {
 			at: clock.now(),
 			calls: counter.calls,
 			...(result.truncated === undefined ? {} : {truncated: result.truncated}),
+			...(result.coverage === undefined ? {} : {coverage: result.coverage}),
 		});
 	}
 
@@ -136,49 +167,54 @@ export function createPoller(options: PollerOptions): Poller {
 			return intervalMs;
 		}
 
-		const delay = backoff.failed(key);
+		const delay = kind === 'timeout' ? timeouts.failed(key) : backoff.failed(key);
 		record({kind, message, at, backoffUntil: at + delay, calls});
 		return delay;
 	}
 
 	async function refreshOpen(signal: AbortSignal, force: boolean): Promise<number> {
-		if (state().paused && !force) return detailIntervalMs;
-		const target = openExecutionToFetch(store);
-		let delay = detailIntervalMs;
-		if (target) {
-			try {
-				await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
-				backoff.succeeded(DETAIL_LOOP);
-			} catch (error) {
-				if (signal.aborted) return delay;
-				delay = failed(DETAIL_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
-				return delay;
-			}
+		const target = plan().open;
+		if (!target || !due(target, force)) return detailIntervalMs;
+		try {
+			await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
+			if (signal.aborted) loadedOnce.delete(target);
+			else succeeded(OPEN_LOOP);
+			return detailIntervalMs;
+		} catch (error) {
+			// Stopped before the answer: a restart loads it after all.
+			if (signal.aborted) loadedOnce.delete(target);
+			if (signal.aborted) return detailIntervalMs;
+			return failed(OPEN_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
 		}
+	}
 
-		// After the parent's refresh, so the grid cell (and its child id) is current.
-		const child = childToFetch(store);
-		if (child) {
-			try {
-				await refreshChild(store, api, child, signal);
-			} catch (error) {
-				if (signal.aborted) return delay;
-				delay = failed(DETAIL_LOOP, error, 1, () => undefined);
-			}
+	async function refreshCursorChild(signal: AbortSignal, force: boolean): Promise<number> {
+		const target = plan().child;
+		if (!target || !due(target, force)) return detailIntervalMs;
+		try {
+			// Failures other than throttling are recorded for the cell and not thrown.
+			await refreshChild(store, api, target, signal);
+			if (signal.aborted) loadedOnce.delete(target);
+			else succeeded(CHILD_LOOP);
+			return detailIntervalMs;
+		} catch (error) {
+			if (signal.aborted) loadedOnce.delete(target);
+			if (signal.aborted) return detailIntervalMs;
+			return failed(CHILD_LOOP, error, 1, () => undefined);
 		}
-
-		return delay;
 	}
 
 	function runner(key: string): (signal: AbortSignal, force: boolean) => Promise<number> {
-		return key === DETAIL_LOOP ? refreshOpen : async (signal, force) => refreshListOf(key, signal, force);
+		if (key === OPEN_LOOP) return refreshOpen;
+		if (key === CHILD_LOOP) return refreshCursorChild;
+		return async (signal, force) => refreshListOf(key, signal, force);
 	}
 
 	/** Runs a loop now unless it is running (then once more right after); schedules its next run when done. */
 	function run(key: string, force = false): Promise<void> {
 		const loop = loopOf(key);
 		if (loop.running) {
-			loop.again = true;
+			loop.again = {force: force || (loop.again?.force ?? false)};
 			return loop.running;
 		}
 
@@ -194,7 +230,7 @@ export function createPoller(options: PollerOptions): Poller {
 				delay = await runner(key)(signal, force);
 			} catch {
 				// Every failure is recorded by the runner; this only keeps the loop alive.
-				delay = key === DETAIL_LOOP ? detailIntervalMs : intervalMs;
+				delay = regions.includes(key) ? intervalMs : detailIntervalMs;
 			} finally {
 				loop.running = undefined;
 			}
@@ -202,8 +238,9 @@ export function createPoller(options: PollerOptions): Poller {
 			if (!started) return;
 			// `again`, or a stop()+start() while this run was in flight: run with the live signal.
 			if (loop.again || signal !== controller.signal) {
-				loop.again = false;
-				void run(key);
+				const again = loop.again;
+				loop.again = undefined;
+				void run(key, again?.force ?? false);
 				return;
 			}
 
@@ -216,28 +253,43 @@ export function createPoller(options: PollerOptions): Poller {
 	}
 
 	function keys(): string[] {
-		return [...regions, DETAIL_LOOP];
+		return [...regions, OPEN_LOOP, CHILD_LOOP];
 	}
 
-	function onStoreChange(next: AppState, previous: AppState): void {
-		if (previous.filterDraft !== undefined && next.filterDraft === undefined) {
-			for (const region of regions) void run(region);
-		}
+	/** A target to read now: a different execution (or child) than before, or one to load once. */
+	function newTarget(previous: OpenTarget | ChildTarget | undefined, next: OpenTarget | ChildTarget | undefined): boolean {
+		if (!next || next === previous) return false;
+		if (next.refresh === 'once' || !previous) return true;
+		return next.executionId !== previous.executionId || next.region !== previous.region;
+	}
 
-		if (previous.paused && !next.paused) {
-			if (next.banner?.level === 'error') {
+	/** Acts on what changed in the plan, running each loop that has new work at most once. */
+	function onPlanChanged(previous: RefreshPlan, next: RefreshPlan): void {
+		const now = new Set<string>();
+		if (previous.list === 'paused' && next.list !== 'paused') {
+			const {banner, actions} = state();
+			if (banner?.level === 'error') {
 				// The user resumed after a credentials problem: re-read credentials on the next call.
 				api.resetCredentials?.();
-				next.actions.bannerCleared();
+				actions.bannerCleared();
 			}
 
-			for (const key of keys()) void run(key);
-			return;
+			for (const key of keys()) now.add(key);
 		}
 
-		if (next.openId !== previous.openId || next.screen !== previous.screen || next.gridCursor !== previous.gridCursor) {
-			if (openExecutionToFetch(store) ?? childToFetch(store)) void run(DETAIL_LOOP);
-		}
+		// The filter prompt closed: the list catches up at once.
+		if (previous.list === 'held' && next.list === 'live') for (const region of regions) now.add(region);
+		if (newTarget(previous.open, next.open)) now.add(OPEN_LOOP);
+		if (newTarget(previous.child, next.child)) now.add(CHILD_LOOP);
+		for (const key of now) void run(key);
+	}
+
+	function onStoreChange(): void {
+		const next = plan();
+		const previous = watched;
+		if (next === previous) return;
+		watched = next;
+		if (previous) onPlanChanged(previous, next);
 	}
 
 	return {
@@ -247,6 +299,7 @@ export function createPoller(options: PollerOptions): Poller {
 			if (started) return;
 			started = true;
 			controller = new AbortController();
+			watched = plan();
 			unsubscribe = store.subscribe(onStoreChange);
 			for (const key of keys()) void run(key);
 		},
@@ -258,7 +311,7 @@ export function createPoller(options: PollerOptions): Poller {
 			for (const loop of loops.values()) {
 				if (loop.timer !== undefined) clock.clearTimeout(loop.timer);
 				loop.timer = undefined;
-				loop.again = false;
+				loop.again = undefined;
 			}
 		},
 		async tick() {

@@ -13,7 +13,15 @@
  * At steady state that is one or two calls per region per interval, whatever the
  * history size, where a naive loop re-reads every execution. If the service
  * rejects a filter, the region falls back to plain listing.
+ *
+ * Each refresh also says where it was complete (core/merge.ts ListingCoverage), so
+ * executions the service no longer lists leave the store instead of staying on
+ * screen forever: a full listing covers everything when it was not cut, and starts
+ * newer than the oldest one it returned when it was (the service lists newest
+ * first); a StartTimeAfter listing that was not cut covers its window; an
+ * ExecutionId lookup that did not return an id proves that id gone.
  */
+import type {ListingCoverage} from '../core/merge.js';
 import type {ExecutionFilter, MonitorApi} from '../core/monitor-api.js';
 import {isFinal} from '../core/status.js';
 import type {Execution} from '../core/types.js';
@@ -51,6 +59,8 @@ export interface RefreshResult {
 	readonly executions: readonly Execution[];
 	/** Set by full listings only. */
 	readonly truncated?: boolean;
+	/** Where the listing was complete; absent when it proves nothing gone (loading older history). */
+	readonly coverage?: ListingCoverage;
 }
 
 /** Counts calls as they happen, so a failed refresh still reports the calls it made. */
@@ -95,16 +105,44 @@ export function isoSeconds(ms: number): string {
 	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * Where an unfiltered listing, newest first, was complete: everywhere when it was not cut;
+ * otherwise over the starts newer than the oldest it returned (one of the same second may be on
+ * the next page).
+ */
+function unfilteredCoverage(executions: readonly Execution[], cut: boolean): ListingCoverage {
+	if (!cut) return {startedAfter: 'all'};
+	let oldest: number | undefined;
+	for (const execution of executions) {
+		if (execution.startTime !== undefined && (oldest === undefined || execution.startTime < oldest)) oldest = execution.startTime;
+	}
+
+	return oldest === undefined ? {} : {startedAfter: oldest};
+}
+
 async function fullListing(context: ListContext, cursor: RegionCursor): Promise<RefreshResult> {
 	const {executions, nextToken} = await listPages(context, undefined);
 	cursor.loaded = true;
 	if (nextToken) cursor.olderToken = nextToken;
 	else delete cursor.olderToken;
-	return {executions, truncated: Boolean(nextToken)};
+	return {executions, truncated: Boolean(nextToken), coverage: unfilteredCoverage(executions, Boolean(nextToken))};
+}
+
+/** The StartTimeAfter instant for a window from `ms`: a margin earlier, to the second. */
+function startAfterInstant(ms: number): number {
+	return Math.floor((ms - START_TIME_MARGIN_MS) / 1000) * 1000;
 }
 
 function startAfter(ms: number): ExecutionFilter[] {
 	return [{key: 'StartTimeAfter', values: [isoSeconds(ms - START_TIME_MARGIN_MS)]}];
+}
+
+/**
+ * Where a StartTimeAfter listing that was not cut is complete. The filter is to the second and the
+ * service may compare whole seconds, so the window is taken to start a second later.
+ */
+function windowAfter(ms: number): number {
+	return startAfterInstant(ms) + 1000;
 }
 
 /** Where the single-window plan would start, or undefined when it would take more than a page. */
@@ -130,21 +168,34 @@ async function incremental(context: ListContext, known: readonly Execution[]): P
 		for (const row of rows) seen.set(row.id, row);
 	};
 
+	let startedAfter: ListingCoverage['startedAfter'];
 	const from = windowStart(known);
 	if (from === undefined) {
 		add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
 		const newest = Math.max(...known.map(execution => execution.startTime ?? Number.NEGATIVE_INFINITY));
-		add((await listPages(context, Number.isFinite(newest) ? startAfter(newest) : undefined)).executions);
+		const recent = await listPages(context, Number.isFinite(newest) ? startAfter(newest) : undefined);
+		add(recent.executions);
+		if (!Number.isFinite(newest)) startedAfter = unfilteredCoverage(recent.executions, Boolean(recent.nextToken)).startedAfter;
+		else if (!recent.nextToken) startedAfter = windowAfter(newest);
 	} else {
-		add((await listPages(context, startAfter(from))).executions);
+		const recent = await listPages(context, startAfter(from));
+		add(recent.executions);
+		if (!recent.nextToken) startedAfter = windowAfter(from);
 	}
 
 	const settled = known.filter(execution => !isFinal(execution.status) && !seen.has(execution.id)).map(execution => execution.id);
+	const missingIds: string[] = [];
 	for (let index = 0; index < settled.length; index += IDS_PER_FILTER) {
-		add((await listPages(context, [{key: 'ExecutionId', values: settled.slice(index, index + IDS_PER_FILTER)}])).executions);
+		const ids = settled.slice(index, index + IDS_PER_FILTER);
+		const found = await listPages(context, [{key: 'ExecutionId', values: ids}]);
+		add(found.executions);
+		if (!found.nextToken) missingIds.push(...ids.filter(id => !seen.has(id)));
 	}
 
-	return {executions: [...seen.values()]};
+	return {
+		executions: [...seen.values()],
+		coverage: {...(startedAfter === undefined ? {} : {startedAfter}), ...(missingIds.length > 0 ? {missingIds} : {})},
+	};
 }
 
 /**

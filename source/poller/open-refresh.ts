@@ -1,50 +1,12 @@
 /**
- * Refresh of what the user has open: the execution on the detail, grid and
- * location screens (until it is final, plus once to load it), and on the location
- * screen the child execution under the grid cursor, read in its own account.
+ * Refresh of what the user has open, as the refresh plan (store/refresh-plan.ts) names it: the
+ * execution on the detail, grid and location screens, and on the location screen the child
+ * execution under the grid cursor, read in its own account.
  */
 import type {HeldSteps, MonitorApi} from '../core/monitor-api.js';
-import {isFinal} from '../core/status.js';
 import type {AppStore} from '../store/app-store.js';
 import {childErrorKey} from '../store/data-actions.js';
-import {selectGridCursorCell} from '../store/selectors.js';
-
-const OPEN_SCREENS = new Set(['detail', 'grid', 'location']);
-
-export interface OpenTarget {
-	readonly executionId: string;
-	readonly region: string;
-}
-
-/** The open execution when it needs fetching: not loaded yet, or not final. */
-export function openExecutionToFetch(store: AppStore): OpenTarget | undefined {
-	const state = store.getState();
-	const id = state.openId;
-	if (id === undefined || !OPEN_SCREENS.has(state.screen)) return undefined;
-	const detail = state.details[id];
-	const row = state.executions[id];
-	const region = detail?.region ?? row?.region;
-	if (region === undefined) return undefined;
-	if (detail && isFinal(detail.status)) return undefined;
-	return {executionId: id, region};
-}
-
-export interface ChildTarget {
-	readonly parentId: string;
-	readonly account: string;
-	readonly region: string;
-	readonly executionId: string;
-}
-
-/** The child under the grid cursor on the location screen, when it needs fetching. */
-export function childToFetch(store: AppStore): ChildTarget | undefined {
-	const state = store.getState();
-	if (state.screen !== 'location' || state.openId === undefined) return undefined;
-	const cell = selectGridCursorCell(state);
-	if (!cell?.childExecutionId) return undefined;
-	if (state.childSteps[cell.childExecutionId] && isFinal(cell.status)) return undefined;
-	return {parentId: state.openId, account: cell.account, region: cell.region, executionId: cell.childExecutionId};
-}
+import type {ChildTarget, OpenTarget} from '../store/refresh-plan.js';
 
 /**
  * Every this many refreshes of the open execution, its steps are read in full even when its

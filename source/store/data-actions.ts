@@ -3,7 +3,7 @@
  * changes as little as it can: unchanged executions, details and steps keep their
  * object identity (core/merge.ts), so views re-render only where data changed.
  */
-import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeSteps} from '../core/merge.js';
+import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeSteps, pruneExecutions, type ListingCoverage} from '../core/merge.js';
 import type {ErrorKind, Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {GetState, SetState} from './app-store.js';
 import type {Banner} from './state.js';
@@ -14,6 +14,11 @@ export interface PollSuccess {
 	readonly truncated?: boolean;
 	/** API calls this poll made. */
 	readonly calls?: number;
+	/**
+	 * Where the listing was complete: the region's executions in that window that it did not
+	 * return are gone and are dropped (with their detail). Omitted: an upsert only.
+	 */
+	readonly coverage?: ListingCoverage;
 }
 
 export interface PollFailure {
@@ -28,7 +33,7 @@ export interface PollFailure {
 export interface DataActions {
 	/** A region's list refresh began. */
 	pollStarted(region: string): void;
-	/** A region's list refresh returned these executions (an upsert: rows not in it are kept). */
+	/** A region's list refresh returned these executions (an upsert; rows not in it are kept unless `meta.coverage` proves them gone). */
 	pollSucceeded(region: string, executions: readonly Execution[], meta: PollSuccess): void;
 	/** A region's refresh failed; the last good data stays. */
 	pollFailed(region: string, failure: PollFailure): void;
@@ -73,6 +78,12 @@ function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Readon
 	return rest;
 }
 
+function withoutKeys<T>(record: Readonly<Record<string, T>>, keys: readonly string[]): Readonly<Record<string, T>> {
+	const rest = {...record};
+	for (const key of keys) delete rest[key];
+	return rest;
+}
+
 export function createDataActions(set: SetState, get: GetState): DataActions {
 	return {
 		pollStarted(region) {
@@ -81,7 +92,12 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 		},
 		pollSucceeded(region, executions, meta) {
 			set(state => {
-				const merged = mergeExecutions(state.executions, executions);
+				const upserted = mergeExecutions(state.executions, executions);
+				const {executions: merged, removed} = meta.coverage
+					? pruneExecutions(upserted, region, executions, meta.coverage)
+					: {executions: upserted, removed: []};
+				// The detail of a dropped execution goes too: an open view then says it is no longer listed.
+				const details = removed.some(id => state.details[id] !== undefined) ? withoutKeys(state.details, removed) : state.details;
 				const regions = withRegion(state.regions, region, current => {
 					const {lastError: _lastError, backoffUntil: _backoffUntil, ...rest} = current;
 					return {
@@ -93,7 +109,11 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 						truncated: meta.truncated ?? current.truncated,
 					};
 				});
-				return merged === state.executions ? {regions} : {regions, executions: merged};
+				return {
+					regions,
+					...(merged === state.executions ? {} : {executions: merged}),
+					...(details === state.details ? {} : {details}),
+				};
 			});
 		},
 		pollFailed(region, failure) {

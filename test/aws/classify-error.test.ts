@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {classifyError, errorKindOf} from '../../source/aws/classify-error.js';
+import {classifyError, errorKindOf, isRequestTimeout} from '../../source/aws/classify-error.js';
 
 function sdkError(name: string, message = 'm', status = 400) {
 	return Object.assign(new Error(message), {name, $fault: status >= 500 ? 'server' : 'client', $metadata: {httpStatusCode: status}});
@@ -34,6 +34,19 @@ describe('errorKindOf', () => {
 		expect(errorKindOf(sdkError('ServiceUnavailable', '', 503))).toBe('server');
 		expect(errorKindOf(sdkError('Whatever', '', 429))).toBe('throttled');
 		expect(errorKindOf(new Error('Could not load credentials from any providers'))).toBe('credentials');
+	});
+
+	it('tells a request cut at its timeout (the endpoint did not answer) from a connection that never opened', () => {
+		const cut = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 2500 ms requestTimeout.'), {
+			name: 'TimeoutError',
+			code: 'ETIMEDOUT',
+		});
+		expect(errorKindOf(cut)).toBe('timeout');
+		expect(isRequestTimeout(cut)).toBe(true);
+		const noConnection = Object.assign(new Error('Socket timed out without establishing a connection within 5000 ms'), {name: 'TimeoutError'});
+		expect(errorKindOf(noConnection)).toBe('unreachable');
+		expect(isRequestTimeout(noConnection)).toBe(false);
+		expect(classifyError(cut, context).message).toBe('SSM in eu-west-1 (profile prod) did not answer within 2.5 s.');
 	});
 });
 

@@ -36,7 +36,7 @@ describe('poller errors', () => {
 		poller.start();
 		await waitFor(() => store.getState().regions['us-east-1']?.throttled === true);
 		expect(store.getState().regions['us-east-1']?.backoffUntil).toBe(T0 + 4000);
-		expect(clock.pending()).toEqual([2000, 4000]); // detail loop, throttled region
+		expect(clock.pending()).toEqual([2000, 2000, 4000]); // open and child loops, throttled region
 
 		clock.advance(4000);
 		await waitFor(() => store.getState().regions['us-east-1']?.backoffUntil === T0 + 4000 + 8000, 'second, longer back-off');

@@ -144,4 +144,72 @@ describe('refresh of the open execution', () => {
 		expect(store.getState().childErrors[childErrorKey(PARENT, '222222222222', 'us-west-2')]).toMatch(/Access denied/);
 		expect(store.getState().regions['us-east-1']?.lastError).toBeUndefined();
 	});
+
+	describe('while paused (p)', () => {
+		/** PARENT listed and read as running, the child readable; the poller started and paused after the first load. */
+		async function pausedPoller() {
+			const {store, api} = listedParent(parentDetail('InProgress', 'InProgress'));
+			api.children.set(CHILD, {...row(CHILD, 'us-west-2', 'InProgress', T0), steps: [{stepName: 'restart', status: 'InProgress'}]});
+			const clock = createFakeClock();
+			const started = createPoller({store, api, clock, intervalMs: 5000, detailIntervalMs: 2000});
+			poller = started; // for afterEach
+			started.start();
+			await waitFor(() => store.getState().executions[PARENT] !== undefined, 'first load');
+			store.getState().actions.pauseToggled();
+			await flush();
+			const count = (op: 'get' | 'child' | 'list') => api.calls.filter(call => call.op === op).length;
+			return {store, api, clock, count, poller: started};
+		}
+
+		it('opening an execution still loads it, once (it used to stay "Loading steps…" forever)', async () => {
+			const {store, clock, count} = await pausedPoller();
+			const lists = count('list');
+			store.getState().actions.screenOpened('detail', PARENT);
+			await waitFor(() => store.getState().details[PARENT] !== undefined, 'the opened execution');
+			clock.advance(30_000);
+			await flush();
+			expect(count('get')).toBe(1);
+			expect(count('list')).toBe(lists);
+		});
+
+		it('a load that fails is not retried by itself while paused; opening it again is a new request', async () => {
+			const {store, api, clock, count} = await pausedPoller();
+			api.failNext('us-east-1', 'server');
+			store.getState().actions.screenOpened('detail', PARENT);
+			await waitFor(() => store.getState().regions['us-east-1']?.lastError?.kind === 'server', 'the failed load');
+			clock.advance(30_000);
+			await flush();
+			expect(count('get')).toBe(1);
+
+			store.getState().actions.back();
+			store.getState().actions.screenOpened('detail', PARENT);
+			await waitFor(() => store.getState().details[PARENT] !== undefined, 'the second request');
+			expect(count('get')).toBe(2);
+		});
+
+		it('a loaded execution is read again only on r', async () => {
+			const {store, count, poller} = await pausedPoller();
+			store.getState().actions.screenOpened('detail', PARENT);
+			await waitFor(() => count('get') === 1 && store.getState().details[PARENT] !== undefined, 'loaded');
+			store.getState().actions.screenOpened('grid');
+			await flush();
+			expect(count('get')).toBe(1);
+			poller.refreshNow();
+			await waitFor(() => count('get') === 2, 'r');
+		});
+
+		it('the child under the grid cursor on the location screen loads once too', async () => {
+			const {store, clock, count} = await pausedPoller();
+			store.getState().actions.screenOpened('detail', PARENT);
+			await waitFor(() => store.getState().details[PARENT] !== undefined, 'the parent');
+			store.getState().actions.screenOpened('grid');
+			store.getState().actions.gridCursorMoved({account: '222222222222', region: 'us-west-2'});
+			store.getState().actions.screenOpened('location');
+			await waitFor(() => store.getState().childSteps[CHILD] !== undefined, 'the child');
+			clock.advance(30_000);
+			await flush();
+			expect(count('child')).toBe(1);
+			expect(count('get')).toBe(1);
+		});
+	});
 });

@@ -62,7 +62,7 @@ describe('poller scheduling', () => {
 		release();
 		// The refresh asked for meanwhile runs once, right after.
 		await waitFor(() => api.calls.length === 2 && !store.getState().regions['us-east-1']!.inFlight, 'follow-up run');
-		expect(clock.pending()).toEqual([2000, 2000]);
+		expect(clock.pending()).toEqual([2000, 2000, 2000]); // the region, the open execution and the child loops
 	});
 
 	it('stop() aborts the requests in flight and writes nothing more', async () => {

@@ -24,6 +24,34 @@ describe('data actions', () => {
 		expect(app.getState().regions['us-east-1']).toMatchObject({lastSuccessAt: 200, calls: 4, truncated: true});
 	});
 
+	it('pollSucceeded with a coverage drops the region’s rows it proves gone, with their detail, and keeps the rest', () => {
+		const app = store();
+		const {actions} = app.getState();
+		const at = (id: string, startTime: number, region = 'us-east-1'): Execution => ({...row(id, 'Waiting', region), startTime});
+		actions.pollSucceeded('us-east-1', [at('ghost', 9000), at('kept', 9500), at('older', 1000)], {at: 1});
+		actions.pollSucceeded('eu-west-1', [at('far', 9000, 'eu-west-1')], {at: 1});
+		actions.detailLoaded({...at('ghost', 9000), steps: []});
+		actions.detailLoaded({...at('kept', 9500), steps: []});
+		const keptDetail = app.getState().details['kept'];
+
+		actions.pollSucceeded('us-east-1', [at('kept', 9500)], {at: 2, coverage: {startedAfter: 5000}});
+		const state = app.getState();
+		expect(Object.keys(state.executions).sort()).toEqual(['far', 'kept', 'older']);
+		expect(state.details['ghost']).toBeUndefined();
+		expect(state.details['kept']).toBe(keptDetail);
+		expect(state.regions['us-east-1']?.lastSuccessAt).toBe(2);
+
+		// Nothing proven gone: the same objects.
+		const executions = state.executions;
+		const details = state.details;
+		actions.pollSucceeded('us-east-1', [at('kept', 9500)], {at: 3, coverage: {startedAfter: 5000}});
+		expect(app.getState().executions).toBe(executions);
+		expect(app.getState().details).toBe(details);
+		// Without a coverage, an upsert only.
+		actions.pollSucceeded('us-east-1', [], {at: 4});
+		expect(app.getState().executions).toBe(executions);
+	});
+
 	it('pollFailed records the error and back-off for that region only; success clears them', () => {
 		const app = store();
 		const {actions} = app.getState();

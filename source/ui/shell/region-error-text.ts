@@ -24,6 +24,8 @@ export function shortRegionError(error: RegionError): string {
 			return 'access denied';
 		case 'unreachable':
 			return 'unreachable';
+		case 'timeout':
+			return 'timed out';
 		case 'not-found':
 			return 'not found';
 		case 'validation':

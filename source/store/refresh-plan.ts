@@ -1,0 +1,113 @@
+/**
+ * What the poller should keep fresh, derived from where the user is: the one place that turns
+ * UI state (screen, open execution, grid cursor, the `/` prompt, pause) into refresh work, so
+ * the poller reads no UI field itself. The plan is a plain value with a stable reference: the
+ * same plan object (and the same `open`/`child` objects) while nothing in it changes, so the
+ * poller can tell by reference what to run.
+ */
+import {isFinal} from '../core/status.js';
+import type {AppState} from './app-store.js';
+import {selectGridCursorCell} from './selectors.js';
+
+/**
+ * - live: every region refreshes every interval;
+ * - held: the `/` filter prompt is open and the list holds still while one types;
+ * - paused: after `p`, or after refused credentials: nothing refreshes by itself.
+ */
+export type ListPlan = 'live' | 'held' | 'paused';
+
+/**
+ * How a target is refreshed:
+ * - live: every detail interval, while it can still change (not loaded yet, or not final);
+ * - once: paused, and not loaded yet: load it once now (opening it is an explicit request);
+ * - manual: paused and loaded: only a manual refresh (`r`) reads it again.
+ */
+export type TargetRefresh = 'live' | 'once' | 'manual';
+
+export interface OpenTarget {
+	readonly executionId: string;
+	readonly region: string;
+	readonly refresh: TargetRefresh;
+}
+
+export interface ChildTarget {
+	readonly parentId: string;
+	readonly account: string;
+	readonly region: string;
+	readonly executionId: string;
+	readonly refresh: TargetRefresh;
+}
+
+export interface RefreshPlan {
+	readonly list: ListPlan;
+	/** The execution on the detail, grid or location screen; absent when nothing is open or it is loaded and final. */
+	readonly open?: OpenTarget;
+	/** On the location screen, the child execution under the grid cursor; absent when loaded and final. */
+	readonly child?: ChildTarget;
+}
+
+const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location']);
+
+function targetRefresh(paused: boolean, loaded: boolean): TargetRefresh {
+	if (!paused) return 'live';
+	return loaded ? 'manual' : 'once';
+}
+
+function openTarget(state: AppState): OpenTarget | undefined {
+	const id = state.openId;
+	if (id === undefined || !OPEN_SCREENS.has(state.screen)) return undefined;
+	const detail = state.details[id];
+	const region = detail?.region ?? state.executions[id]?.region;
+	if (region === undefined) return undefined;
+	if (detail && isFinal(detail.status)) return undefined;
+	return {executionId: id, region, refresh: targetRefresh(state.paused, detail !== undefined)};
+}
+
+function childTarget(state: AppState): ChildTarget | undefined {
+	if (state.screen !== 'location' || state.openId === undefined) return undefined;
+	const cell = selectGridCursorCell(state);
+	if (!cell?.childExecutionId) return undefined;
+	const loaded = state.childSteps[cell.childExecutionId] !== undefined;
+	if (loaded && isFinal(cell.status)) return undefined;
+	return {
+		parentId: state.openId,
+		account: cell.account,
+		region: cell.region,
+		executionId: cell.childExecutionId,
+		refresh: targetRefresh(state.paused, loaded),
+	};
+}
+
+function sameOpen(a: OpenTarget | undefined, b: OpenTarget | undefined): boolean {
+	return a === b || (a !== undefined && b !== undefined && a.executionId === b.executionId && a.region === b.region && a.refresh === b.refresh);
+}
+
+function sameChild(a: ChildTarget | undefined, b: ChildTarget | undefined): boolean {
+	return (
+		a === b ||
+		(a !== undefined &&
+			b !== undefined &&
+			a.parentId === b.parentId &&
+			a.account === b.account &&
+			a.region === b.region &&
+			a.executionId === b.executionId &&
+			a.refresh === b.refresh)
+	);
+}
+
+/** The last plan per store, keyed on the store's `actions` (the one value that lives as long as the store). */
+const lastPlans = new WeakMap<object, RefreshPlan>();
+
+export function selectRefreshPlan(state: AppState): RefreshPlan {
+	const previous = lastPlans.get(state.actions);
+	const list: ListPlan = state.paused ? 'paused' : state.filterDraft === undefined ? 'live' : 'held';
+	const freshOpen = openTarget(state);
+	const freshChild = childTarget(state);
+	// Keep the previous objects when equal: the poller compares by reference.
+	const open = sameOpen(previous?.open, freshOpen) ? previous?.open : freshOpen;
+	const child = sameChild(previous?.child, freshChild) ? previous?.child : freshChild;
+	if (previous && previous.list === list && previous.open === open && previous.child === child) return previous;
+	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {})};
+	lastPlans.set(state.actions, plan);
+	return plan;
+}
