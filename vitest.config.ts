@@ -10,5 +10,6 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',
+		setupFiles: ['test/setup/selector-stability.ts'],
 	},
 });

@@ -7,7 +7,7 @@ import type {AppData, ConnectionContext, SortState} from './state.js';
 import {createDataActions, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
-import {selectVisibleRows} from './selectors.js';
+import {selectSelectedExecution} from './selectors.js';
 
 export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions};
 export type AppStore = StoreApi<AppState>;
@@ -47,12 +47,12 @@ export function createAppStore(init: StoreInit): AppStore {
 		...initialData(init),
 		actions: {...createDataActions(set, get), ...createUiActions(set, get), ...createDialogActions(set, get)},
 	}));
-	// The cursor is an execution, never a row number: once rows are shown, the one under the cursor is
-	// pinned by id, so a refresh that adds a newer run above it, a new filter or a new sort keeps it.
+	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh
+	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
+	// rows (filtered out, gone), the neighbour shown in its place becomes the one under the cursor.
 	store.subscribe(state => {
-		if (state.selectedId !== undefined) return;
-		const first = selectVisibleRows(state)[0];
-		if (first) store.setState({selectedId: first.id});
+		const shown = selectSelectedExecution(state);
+		if (shown && shown.id !== state.selectedId) store.setState({selectedId: shown.id});
 	});
 	return store;
 }

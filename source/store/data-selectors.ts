@@ -74,11 +74,18 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 	return health;
 }
 
+const truncatedMemo = new WeakMap<object, readonly string[]>();
+
 /** Regions whose first listing stopped at the page cap: older history is still to load. */
-export function selectTruncatedRegions(state: AppState): string[] {
-	return Object.values(state.regions)
-		.filter(region => region.truncated)
-		.map(region => region.region);
+export function selectTruncatedRegions(state: AppState): readonly string[] {
+	let truncated = truncatedMemo.get(state.regions);
+	if (!truncated) {
+		truncated = Object.values(state.regions)
+			.filter(region => region.truncated)
+			.map(region => region.region);
+		truncatedMemo.set(state.regions, truncated);
+	}
+	return truncated;
 }
 
 /** API calls made so far across regions (header / bench figure). */

@@ -59,7 +59,7 @@ export interface RenderedApp {
 	readonly unmount: () => void;
 }
 
-export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number; port?: ActionPort} = {}): Promise<RenderedApp> {
+export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number; port?: Partial<ActionPort>} = {}): Promise<RenderedApp> {
 	const port = Object.assign(fakePort(), options.port ?? {});
 	let quits = 0;
 	const runner = startEffectRunner({
@@ -69,7 +69,7 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 			throw new Error('no files here');
 		},
 		writeTerminal: () => undefined,
-		newToken: () => 'token',
+		newToken: () => '00000000-0000-4000-8000-0000000000aa',
 		now: () => options.now ?? NOW,
 	});
 	const instance = render(

@@ -57,6 +57,15 @@ describe('help overlay', () => {
 		for (const hidden of ['Start a new run', 'Stop or cancel', 'Re-run this execution', 'Approve, reject', 'dialogs']) expect(frame).not.toContain(hidden);
 	});
 
+	it('keeps its title and the read-only note on one line each at 80×24', async () => {
+		const store = storeWith({rows, context: {...localContext, readOnly: true}, viewport: {columns: 80, rows: 24}});
+		app = await renderApp(store);
+		await app.type('?');
+		const frame = await app.waitFor('Keys · list screen');
+		expect(frame).toContain(READ_ONLY_NOTE);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+	});
+
 	it('has no read-only note without --read-only, and a dialogs section with the dialog keys', async () => {
 		app = await renderApp(storeWith({rows, viewport: {columns: 160, rows: 50}}));
 		await app.type('?');
