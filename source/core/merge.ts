@@ -94,6 +94,11 @@ export interface ListingCoverage {
 	readonly startedAfter?: number | 'all';
 	/** Asked for by id and not returned: gone, whatever their start time. */
 	readonly missingIds?: readonly string[];
+	/**
+	 * The region's executions held when the listing began: only these can it prove gone. A row added
+	 * while it was out (the run just started from ssmtop) may have started after the service answered.
+	 */
+	readonly heldBefore?: ReadonlySet<string>;
 }
 
 /**
@@ -107,7 +112,7 @@ export function pruneExecutions(
 	returned: readonly Execution[],
 	coverage: ListingCoverage,
 ): {readonly executions: Readonly<Record<string, Execution>>; readonly removed: readonly string[]} {
-	const {startedAfter, missingIds} = coverage;
+	const {startedAfter, missingIds, heldBefore} = coverage;
 	if (startedAfter === undefined && !missingIds?.length) return {executions: current, removed: []};
 	const seen = new Set(returned.map(execution => execution.id));
 	const missing = new Set(missingIds);
@@ -115,7 +120,7 @@ export function pruneExecutions(
 		startedAfter === 'all' || (startedAfter !== undefined && execution.startTime !== undefined && execution.startTime > startedAfter);
 	const removed: string[] = [];
 	for (const execution of Object.values(current)) {
-		if (execution.region !== region || seen.has(execution.id)) continue;
+		if (execution.region !== region || seen.has(execution.id) || (heldBefore && !heldBefore.has(execution.id))) continue;
 		if (missing.has(execution.id) || inWindow(execution)) removed.push(execution.id);
 	}
 

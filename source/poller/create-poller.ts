@@ -134,7 +134,12 @@ export function createPoller(options: PollerOptions): Poller {
 		try {
 			const result = await refreshRegion(context, cursor, known);
 			if (signal.aborted) return intervalMs;
-			applyList(region, result, counter);
+			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
+			applyList(
+				region,
+				result.coverage ? {...result, coverage: {...result.coverage, heldBefore: new Set(known.map(execution => execution.id))}} : result,
+				counter,
+			);
 			succeeded(region);
 			return intervalMs;
 		} catch (error) {

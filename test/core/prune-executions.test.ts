@@ -42,4 +42,9 @@ describe('pruneExecutions', () => {
 		expect(pruneExecutions(current, 'us-east-1', [], {}).executions).toBe(current);
 		expect(pruneExecutions(current, 'us-east-1', [], {startedAfter: 10_000}).executions).toBe(current);
 	});
+
+	it('proves gone only what was held when the listing began: a row added meanwhile stays', () => {
+		const {removed} = pruneExecutions(current, 'us-east-1', [], {startedAfter: 'all', heldBefore: new Set(['old', 'edge'])});
+		expect([...removed].sort()).toEqual(['edge', 'old']);
+	});
 });

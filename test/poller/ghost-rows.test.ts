@@ -123,4 +123,23 @@ describe('executions the service no longer lists', () => {
 		await poller.tick();
 		expect(ids(store)).toEqual(['final-0001', 'final-0002']);
 	});
+
+	it('a run started (from ssmtop) while a listing is out survives that listing, which cannot have seen it', async () => {
+		const store = createTestStore(['us-east-1']);
+		const running = row('running', 'us-east-1', 'InProgress', T0);
+		const api = createFakeApi({'us-east-1': [running]});
+		const poller = createPoller({store, api, clock: createFakeClock()});
+		await poller.tick();
+		let release!: () => void;
+		api.gate = new Promise(resolve => {
+			release = resolve;
+		});
+		const listing = poller.tick();
+		// The listing is held at the gate: the dialog's outcome adds the new run's row meanwhile.
+		store.setState({executions: {...store.getState().executions, started: row('started', 'us-east-1', 'Pending', T0 + 60_000)}});
+		release();
+		api.gate = undefined;
+		await listing;
+		expect(ids(store)).toEqual(['running', 'started']);
+	});
 });
