@@ -3,7 +3,7 @@ import {withStatusGroup} from '../core/filter.js';
 import {nextSortKey} from '../core/sort.js';
 import type {StatusGroup} from '../core/status.js';
 import type {GetState, SetState} from './app-store.js';
-import type {Screen, SortState} from './state.js';
+import type {AppData, Screen, SortState} from './state.js';
 import {listBodyRows, selectScreenSteps, selectSelectedIndex, selectVisibleRows} from './selectors.js';
 
 /** A cursor move: by a number of rows, to an end, by pages of the current viewport, or to an index. */
@@ -48,6 +48,16 @@ function clampMove(current: number, move: Move, count: number, pageRows: number)
 }
 
 export function createUiActions(set: SetState, get: GetState): UiActions {
+	/**
+	 * A new filter keeps the execution under the cursor while it matches; when it does not, the
+	 * cursor goes to the first row (as a new search does), not to whatever row took its place.
+	 */
+	const filtered = (change: Partial<AppData>): void => {
+		const before = get().selectedId;
+		set(change);
+		const rows = selectVisibleRows(get());
+		if (before !== undefined && rows[0] && !rows.some(row => row.id === before)) set({selectedId: rows[0].id});
+	};
 	return {
 		selectionMoved(move) {
 			const state = get();
@@ -71,20 +81,20 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 			set({filterDraft: get().filter});
 		},
 		filterTyped(draft) {
-			if (get().filterDraft !== undefined) set({filterDraft: draft});
+			if (get().filterDraft !== undefined) filtered({filterDraft: draft});
 		},
 		filterApplied() {
 			const {filterDraft} = get();
-			if (filterDraft !== undefined) set({filter: filterDraft.trim(), filterDraft: undefined});
+			if (filterDraft !== undefined) filtered({filter: filterDraft.trim(), filterDraft: undefined});
 		},
 		filterCancelled() {
-			set({filterDraft: undefined});
+			filtered({filterDraft: undefined});
 		},
 		filterSet(expression) {
-			set({filter: expression, filterDraft: undefined});
+			filtered({filter: expression, filterDraft: undefined});
 		},
 		statusQuickFilter(group) {
-			set({filter: withStatusGroup(get().filter, group)});
+			filtered({filter: withStatusGroup(get().filter, group)});
 		},
 		screenOpened(screen, executionId) {
 			const state = get();

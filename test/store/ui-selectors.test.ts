@@ -57,12 +57,12 @@ describe('selection by id', () => {
 		expect(selectSelectedIndex(store.getState())).toBe(3);
 	});
 
-	it('falls back to the neighbour when the selected row is filtered out or disappears', () => {
+	it('goes to the first row when a filter hides the selected one, and to its neighbour when it disappears', () => {
 		const store = storeWith({rows: executions(5, n => ({status: n === 2 ? 'Failed' : 'Success'}))});
 		store.getState().actions.selectionMoved(2);
 		expect(selectSelectedExecution(store.getState())?.documentName).toBe('Doc-2');
 		store.getState().actions.filterSet('!status:failed');
-		expect(selectSelectedExecution(store.getState())?.documentName).toBe('Doc-3');
+		expect(selectSelectedExecution(store.getState())?.documentName).toBe('Doc-0');
 		store.getState().actions.filterSet('');
 		store.getState().actions.selectionMoved('bottom');
 		const {[store.getState().selectedId!]: _gone, ...rest} = store.getState().executions;
