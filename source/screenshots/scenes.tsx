@@ -127,5 +127,15 @@ export const scenes: Scene[] = [
 		keys.enter,
 		{waitFor: /Only the \d+ failed or timed-out locations/},
 	]),
+	scene('stop-confirm', 'ssmtop: stopping a run asks first, naming the execution, account and Region', [
+		'/',
+		{type: 'status:running type:Local'},
+		keys.enter,
+		{waitFor: /\d+ of \d+ shown/},
+		'x',
+		{waitFor: 'Stop execution'},
+		keys.enter,
+		{waitFor: 'y: yes · n: no'},
+	]),
 	scene('help', 'ssmtop: the keys (?)', ['?', {waitFor: 'Quit'}]),
 ];

@@ -3,6 +3,7 @@ import {Text} from '../text.js';
 import {useShallow} from 'zustand/react/shallow';
 import {bindingsFor, formatKeys, type KeyBinding} from '../keymap.js';
 import {keyContextOf} from '../input/key-context.js';
+import {selectDialogFocus} from '../../store/dialog-actions.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
@@ -27,13 +28,15 @@ export function footerHints(bindings: readonly KeyBinding[], width: number, asci
 
 export function Footer() {
 	const theme = useTheme();
-	const [screen, modal, filterPrompt, readOnly, flash, columns] = useAppStore(
+	const [screen, modal, filterPrompt, readOnly, dialog, flash, columns] = useAppStore(
 		useShallow(state => {
 			const context = keyContextOf(state);
-			return [context.screen, context.modal, context.filterPrompt, context.readOnly, state.flash, state.viewport.columns] as const;
+			return [context.screen, context.modal, context.filterPrompt, context.readOnly, selectDialogFocus(state), state.flash, state.viewport.columns] as const;
 		}),
 	);
-	const hints = footerHints(bindingsFor({screen, modal, filterPrompt, readOnly}), flash ? columns - [...flash].length - 3 : columns, theme.ascii);
+	// Inside a dialog, the keys of what has the focus there (a y/n question offers y and n).
+	const context = {screen, modal, filterPrompt, readOnly, ...(dialog === undefined ? {} : {dialog})};
+	const hints = footerHints(bindingsFor(context), flash ? columns - [...flash].length - 3 : columns, theme.ascii);
 	return (
 		<Text wrap="truncate-end">
 			{flash ? <Text bold>{glyphs(theme, `${flash} · `)}</Text> : null}
