@@ -9,6 +9,7 @@ import {compileFilter} from '../core/filter.js';
 const HELP = `
   Usage
     $ ssmtop [options]
+    $ ssmtop wait [options] EXECUTION_ID…   (until they end; see ssmtop wait --help)
 
   Watch and drive AWS Systems Manager Automation executions.
 
