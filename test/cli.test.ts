@@ -177,8 +177,8 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 		const rows = result.stdout
 			.trimEnd()
 			.split('\n')
-			.map(line => JSON.parse(line) as {status: string});
+			.map(line => JSON.parse(line) as {AutomationExecutionStatus: string});
 		expect(rows.length).toBeGreaterThan(0);
-		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.status))).toBe(true);
+		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.AutomationExecutionStatus))).toBe(true);
 	});
 });
