@@ -215,6 +215,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 		writeTerminal: text => process.stdout.write(text),
 		newToken: randomUUID,
 		suspend: suspendToShell,
+		notify: options.notify,
+		inTmux: Boolean(process.env['TMUX']),
 	});
 	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
 	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {connectionContext} from '../source/cli.js';
 import {unknownFlags, validateFlags, type RawFlags} from '../source/cli/flags.js';
 
-const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
+const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, notify: 'desktop', once: false, json: false};
 const errorsOf = (flags: Partial<RawFlags>): readonly string[] => {
 	const result = validateFlags({...defaults, ...flags});
 	return 'errors' in result ? result.errors : [];

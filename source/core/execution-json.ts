@@ -68,7 +68,9 @@ export function executionJson(execution: Execution): ExecutionJson {
 		TargetParameterName: execution.targetParameterName,
 		Targets: execution.targets?.map(target => ({Key: target.key, Values: target.values})),
 		TargetMaps: execution.targetMaps,
-		ResolvedTargets: execution.resolvedTargets ? present({ParameterValues: execution.resolvedTargets, Truncated: execution.resolvedTargetsTruncated}) : undefined,
+		ResolvedTargets: execution.resolvedTargets
+			? present({ParameterValues: execution.resolvedTargets, Truncated: execution.resolvedTargetsTruncated})
+			: undefined,
 		MaxConcurrency: execution.maxConcurrency,
 		MaxErrors: execution.maxErrors,
 		Target: execution.target,
