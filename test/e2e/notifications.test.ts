@@ -60,5 +60,10 @@ describe.skipIf(!tmuxAvailable())('notifications of the built CLI in tmux', () =
 
 		await tmux.type('!');
 		await tmux.waitFor(new RegExp(`Notifications · 1, newest first[\\s\\S]*${text.slice(0, 40)}`));
+		// q closes the pane, q again quits: script(1) ends with the app, nothing is left running.
+		await tmux.type('q');
+		await tmux.waitFor(screen => !/Notifications ·/.test(screen));
+		await tmux.type('q');
+		await tmux.waitForExit({timeoutMs: 15_000});
 	}, 90_000);
 });
