@@ -17,6 +17,7 @@ export type Command =
 	| 'run.signal'
 	| 'run.watch'
 	| 'notices.open'
+	| 'screen.pulse'
 	| 'notices.close'
 	| 'cursor.up'
 	| 'cursor.down'

@@ -36,7 +36,8 @@ export interface SortState {
 	readonly descending: boolean;
 }
 
-export type Screen = 'list' | 'detail' | 'grid' | 'location';
+/** 'pulse': status counts per location over the last hour (P). */
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse';
 
 /**
  * One modal at a time, carrying its whole state: the help overlay, or an action dialog whose state

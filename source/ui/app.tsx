@@ -20,6 +20,7 @@ import {ExecutionList} from './list/execution-list.js';
 import {DetailScreen} from './detail/detail-screen.js';
 import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
+import {PulseScreen} from './pulse/pulse-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
 import {NoticesOverlay} from './overlays/notices-overlay.js';
 import {TooSmall} from './overlays/too-small.js';
@@ -62,6 +63,8 @@ function Body({now}: {readonly now: number}) {
 			return <GridScreen now={now} />;
 		case 'location':
 			return <LocationScreen now={now} />;
+		case 'pulse':
+			return <PulseScreen now={now} />;
 	}
 }
 

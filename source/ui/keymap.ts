@@ -14,6 +14,7 @@ export type Scope =
 	| 'detail'
 	| 'grid'
 	| 'location'
+	| 'pulse'
 	| 'filter-prompt'
 	| 'help'
 	| 'notices'
@@ -101,7 +102,14 @@ export const KEYMAP: readonly KeyBinding[] = [
 		help: 'Drill in: list → detail → account × region grid → location',
 		label: 'open',
 	},
-	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['detail', 'grid', 'location'], help: 'Back to the previous screen', label: 'back'},
+	{
+		command: 'back',
+		keys: [key('escape'), key('backspace')],
+		scopes: ['detail', 'grid', 'location', 'pulse'],
+		help: 'Back to the previous screen',
+		label: 'back',
+	},
+	{command: 'screen.pulse', keys: [char('P')], scopes: ['list'], help: 'Pulse: status counts per location over the last hour', label: 'pulse'},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
 	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
 	{command: 'filter.open', keys: [char('/')], scopes: ['list'], help: 'Filter: text, doc:, status:, type:, region:, mode:, id:, ! to negate', label: 'filter'},
@@ -318,6 +326,7 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	detail: 'detail',
 	grid: 'grid',
 	location: 'location',
+	pulse: 'pulse',
 	'filter-prompt': 'filter prompt',
 	help: 'help',
 	notices: 'notifications',

@@ -130,6 +130,9 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 		case 'help':
 			actions.helpOpened();
 			return;
+		case 'screen.pulse':
+			actions.screenOpened('pulse');
+			return;
 		case 'notices.open':
 			actions.noticesOpened();
 			return;

@@ -95,7 +95,7 @@ const KEYS: readonly string[] = [
 	...['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'home', 'end', 'enter', 'escape', 'escape', 'escape', 'tab', 'shiftTab', 'backspace', 'ctrlU'].map(
 		name => KEY_BYTES[name as keyof typeof KEY_BYTES],
 	),
-	...'jkhlgGsS/1234503?prnRxayYNc D-ew!'.split(''),
+	...'jkhlgGsS/1234503?prnRxayYNc D-ew!P'.split(''),
 ];
 
 type Event = {readonly kind: 'read'; readonly bytes: string; readonly keys: readonly string[]} | {readonly kind: 'refresh'};
@@ -126,7 +126,7 @@ function refresh(store: AppStore, round: number): void {
 	store.getState().actions.pollSucceeded('us-east-1', [fresh, moved], {at: NOW + round});
 }
 
-const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid'};
+const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
 
 /** What a lone Esc may change: the top layer only. */
 function checkEscape(before: AppState, after: AppState): void {
