@@ -104,3 +104,46 @@ print(json.dumps(seen))`)) as number[];
 		expect(seen.some(value => value >= 2)).toBe(true);
 	});
 });
+
+describe('tagging (AWS CLI and boto3)', () => {
+	it.skipIf(!hasAws)('the AWS CLI: add, list and remove tags of a document this account owns, seen by describe-document', async () => {
+		await aws('add-tags-to-resource', '--resource-type', 'Document', '--resource-id', 'Ops-DeployServiceConfig', '--tags', 'Key=tier,Value=gold');
+		const listed = await aws('list-tags-for-resource', '--resource-type', 'Document', '--resource-id', 'Ops-DeployServiceConfig');
+		expect(listed['TagList']).toEqual(expect.arrayContaining([{Key: 'tier', Value: 'gold'}]));
+		const described = (await aws('describe-document', '--name', 'Ops-DeployServiceConfig'))['Document'] as {Tags: unknown[]};
+		expect(described.Tags).toEqual(expect.arrayContaining([{Key: 'tier', Value: 'gold'}]));
+		await aws('remove-tags-from-resource', '--resource-type', 'Document', '--resource-id', 'Ops-DeployServiceConfig', '--tag-keys', 'tier');
+		const after = await aws('list-tags-for-resource', '--resource-type', 'Document', '--resource-id', 'Ops-DeployServiceConfig');
+		expect(after['TagList']).not.toEqual(expect.arrayContaining([{Key: 'tier', Value: 'gold'}]));
+	});
+
+	it.skipIf(!hasBoto3)('boto3: RemoveTagsFromResource on an automation, and the error for an Amazon document', async () => {
+		const result = (await boto3(`
+run = ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0123456789abcdef0']}, Tags=[{'Key': 'a', 'Value': '1'}, {'Key': 'b', 'Value': '2'}])['AutomationExecutionId']
+ssm.remove_tags_from_resource(ResourceType='Automation', ResourceId=run, TagKeys=['a'])
+tags = ssm.list_tags_for_resource(ResourceType='Automation', ResourceId=run)['TagList']
+try:
+    ssm.add_tags_to_resource(ResourceType='Document', ResourceId='AWS-RestartEC2Instance', Tags=[{'Key': 'x', 'Value': 'y'}])
+    code = None
+except botocore.exceptions.ClientError as error:
+    code = error.response['Error']['Code']
+print(json.dumps({'tags': tags, 'code': code}))`)) as {tags: unknown[]; code: string};
+		expect(result).toEqual({tags: [{Key: 'b', Value: '2'}], code: 'InvalidResourceId'});
+	});
+});
+
+describe('ClientToken compares requests canonically (boto3)', () => {
+	it.skipIf(!hasBoto3)('the same request with its members in another order returns the original execution', async () => {
+		const result = (await boto3(`
+token = 'D4E5F6A7-1111-4222-8333-444455556666'
+first = ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0123456789abcdef0']}, Mode='Auto', ClientToken=token)['AutomationExecutionId']
+again = ssm.start_automation_execution(ClientToken=token, Mode='Auto', Parameters={'InstanceId': ['i-0123456789abcdef0']}, DocumentName='AWS-StopEC2Instance')['AutomationExecutionId']
+try:
+    ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0fedcba987654321f']}, ClientToken=token)
+    code = None
+except botocore.exceptions.ClientError as error:
+    code = error.response['Error']['Code']
+print(json.dumps({'same': first == again, 'code': code}))`)) as {same: boolean; code: string};
+		expect(result).toEqual({same: true, code: 'IdempotentParameterMismatch'});
+	});
+});
