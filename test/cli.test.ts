@@ -23,6 +23,7 @@ describe('validateFlags', () => {
 				filter: 'status:failed',
 				accountProfiles: {'111122223333': 'audit'},
 				color: true,
+				notify: 'desktop',
 				once: false,
 				json: false,
 			},

@@ -132,7 +132,11 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const clock = createManualPollerClock(options.startMs, now => engineClock.set(now));
 	const setRemoteTime = async (ms: number): Promise<void> => {
 		if (!options.remoteEmulatorUrl) return;
-		const response = await fetch(`${options.remoteEmulatorUrl}/_emulator/clock`, {method: 'POST', body: JSON.stringify({time: ms})});
+		const response = await fetch(`${options.remoteEmulatorUrl}/_emulator/clock`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({time: ms}),
+		});
 		if (!response.ok) throw new Error(`the emulator refused the clock: HTTP ${response.status}`);
 	};
 	const api = createAwsApi(localModeOptions(emulator, regions));
