@@ -1,8 +1,10 @@
 /**
  * The refresh loop, outside React. What to watch comes from the refresh plan
  * (store/refresh-plan.ts): the poller subscribes to it and reads no UI field itself.
- * Per region, the list refreshes every `intervalMs`; the open execution and the
- * child under the grid cursor each every `detailIntervalMs` while they still change.
+ * Per region, the list refreshes every `intervalMs`, or every QUIET_INTERVALS intervals once
+ * QUIET_REFRESHES refreshes in a row changed nothing there (still short of the header's "stale");
+ * the open execution and the child under the grid cursor each every `detailIntervalMs` while
+ * they still change.
  * Each loop schedules its next run only after the current one finishes; an
  * in-flight guard turns overlapping requests into one follow-up run; stop()
  * aborts requests in flight. Throttling and errors back off per region with
@@ -22,6 +24,16 @@ import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refre
 export const MIN_INTERVAL_MS = 2000;
 export const DEFAULT_INTERVAL_MS = 5000;
 export const DEFAULT_PAGE_CAP = 20;
+/**
+ * A region whose last this many list refreshes changed nothing in the store refreshes every
+ * QUIET_INTERVALS intervals instead, until a refresh changes something (or the user presses `r`).
+ */
+export const QUIET_REFRESHES = 3;
+/**
+ * Two intervals: a whole interval short of the three after which the header calls a region's data
+ * stale (store/data-selectors.ts selectStaleAfterMs), so even a slow call never flags a quiet region.
+ */
+export const QUIET_INTERVALS = 2;
 
 export interface PollerOptions {
 	readonly store: AppStore;
@@ -92,6 +104,9 @@ export function createPoller(options: PollerOptions): Poller {
 	const regions = store.getState().context.regions;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
+	/** Per region, the list refreshes in a row that changed nothing in the store. */
+	const quietRefreshes = new Map<string, number>();
+	const quietIntervalMs = QUIET_INTERVALS * intervalMs;
 	const stepsReuse = createStepsReuse();
 	let controller = new AbortController();
 	let started = false;
@@ -134,6 +149,7 @@ export function createPoller(options: PollerOptions): Poller {
 		try {
 			const result = await refreshRegion(context, cursor, known);
 			if (signal.aborted) return intervalMs;
+			const rowsBefore = state().executions;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
 			applyList(
 				region,
@@ -141,11 +157,20 @@ export function createPoller(options: PollerOptions): Poller {
 				counter,
 			);
 			succeeded(region);
-			return intervalMs;
+			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
+			return nextListDelay(region, state().executions !== rowsBefore || force);
 		} catch (error) {
+			quietRefreshes.delete(region);
 			if (signal.aborted) return intervalMs;
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
+	}
+
+	/** The interval, or the quiet one once the region's last QUIET_REFRESHES refreshes changed nothing. */
+	function nextListDelay(region: string, changed: boolean): number {
+		const quiet = changed ? 0 : (quietRefreshes.get(region) ?? 0) + 1;
+		quietRefreshes.set(region, quiet);
+		return quiet >= QUIET_REFRESHES ? quietIntervalMs : intervalMs;
 	}
 
 	function applyList(region: string, result: RefreshResult, counter: CallCounter): void {

@@ -2,11 +2,14 @@
  * Each call the poller saves against a fair naive loop (bench/naive-calls.ts), counted on the fake
  * api, with the freshness it must keep all the same.
  */
-import {describe, expect, it} from 'vitest';
-import {createPoller} from '../../source/poller/create-poller.js';
-import {createFakeApi, createFakeClock, createTestStore, row} from './fakes.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {createPoller, QUIET_REFRESHES, type Poller} from '../../source/poller/create-poller.js';
+import {selectStaleAfterMs} from '../../source/store/data-selectors.js';
+import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor} from './fakes.js';
 
 const T0 = 1_700_000_000_000;
+let poller: Poller | undefined;
+afterEach(() => poller?.stop());
 
 describe('call savings: a region with no executions', () => {
 	it('costs one listing per refresh, not a non-final listing and a plain one', async () => {
@@ -47,5 +50,92 @@ describe('call savings: a region with no executions', () => {
 		await tester.tick();
 		expect(api.calls.slice(before).map(call => call.filters?.[0]?.key)).toEqual([undefined, 'ExecutionStatus']);
 		expect(store.getState().executions['old-running']?.status).toBe('InProgress');
+	});
+});
+
+/** The poller started on a fake clock, with the times each region's refreshes succeeded at. */
+async function startWatched(initial: Record<string, ReturnType<typeof row>[]>, regions = Object.keys(initial)) {
+	const store = createTestStore(regions);
+	const api = createFakeApi(initial);
+	const clock = createFakeClock(T0);
+	const refreshedAt: Record<string, number[]> = Object.fromEntries(regions.map(region => [region, []]));
+	store.subscribe((state, previous) => {
+		for (const region of regions) {
+			const at = state.regions[region]?.lastSuccessAt;
+			if (at !== undefined && at !== previous.regions[region]?.lastSuccessAt) refreshedAt[region]!.push(at - T0);
+		}
+	});
+	const started = createPoller({store, api, clock, intervalMs: 5000});
+	poller = started;
+	started.start();
+	await waitFor(() => regions.every(region => refreshedAt[region]!.length === 1), 'the first listings');
+	/** Moves the clock a second at a time, letting each refresh finish. */
+	const run = async (ms: number): Promise<void> => {
+		for (let elapsed = 0; elapsed < ms; elapsed += 1000) {
+			clock.advance(1000);
+			await flush();
+		}
+	};
+	return {store, api, clock, refreshedAt, run, poller: started};
+}
+
+const gaps = (times: readonly number[]): number[] => times.slice(1).map((at, index) => at - times[index]!);
+
+describe('call savings: a region that has not changed in a while', () => {
+	it(`after ${QUIET_REFRESHES} refreshes that changed nothing, refreshes every two intervals, short of the header's "stale" (three)`, async () => {
+		const {refreshedAt, api, run} = await startWatched({'us-east-1': [row('a', 'us-east-1', 'Success', T0 - 60_000)]});
+		await run(60_000);
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 10_000, 15_000, 25_000, 35_000, 45_000, 55_000]);
+		expect(api.calls).toHaveLength(8); // 13 at a steady 5 s
+	});
+
+	it('a change brings it back to the interval at once, and it slows down again only after as many quiet refreshes', async () => {
+		const {refreshedAt, api, store, run} = await startWatched({'us-east-1': [row('a', 'us-east-1', 'InProgress', T0 - 60_000)]});
+		await run(30_000); // refreshed at 0, 5, 10, 15, 25 s
+		api.executions.set('us-east-1', [row('a', 'us-east-1', 'Success', T0 - 60_000, {endTime: T0 + 30_000})]);
+		await run(30_000);
+		expect(store.getState().executions['a']?.status).toBe('Success');
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 10_000, 15_000, 25_000, 35_000, 40_000, 45_000, 50_000, 60_000]);
+	});
+
+	it('each region on its own: a busy one keeps the interval while a quiet one slows down', async () => {
+		const {refreshedAt, api, run} = await startWatched({'us-east-1': [row('a', 'us-east-1', 'Success', T0 - 60_000)], 'eu-west-1': []});
+		for (let second = 0; second < 40; second++) {
+			// A new run in us-east-1 every 5 s.
+			if (second % 5 === 4) api.executions.get('us-east-1')!.unshift(row(`new-${second}`, 'us-east-1', 'Success', T0 + second * 1000));
+			await run(1000);
+		}
+
+		expect(gaps(refreshedAt['us-east-1']!).every(gap => gap === 5000)).toBe(true);
+		// Empty, even its first listing changed nothing.
+		expect(refreshedAt['eu-west-1']).toEqual([0, 5000, 10_000, 20_000, 30_000, 40_000]);
+	});
+
+	it('a manual refresh (r) runs every region now and puts each back on the interval', async () => {
+		const {refreshedAt, run, poller: started} = await startWatched({'us-east-1': [row('a', 'us-east-1', 'Success', T0 - 60_000)]});
+		await run(30_000); // 0, 5, 10, 15, 25 s: now on the quiet schedule
+		started.refreshNow();
+		await flush();
+		await run(10_000);
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 10_000, 15_000, 25_000, 30_000, 35_000, 40_000]);
+	});
+
+	it('the header never calls a quiet region stale: no gap between refreshes reaches three intervals', async () => {
+		const {refreshedAt, store, run} = await startWatched({'us-east-1': [row('a', 'us-east-1', 'Success', T0 - 60_000)]});
+		await run(300_000);
+		const times = refreshedAt['us-east-1']!;
+		expect(times.length).toBeGreaterThan(25);
+		expect(Math.max(...gaps(times))).toBeLessThan(selectStaleAfterMs(store.getState()));
+	});
+
+	it('the open execution keeps its 2 s refresh while its region is quiet', async () => {
+		const running = row('open', 'eu-west-1', 'InProgress', T0 - 60_000);
+		const {api, store, run} = await startWatched({'eu-west-1': [running]});
+		api.details.set('open', {...running, steps: []});
+		store.getState().actions.screenOpened('detail', 'open');
+		await waitFor(() => store.getState().details['open'] !== undefined, 'the detail');
+		const before = api.calls.filter(call => call.op === 'get').length;
+		await run(60_000);
+		expect(api.calls.filter(call => call.op === 'get').length - before).toBe(30);
 	});
 });
