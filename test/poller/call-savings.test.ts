@@ -139,3 +139,45 @@ describe('call savings: a region that has not changed in a while', () => {
 		expect(api.calls.filter(call => call.op === 'get').length - before).toBe(30);
 	});
 });
+
+describe('call savings: the list covered by a detail, grid or location screen', () => {
+	/** One region with a run that moves on every second (so the region is never quiet), open-able in the detail. */
+	async function startBusy() {
+		const running = (second: number) => row('a', 'us-east-1', 'InProgress', T0 - 60_000, {currentStepName: `step-${second}`});
+		const watched = await startWatched({'us-east-1': [running(0)]});
+		watched.api.details.set('a', {...running(0), steps: []});
+		let second = 0;
+		const tick = async (seconds: number): Promise<void> => {
+			for (let index = 0; index < seconds; index++) {
+				second++;
+				watched.api.executions.set('us-east-1', [running(second)]);
+				await watched.run(1000);
+			}
+		};
+
+		return {...watched, tick};
+	}
+
+	it('refreshes the regions every two intervals, and back on the list the interval resumes from the last refresh', async () => {
+		const {refreshedAt, store, tick} = await startBusy();
+		await tick(1);
+		store.getState().actions.screenOpened('detail', 'a');
+		await tick(26); // the list refreshed at 5 s (due before), then 15 and 25 s
+		store.getState().actions.back();
+		await flush();
+		await tick(13);
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 15_000, 25_000, 30_000, 35_000, 40_000]);
+	});
+
+	it('a region overdue for the list is refreshed as soon as the list is back', async () => {
+		const {refreshedAt, store, tick} = await startBusy();
+		await tick(1);
+		store.getState().actions.screenOpened('detail', 'a');
+		await tick(13); // refreshed at 5 s, next at 15 s
+		store.getState().actions.back();
+		await flush();
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 14_000]);
+		await tick(11);
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 14_000, 19_000, 24_000]);
+	});
+});
