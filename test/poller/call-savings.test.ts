@@ -4,6 +4,7 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import {createPoller, QUIET_REFRESHES, type Poller} from '../../source/poller/create-poller.js';
+import {FULL_STEPS_EVERY, MAX_FULL_STEPS_EVERY} from '../../source/poller/open-refresh.js';
 import {selectStaleAfterMs} from '../../source/store/data-selectors.js';
 import {createFakeApi, createFakeClock, createTestStore, flush, row, waitFor} from './fakes.js';
 
@@ -179,5 +180,50 @@ describe('call savings: the list covered by a detail, grid or location screen', 
 		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 14_000]);
 		await tick(11);
 		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 14_000, 19_000, 24_000]);
+	});
+});
+
+describe('call savings: the steps of a large run whose counters stand still', () => {
+	const progress = {total: 500, success: 120, failed: 0, cancelled: 0, timedOut: 0};
+	const location = (index: number, status: string) => ({
+		stepName: `loc-${index}`,
+		status,
+		targetLocation: {accounts: [String(100_000_000_000 + index)], regions: ['us-east-1']},
+	});
+	const parent = (running: number) => ({
+		...row('big', 'us-east-1', 'InProgress', T0 - 60_000, {automationType: 'CrossAccount'}),
+		progress,
+		steps: Array.from({length: 500}, (_, index) => location(index, index < 120 ? 'Success' : index < running ? 'InProgress' : 'Pending')),
+	});
+
+	/** The poller on the grid of a 500-location run (ten step pages per full read), ticked once per detail interval. */
+	async function openBig() {
+		const store = createTestStore(['us-east-1']);
+		const api = createFakeApi({'us-east-1': [row('big', 'us-east-1', 'InProgress', T0 - 60_000, {automationType: 'CrossAccount'})]});
+		api.stepPages = 10;
+		api.details.set('big', parent(130));
+		const tester = createPoller({store, api, clock: createFakeClock()});
+		await tester.tick();
+		store.setState({openId: 'big', screen: 'grid'});
+		const fullReads = () => api.calls.filter(call => call.op === 'get' && call.heldSteps === undefined).length;
+		return {store, api, tester, fullReads};
+	}
+
+	it(`re-reads them every ${FULL_STEPS_EVERY} refreshes, then, while those reads find nothing new, every ${MAX_FULL_STEPS_EVERY}`, async () => {
+		const {tester, fullReads} = await openBig();
+		for (let refresh = 0; refresh < 30; refresh++) await tester.tick();
+		// Refreshes 0 (the first load), 5, then every 10: 15 and 25. At a steady 5: 0, 5, …, 25 (6 reads).
+		expect(fullReads()).toBe(4);
+	});
+
+	it(`a re-read that finds a location started goes back to every ${FULL_STEPS_EVERY}`, async () => {
+		const {api, store, tester, fullReads} = await openBig();
+		for (let refresh = 0; refresh < 6; refresh++) await tester.tick(); // full reads at 0 and 5 (nothing new)
+		api.details.set('big', parent(131)); // a location starts: the counters do not move
+		for (let refresh = 6; refresh < 16; refresh++) await tester.tick(); // the read at 15 sees it
+		expect(store.getState().details['big']?.steps[130]?.status).toBe('InProgress');
+		expect(fullReads()).toBe(3);
+		for (let refresh = 16; refresh < 21; refresh++) await tester.tick(); // and reads again at 20
+		expect(fullReads()).toBe(4);
 	});
 });
