@@ -5,6 +5,8 @@ import {type FaultConfig, FaultInjector, mergeFaults} from './faults.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';
 import {HISTORY_MS, seedDemo} from './seed/demo.js';
+import {EventBus} from './events/event-bus.js';
+import {SqsService} from './sqs/sqs-service.js';
 
 export type SeedName = 'demo' | 'none';
 
@@ -24,6 +26,9 @@ export interface EmulatorCounts {
 	readonly active: number;
 	/** SSM requests served, by operation (faulted requests included). */
 	readonly requests: Record<string, number>;
+	/** SQS requests served, by operation (faulted ones included), and events published, by detail-type. */
+	readonly sqsRequests: Record<string, number>;
+	readonly events: Record<string, number>;
 	readonly pendingTimers: number;
 }
 
@@ -51,6 +56,13 @@ export class EmulatorState implements EmulatorControl {
 	readonly catalogue = new Catalogue();
 	readonly faultInjector = new FaultInjector();
 	readonly requests: Record<string, number> = {};
+	/** Every account's and Region's events; SQS (served beside SSM) holds the queue they are delivered to. */
+	readonly events = new EventBus();
+	readonly sqs = new SqsService(
+		this.events,
+		() => this.clock.now(),
+		() => this.faultInjector.config.sqs,
+	);
 
 	constructor(
 		readonly clock: EmulatorClock,
@@ -117,7 +129,8 @@ export class EmulatorState implements EmulatorControl {
 	}
 
 	faults(): FaultConfig {
-		return {...this.faultInjector.config, downRegions: [...this.faultInjector.config.downRegions]};
+		const config = this.faultInjector.config;
+		return {...config, downRegions: [...config.downRegions], ...(config.sqs ? {sqs: {...config.sqs}} : {})};
 	}
 
 	setLocationOutcome(account: string, region: string, outcome: 'Success' | 'Failed' | 'TimedOut'): void {
@@ -133,6 +146,9 @@ export class EmulatorState implements EmulatorControl {
 		const origin = this.clock.now();
 		const replay = seed === 'demo' || (options.extraExecutions ?? 0) > 0;
 		this.engine = new Engine(origin, replay ? origin - HISTORY_MS : origin, this.quota);
+		this.events.startAt(origin);
+		this.engine.observer = this.events;
+		this.sqs.reset(origin);
 		if (seed === 'demo') {
 			seedDemo(this.engine, this.catalogue, {extraExecutions: options.extraExecutions, ticker: this.ticker});
 		} else if (options.extraExecutions) {
@@ -172,6 +188,8 @@ export class EmulatorState implements EmulatorControl {
 			byStatus,
 			active,
 			requests: {...this.requests},
+			sqsRequests: {...this.sqs.requests},
+			events: {...this.events.published},
 			pendingTimers: engine.scheduler.size,
 		};
 	}

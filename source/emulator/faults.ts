@@ -1,5 +1,6 @@
 import {errors, type ServiceError} from './errors.js';
 import {Prng} from './prng.js';
+import {mergeSqsFaults, type SqsFaultConfig} from './sqs/sqs-faults.js';
 
 export interface FaultConfig {
 	/** Share of SSM requests answered with ThrottlingException (0..1). */
@@ -12,6 +13,8 @@ export interface FaultConfig {
 	downRegions: string[];
 	/** Access key ids whose requests fail with ExpiredTokenException, as when temporary credentials run out mid-run. */
 	expiredAccessKeys?: string[];
+	/** Faults of the SQS side (sqs/sqs-faults.ts): throttling, denied or unreachable queues, lost, doubled and late messages. */
+	sqs?: Partial<SqsFaultConfig>;
 }
 
 /** An hour of added latency at most: enough to look hung, bounded so a request always ends. */
@@ -65,6 +68,10 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 		}
 
 		next.expiredAccessKeys = [...partial.expiredAccessKeys];
+	}
+
+	if (partial.sqs !== undefined) {
+		next.sqs = mergeSqsFaults(current.sqs, partial.sqs);
 	}
 
 	return next;

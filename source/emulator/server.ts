@@ -8,6 +8,7 @@ import {refusal} from './wire/loopback-guard.js';
 import {readBody} from './wire/read-body.js';
 import {callerIdentity} from './wire/request-context.js';
 import {sendError, sendJson} from './wire/responses.js';
+import {handleSqs, isSqsRequest} from './sqs/sqs-route.js';
 
 const targetPrefix = 'AmazonSSM.';
 
@@ -82,7 +83,11 @@ export function createEmulatorServer(state: EmulatorState): Server {
 			response.end(text);
 			return;
 		}
-		const work = path.startsWith('/_emulator/') ? handleControl(request, response, state, path) : handleSsm(request, response, state);
+		const work = path.startsWith('/_emulator/')
+			? handleControl(request, response, state, path)
+			: isSqsRequest(request, path)
+				? handleSqs(request, response, state, path)
+				: handleSsm(request, response, state);
 		work.catch((error: unknown) => {
 			if (response.headersSent) {
 				response.destroy();
