@@ -147,6 +147,68 @@ describe('SQS over the JSON protocol (@aws-sdk/client-sqs)', () => {
 	});
 });
 
+describe('the wire: Query (form in, XML out) and JSON errors with x-amzn-query-error', () => {
+	const env = withEmulator('each');
+	const signedForSqs = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEHOME/20261125/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0';
+	const form = async (fields: Record<string, string>, path = '/') => {
+		const response = await fetch(`${env.running.url}${path}`, {
+			method: 'POST',
+			headers: {'content-type': 'application/x-www-form-urlencoded; charset=utf-8', authorization: signedForSqs},
+			body: new URLSearchParams({Version: '2012-11-05', ...fields}).toString(),
+		});
+		return {status: response.status, type: response.headers.get('content-type'), text: await response.text()};
+	};
+
+	it('answers Query requests in XML, with flattened lists and attributes, and escapes the body', async () => {
+		const QueueUrl = env.running.eventsQueueUrl;
+		const sent = await form({Action: 'SendMessage', QueueUrl, MessageBody: '{"a":"<&>"}'});
+		expect(sent.status).toBe(200);
+		expect(sent.text).toMatch(
+			/^<\?xml version="1.0"\?><SendMessageResponse xmlns="http:\/\/queue.amazonaws.com\/doc\/2012-11-05\/"><SendMessageResult><MessageId>[0-9a-f-]{36}<\/MessageId><MD5OfMessageBody>[0-9a-f]{32}<\/MD5OfMessageBody><\/SendMessageResult><ResponseMetadata><RequestId>/,
+		);
+		// Posted to the queue's own URL, QueueUrl left out, as older Query clients do.
+		const received = await form(
+			{Action: 'ReceiveMessage', MaxNumberOfMessages: '10', 'AttributeName.1': 'ApproximateReceiveCount'},
+			'/123456789012/ssmtop-events',
+		);
+		expect(received.type).toBe('text/xml');
+		expect(received.text).toContain('<ReceiveMessageResult><Message><MessageId>');
+		expect(received.text).toContain(
+			'<Body>{&quot;a&quot;:&quot;&lt;&amp;&gt;&quot;}</Body><Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value></Attribute></Message></ReceiveMessageResult>',
+		);
+		const empty = await form({Action: 'ReceiveMessage', QueueUrl});
+		expect(empty.text).toContain('<ReceiveMessageResult></ReceiveMessageResult>');
+		const attributes = await form({Action: 'GetQueueAttributes', QueueUrl, 'AttributeName.1': 'QueueArn'});
+		expect(attributes.text).toContain(
+			'<GetQueueAttributesResult><Attribute><Name>QueueArn</Name><Value>arn:aws:sqs:us-east-1:123456789012:ssmtop-events</Value></Attribute></GetQueueAttributesResult>',
+		);
+	});
+
+	it('answers Query errors as ErrorResponse XML with the Query code', async () => {
+		const missing = await form({Action: 'GetQueueUrl', QueueName: 'nope'});
+		expect(missing.status).toBe(400);
+		expect(missing.text).toMatch(
+			/<ErrorResponse xmlns="http:\/\/queue.amazonaws.com\/doc\/2012-11-05\/"><Error><Type>Sender<\/Type><Code>AWS.SimpleQueueService.NonExistentQueue<\/Code><Message>The specified queue does not exist.<\/Message><Detail\/><\/Error><RequestId>/,
+		);
+		const unknown = await form({Action: 'TeleportMessage'});
+		expect(unknown.text).toContain('<Code>InvalidAction</Code>');
+		const badNumber = await form({Action: 'ReceiveMessage', QueueUrl: env.running.eventsQueueUrl, WaitTimeSeconds: 'soon'});
+		expect(badNumber.text).toContain('<Code>InvalidParameterValue</Code>');
+	});
+
+	it('sends JSON errors with __type and the Query code in x-amzn-query-error', async () => {
+		const response = await fetch(`${env.running.url}/`, {
+			method: 'POST',
+			headers: {'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.GetQueueUrl'},
+			body: JSON.stringify({QueueName: 'nope'}),
+		});
+		expect(response.status).toBe(400);
+		expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+		expect(response.headers.get('x-amzn-query-error')).toBe('AWS.SimpleQueueService.NonExistentQueue;Sender');
+		expect(await response.json()).toEqual({__type: 'com.amazonaws.sqs#QueueDoesNotExist', message: 'The specified queue does not exist.'});
+	});
+});
+
 describe('a long poll and the server closing', () => {
 	it('ends when the emulator closes, and close does not wait for the 20 s', async () => {
 		const running = await emulator();

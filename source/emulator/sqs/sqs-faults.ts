@@ -63,6 +63,6 @@ export function mergeSqsFaults(current: Readonly<Partial<SqsFaultConfig>> | unde
 	}
 
 	const unknown = Object.keys(given).filter(key => !(key in noSqsFaults));
-	if (unknown.length > 0) throw new RangeError(`unknown SQS fault ${unknown.join(', ')}`);
+	if (unknown.length > 0) throw new RangeError(`sqs: unknown fault ${unknown.join(', ')}`);
 	return next;
 }
