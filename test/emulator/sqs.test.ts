@@ -28,7 +28,12 @@ describe('SQS over the JSON protocol (@aws-sdk/client-sqs)', () => {
 		expect(QueueUrl).toBe(env.running.eventsQueueUrl);
 		expect(QueueUrl).toBe(`${env.running.url}/123456789012/ssmtop-events`);
 		const {Attributes} = await client.send(new GetQueueAttributesCommand({QueueUrl, AttributeNames: ['All']}));
-		expect(Attributes).toMatchObject({QueueArn: 'arn:aws:sqs:us-east-1:123456789012:ssmtop-events', ApproximateNumberOfMessages: '0', VisibilityTimeout: '30'});
+		expect(Attributes).toMatchObject({
+			QueueArn: 'arn:aws:sqs:us-east-1:123456789012:ssmtop-events',
+			ApproximateNumberOfMessages: '0',
+			VisibilityTimeout: '30',
+			MessageRetentionPeriod: '3600',
+		});
 		const listed = await client.send(new ListQueuesCommand({QueueNamePrefix: 'ssmtop'}));
 		expect(listed.QueueUrls).toEqual([QueueUrl]);
 	});
@@ -137,6 +142,16 @@ describe('SQS over the JSON protocol (@aws-sdk/client-sqs)', () => {
 			new GetQueueUrlCommand({QueueName: 'ssmtop-events', QueueOwnerAWSAccountId: '123456789012'}),
 		);
 		expect(owned.QueueUrl).toBe(env.running.eventsQueueUrl);
+	});
+
+	it('drops messages older than the retention period (an hour for ssmtop-events, on the engine clock)', async () => {
+		const client = sqs(env.running);
+		const QueueUrl = env.running.eventsQueueUrl;
+		await client.send(new SendMessageCommand({QueueUrl, MessageBody: 'old'}));
+		env.running.control.advance(3_000_000);
+		await client.send(new SendMessageCommand({QueueUrl, MessageBody: 'newer'}));
+		env.running.control.advance(600_001);
+		expect((await drain(client, QueueUrl)).map(message => message.Body)).toEqual(['newer']);
 	});
 
 	it('empties the queue on reset: only events from then on', async () => {

@@ -23,6 +23,7 @@ export interface WaitHooks {
 }
 
 const queueName = /^[A-Za-z0-9_-]{1,80}$/;
+export const EVENTS_RETENTION_SECONDS = 3600;
 const batchEntryId = /^[A-Za-z0-9_-]{1,80}$/;
 /** How often a long poll looks again without being woken: visibility timeouts expire, the real clock moves. */
 const RECHECK_MS = 200;
@@ -88,12 +89,17 @@ export class SqsService {
 		return {...noSqsFaults, ...this.faults()};
 	}
 
-	/** Starts over at `origin`: no queues but `ssmtop-events`, empty. */
+	/**
+	 * Starts over at `origin`: no queues but `ssmtop-events`, empty. It keeps messages an hour (SQS's
+	 * default is 4 days): the demo fleet publishes about a megabyte an hour, which an emulator that
+	 * nobody reads from (ssmtop --local without events) should not hoard. SetQueueAttributes changes it.
+	 */
 	reset(origin: number): void {
 		this.queues.clear();
 		this.prng = new Prng('sqs-faults');
 		for (const key of Object.keys(this.requests)) delete this.requests[key];
-		this.queues.set(`${HOME_ACCOUNT}/${EVENTS_QUEUE_NAME}`, new Queue(HOME_ACCOUNT, DEFAULT_REGION, EVENTS_QUEUE_NAME, origin));
+		const queue = new Queue(HOME_ACCOUNT, DEFAULT_REGION, EVENTS_QUEUE_NAME, origin, {MessageRetentionPeriod: String(EVENTS_RETENTION_SECONDS)});
+		this.queues.set(`${HOME_ACCOUNT}/${EVENTS_QUEUE_NAME}`, queue);
 	}
 
 	queue(account: string, name: string): Queue | undefined {
