@@ -51,7 +51,8 @@ async function jsonBody(request: IncomingMessage): Promise<Record<string, unknow
  *   POST /_emulator/clock/advance {ms}      → {now}
  *   POST /_emulator/clock {time}            → {now}       (epoch ms; never backwards)
  *   POST /_emulator/alarms {name, state}    (state OK | ALARM)
- *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?, expiredAccessKeys?}
+ *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?, expiredAccessKeys?, sqs?}
+ *        (sqs: {throttleRate?, lossRate?, duplicateRate?, reorderRate?, unreachableQueues?, deniedQueues?}, see sqs/sqs-faults.ts)
  *   POST /_emulator/location-outcomes {account, region, outcome}  (Success | Failed | TimedOut)
  *   POST /_emulator/reset {seed?, extraExecutions?}
  */
