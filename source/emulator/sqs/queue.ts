@@ -3,10 +3,14 @@ import {createHash, randomBytes, randomUUID} from 'node:crypto';
 // One standard queue: messages in arrival order, each hidden for its visibility timeout once
 // received, deleted by any receipt handle it was given. Times are the emulator clock's (epoch ms).
 
+/** A message's body, or how to write it: an event is serialised (and hashed) only if someone receives it. */
+export type Body = string | (() => string);
+
 export interface StoredMessage {
 	readonly id: string;
-	readonly body: string;
-	readonly md5: string;
+	content: Body;
+	/** MD5 of the body, once it has been received. */
+	md5?: string;
 	readonly sentAt: number;
 	readonly senderId: string;
 	visibleAt: number;
@@ -31,6 +35,13 @@ const RECEIPT_PREFIX = 'emu1.';
 
 export function md5(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+/** A message's body text, written (and its MD5 taken) the first time it is asked for. */
+export function bodyOf(message: StoredMessage): {body: string; md5: string} {
+	if (typeof message.content !== 'string') message.content = message.content();
+	message.md5 ??= md5(message.content);
+	return {body: message.content, md5: message.md5};
 }
 
 /** The message id a receipt handle was issued for, or undefined when it is not one of ours. */
@@ -74,9 +85,9 @@ export class Queue {
 		return this.seconds('ReceiveMessageWaitTimeSeconds');
 	}
 
-	enqueue(body: string, at: number, senderId: string, delayMs = this.seconds('DelaySeconds') * 1000): StoredMessage {
+	enqueue(content: Body, at: number, senderId: string, delayMs = this.seconds('DelaySeconds') * 1000): StoredMessage {
 		this.dropExpired(at);
-		const message: StoredMessage = {id: randomUUID(), body, md5: md5(body), sentAt: at, senderId, visibleAt: at + delayMs, receiveCount: 0};
+		const message: StoredMessage = {id: randomUUID(), content, sentAt: at, senderId, visibleAt: at + delayMs, receiveCount: 0};
 		this.messages.set(message.id, message);
 		for (const wake of this.waiters) wake();
 		return message;

@@ -4,7 +4,7 @@ import type {EventBus} from '../events/event-bus.js';
 import {EVENTS_QUEUE_NAME, ssmtopEventPattern} from '../events/ssmtop-rule.js';
 import {Prng} from '../prng.js';
 import type {CallerIdentity} from '../wire/request-context.js';
-import {QUEUE_DEFAULTS, Queue, SETTABLE_ATTRIBUTES, md5, type StoredMessage} from './queue.js';
+import {QUEUE_DEFAULTS, Queue, SETTABLE_ATTRIBUTES, bodyOf, md5, type Body, type StoredMessage} from './queue.js';
 import {SqsError, sqsErrors} from './sqs-errors.js';
 import {REORDER_DELAY_MS, noSqsFaults, type SqsFaultConfig} from './sqs-faults.js';
 import {entryList, optionalInteger, optionalString, requiredString, stringList, stringMap, type SqsInput} from './sqs-input.js';
@@ -80,7 +80,7 @@ export class SqsService {
 			pattern: ssmtopEventPattern,
 			deliver: (event, at) => {
 				const queue = this.queues.get(`${HOME_ACCOUNT}/${EVENTS_QUEUE_NAME}`);
-				if (queue) this.deliver(queue, JSON.stringify(event), at, 'AROAEMULATOREVENTS:events.amazonaws.com');
+				if (queue) this.deliver(queue, () => JSON.stringify(event), at, 'AROAEMULATOREVENTS:events.amazonaws.com');
 			},
 		});
 	}
@@ -122,7 +122,7 @@ export class SqsService {
 	}
 
 	/** Puts a message in a queue, through the delivery faults: it may be lost, doubled or late. */
-	deliver(queue: Queue, body: string, at: number, senderId: string, delayMs?: number): StoredMessage | undefined {
+	deliver(queue: Queue, body: Body, at: number, senderId: string, delayMs?: number): StoredMessage | undefined {
 		const faults = this.faultConfig;
 		if (faults.lossRate > 0 && this.prng.next() < faults.lossRate) return undefined;
 		const late = faults.reorderRate > 0 && this.prng.next() < faults.reorderRate ? REORDER_DELAY_MS : 0;
@@ -289,11 +289,12 @@ export class SqsService {
 						ApproximateReceiveCount: String(message.receiveCount),
 						ApproximateFirstReceiveTimestamp: String(message.firstReceiveAt ?? message.sentAt),
 					};
+					const {body, md5: digest} = bodyOf(message);
 					return {
 						MessageId: message.id,
 						ReceiptHandle: message.receipt,
-						MD5OfBody: message.md5,
-						Body: message.body,
+						MD5OfBody: digest,
+						Body: body,
 						...(wanted.length > 0 ? {Attributes: Object.fromEntries(wanted.map(name => [name, attributes[name]!]))} : {}),
 					};
 				}),
