@@ -1,6 +1,6 @@
 // The EventBridge events the engine emits on every execution and step status change, in the shape
 // of AWS's published examples, as they arrive on the ssmtop-events queue.
-import {GetAutomationExecutionCommand, SendAutomationSignalCommand, StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
+import {GetAutomationExecutionCommand, SendAutomationSignalCommand, StartAutomationExecutionCommand, StopAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {describe, expect, it} from 'vitest';
 import {detailDate} from '../../source/emulator/events/automation-events.js';
 import {drain, events, sqs} from './sqs-support.js';
@@ -134,6 +134,51 @@ describe('Automation events', () => {
 			['Success', true],
 			['Waiting', false],
 		]);
+	});
+});
+
+describe('Automation events of stops and rate control', () => {
+	const env = withEmulator('each');
+	const received = async () => events(await drain(sqs(env.running), env.running.eventsQueueUrl));
+	const summary = (seen: Awaited<ReturnType<typeof received>>) =>
+		seen.map(event => `${'StepName' in event.detail ? `step ${event.detail.StepName}` : 'run'} ${event.detail.Status}`);
+
+	it('publishes a cancel: Cancelling, the running step Cancelled, then the run Cancelled', async () => {
+		const {AutomationExecutionId: id} = await env.client.send(
+			new StartAutomationExecutionCommand({DocumentName: 'AWS-RestartEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}}),
+		);
+		env.running.control.advance(1500);
+		await received();
+		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id, Type: 'Cancel'}));
+		env.running.control.advance(60_000);
+		expect(summary(await received())).toEqual(['run Cancelling', 'step stopInstances Cancelled', 'run Cancelled']);
+	});
+
+	it('publishes a rate-control parent (one step per target) and each child in the same account', async () => {
+		const targets = ['i-0000000000000000a', 'i-0000000000000000b'];
+		const {AutomationExecutionId: parentId} = await env.client.send(
+			new StartAutomationExecutionCommand({
+				DocumentName: 'AWS-StopEC2Instance',
+				TargetParameterName: 'InstanceId',
+				Targets: [{Key: 'ParameterValues', Values: targets}],
+				MaxConcurrency: '2',
+			}),
+		);
+		env.running.control.advance(10 * 60_000);
+		const seen = await received();
+		const parent = seen.filter(event => event.detail.ExecutionId === parentId);
+		expect(summary(parent)).toEqual([
+			'run Pending',
+			'run InProgress',
+			`step ${targets[0]} InProgress`,
+			`step ${targets[0]} Success`,
+			`step ${targets[1]} InProgress`,
+			`step ${targets[1]} Success`,
+			'run Success',
+		]);
+		const children = new Set(seen.filter(event => event.detail.ExecutionId !== parentId).map(event => event.detail.ExecutionId));
+		expect(children.size).toBe(2);
+		expect(seen.every(event => event.account === '123456789012' && event.region === 'us-east-1')).toBe(true);
 	});
 });
 
