@@ -57,20 +57,49 @@ export function cancelDelayMs(execution: ExecutionRecord): number {
 }
 
 /**
+ * What the engines of one emulator share: every execution (one store, so a parent reaches
+ * its children wherever they run), the alarms and the scripted location outcomes, and which
+ * engine drives each execution (its timers live in that engine's scheduler).
+ */
+export interface EngineWorld {
+	readonly store: ExecutionStore;
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
+	readonly locationFates: Map<string, Fate>;
+	readonly owners: WeakMap<ExecutionRecord, Engine>;
+}
+
+export function createWorld(): EngineWorld {
+	return {store: new ExecutionStore(), alarms: new Map(), locationFates: new Map(), owners: new WeakMap()};
+}
+
+export interface EngineOptions {
+	readonly quota?: ExecutionQuota;
+	/** Seeds the execution and step ids, so each engine's ids are its own whatever else runs. */
+	readonly idSeed?: string;
+	/** Shared with the other engines of the emulator (default: a world of its own). */
+	readonly world?: EngineWorld;
+	/** First sequence number: keeps (startTime, seq) unique in a Region's store that two engines write to. */
+	readonly seqBase?: number;
+}
+
+/**
  * The execution state machine. It lives on its own timeline (`now`), which the server
  * moves to the clock's time before serving each request; timers fire in time order.
+ * Several engines can share one world (seed/locations.ts gives a member account's Region
+ * an engine of its own, created when first asked for); each drives the executions it started.
  */
 export class Engine {
 	now: number;
 	/** Where the timeline started: document dates and seeds are fixed relative to it. */
 	readonly origin: number;
-	readonly store = new ExecutionStore();
+	readonly world: EngineWorld;
+	readonly store: ExecutionStore;
 	readonly scheduler = new Scheduler();
-	readonly alarms = new Map<string, 'OK' | 'ALARM'>();
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
 	/** Outcomes scripted per location ("account/region") for cross-account children. */
-	readonly locationFates = new Map<string, Fate>();
+	readonly locationFates: Map<string, Fate>;
 	readonly fanOut = new FanOut(this);
-	private seq = 0;
+	private seq: number;
 	private ids: Prng;
 	private readonly admission: Admission;
 
@@ -78,11 +107,21 @@ export class Engine {
 	 * @param origin the clock's time when the emulator (re)started
 	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
 	 */
-	constructor(origin: number, historyStart = origin, quota: ExecutionQuota = DEFAULT_QUOTA, idSeed = 'ids') {
-		this.admission = new Admission(quota);
+	constructor(origin: number, historyStart = origin, options: EngineOptions = {}) {
+		this.admission = new Admission(options.quota ?? DEFAULT_QUOTA);
 		this.now = historyStart;
 		this.origin = origin;
-		this.ids = new Prng(idSeed);
+		this.ids = new Prng(options.idSeed ?? 'ids');
+		this.world = options.world ?? createWorld();
+		this.store = this.world.store;
+		this.alarms = this.world.alarms;
+		this.locationFates = this.world.locationFates;
+		this.seq = options.seqBase ?? 0;
+	}
+
+	/** The engine whose timers drive this execution. */
+	ownerOf(execution: ExecutionRecord): Engine {
+		return this.world.owners.get(execution) ?? this;
 	}
 
 	newId(): string {
@@ -150,6 +189,7 @@ export class Engine {
 		}
 
 		this.store.add(execution);
+		this.world.owners.set(execution, this);
 		const begin = () => {
 			if (kind === 'local') {
 				this.beginLocal(execution);
@@ -406,11 +446,11 @@ export class Engine {
 	}
 
 	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
-		applySignal(this, execution, type, payload);
+		applySignal(this.ownerOf(execution), execution, type, payload);
 	}
 
 	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {
-		stopExecution(this, execution, type);
+		stopExecution(this.ownerOf(execution), execution, type);
 	}
 
 	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
@@ -452,7 +492,7 @@ export class Engine {
 		}
 
 		for (const execution of this.store.all.values()) {
-			this.checkAlarms(execution);
+			this.ownerOf(execution).checkAlarms(execution);
 		}
 	}
 
