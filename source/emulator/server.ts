@@ -6,6 +6,7 @@ import {isOrganizationsTarget, serveOrganizations} from './services/organization
 import {serveSsm} from './services/ssm.js';
 import {serveSts} from './services/sts.js';
 import {signedRequest, type SignedRequest} from './wire/request-context.js';
+import {refusal} from './wire/loopback-guard.js';
 import {sendError} from './wire/responses.js';
 
 function pathOf(url: string | undefined): string {
@@ -36,10 +37,21 @@ export function serviceOf(request: IncomingMessage, signed: SignedRequest): 'ssm
 	return contentType.startsWith('application/x-www-form-urlencoded') || (request.method === 'GET' && query) ? 'sts' : 'ssm';
 }
 
-/** The HTTP server: SSM and Organizations (JSON 1.1) and STS (Query) on any path, the control API under /_emulator/. */
+/** The HTTP server: SSM and Organizations (JSON 1.1) and STS (Query) on any path, the control API under /_emulator/; loopback clients only. */
 export function createEmulatorServer(state: EmulatorState): Server {
 	return createServer((request, response) => {
 		const path = pathOf(request.url);
+		const refused = refusal(request);
+		if (refused) {
+			// Read what was sent, then say no: SSM's error shape for service paths, the control API's for its own.
+			request.resume();
+			const body = path.startsWith('/_emulator/') ? {error: refused} : {__type: 'AccessDeniedException', message: refused};
+			const text = JSON.stringify(body);
+			response.writeHead(403, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text)});
+			response.end(text);
+			return;
+		}
+
 		let work: Promise<void>;
 		if (path.startsWith('/_emulator/')) {
 			work = handleControl(request, response, state, path);
