@@ -74,7 +74,7 @@ function organizationSummary(org: Organization | undefined): Record<string, unkn
  *                                           (organization: demo | none | {accounts, regions?, runsPerLocation?, home?})
  *   GET  /_emulator/organization            → {organization: {id, managementAccount, delegatedAdministrators, regions, accounts} | null}
  *   GET  /_emulator/users / POST /_emulator/users {account, userName}   → access keys of IAM users
- *   POST /_emulator/roles {account, roleName, path?, trustedAccounts?, externalId?, maxSessionDuration?}
+ *   GET  /_emulator/roles / POST /_emulator/roles {account, roleName, path?, trustedAccounts?, externalId?, maxSessionDuration?}
  */
 export async function handleControl(request: IncomingMessage, response: ServerResponse, state: EmulatorState, path: string): Promise<void> {
 	const route = `${request.method ?? 'GET'} ${path.replace(/\/+$/, '')}`;
@@ -153,10 +153,14 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
 				return;
 			case 'POST /_emulator/users': {
 				const {account, userName} = await jsonBody(request);
-				reply(response, 200, state.addUser(String(account), String(userName)));
+				if (typeof account !== 'string' || typeof userName !== 'string') throw new BadRequest('account and userName are required strings');
+				reply(response, 200, state.addUser(account, userName));
 				return;
 			}
 
+			case 'GET /_emulator/roles':
+				reply(response, 200, {roles: state.roles()});
+				return;
 			case 'POST /_emulator/roles':
 				reply(response, 200, state.addRole((await jsonBody(request)) as unknown as RoleSpec));
 				return;

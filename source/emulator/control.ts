@@ -57,6 +57,8 @@ export interface EmulatorControl {
 	users(): UserCredentials[];
 	/** Adds (or replaces) a role that AssumeRole can assume. */
 	addRole(spec: RoleSpec): Role;
+	/** Roles added (built-in ones, such as OrganizationAccountAccessRole, are not listed). */
+	roles(): Role[];
 }
 
 export function isSeedName(value: unknown): value is SeedName {
@@ -237,5 +239,9 @@ export class EmulatorState implements EmulatorControl {
 
 	addRole(spec: RoleSpec): Role {
 		return this.identities.addRole(spec);
+	}
+
+	roles(): Role[] {
+		return this.identities.listRoles();
 	}
 }

@@ -4,6 +4,7 @@ import {createManualClock, createScaledClock, type EmulatorClock} from './clock.
 import {type EmulatorControl, EmulatorState, isSeedName} from './control.js';
 import type {FaultConfig} from './faults.js';
 import type {OrganizationOption} from './identity/organization.js';
+import type {RoleSpec} from './identity/roles.js';
 import {createEmulatorServer} from './server.js';
 
 export type {EmulatorClock} from './clock.js';
@@ -13,7 +14,7 @@ export type {UserCredentials} from './identity/directory.js';
 export type {GeneratedOrganization, OrgAccount, Organization, OrganizationOption} from './identity/organization.js';
 export type {Role, RoleSpec} from './identity/roles.js';
 export {HOME_ACCOUNT} from './accounts.js';
-export {ORGANIZATION_ACCESS_ROLE, AUTOMATION_EXECUTION_ROLE} from './identity/roles.js';
+export {ORGANIZATION_ACCESS_ROLE, AUTOMATION_EXECUTION_ROLE, CHANGE_APPROVERS_ROLE} from './identity/roles.js';
 export {createManualClock};
 
 export interface EmulatorOptions {
@@ -37,6 +38,12 @@ export interface EmulatorOptions {
 	 * Region when first asked for, so a Region nobody lists costs nothing.
 	 */
 	organization?: OrganizationOption;
+	/**
+	 * IAM users (each gets access keys derived from account and name: the same on every run) and
+	 * roles AssumeRole can assume, besides the defaults: users alice and bob in the home account,
+	 * its ChangeApprovers role, and the organisation's OrganizationAccountAccessRole in members.
+	 */
+	identities?: {users?: ReadonlyArray<{account: string; userName: string}>; roles?: readonly RoleSpec[]};
 	/** Start a new demo run every 40 s of engine time. Default: on for the demo seed with the real clock, off with an injected clock. */
 	ticker?: boolean;
 	/** Running executions per account and Region, and the queue behind them (default 100 and 1000, as in SSM). */
@@ -76,6 +83,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	);
 	if (options.faults) {
 		state.setFaults(options.faults);
+	}
+
+	for (const user of options.identities?.users ?? []) {
+		state.addUser(user.account, user.userName);
+	}
+
+	for (const role of options.identities?.roles ?? []) {
+		state.addRole(role);
 	}
 
 	const server = createEmulatorServer(state);

@@ -1,4 +1,5 @@
 import {errors} from '../errors.js';
+import type {Principal} from '../identity/principals.js';
 import {Prng, hashString} from '../prng.js';
 import {
 	isTerminal,
@@ -425,28 +426,39 @@ export class Engine {
 
 	// ---- approvals, signals, stop --------------------------------------------------------
 
-	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string): void {
+	/**
+	 * One approver's answer. `approver` is the principal as approvals count it (undefined: the
+	 * seed's scripted answer, which counts as one approval). A Reject ends the step; Approves
+	 * end it once MinRequiredApprovals different approvers have approved.
+	 */
+	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string, approver?: string): void {
 		const index = execution.steps.indexOf(step);
-		const decisionOutput = {
-			ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'],
-			ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})],
-		};
+		const decisions = (step.approverDecisions ??= []);
+		const approvedBy = (step.approvedBy ??= []);
+		if (decision === 'Approve' && approver !== undefined && approvedBy.includes(approver)) {
+			// The same principal again: accepted, but it already counted.
+			return;
+		}
+
+		decisions.push(JSON.stringify({...(approver === undefined ? {} : {approver}), decision, comment: comment ?? ''}));
+		const decisionOutput = {ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'], ApproverDecisions: [...decisions]};
 		if (decision === 'Reject') {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Failed');
 			return;
 		}
 
-		step.approvals = (step.approvals ?? 0) + 1;
+		approvedBy.push(approver ?? `scripted-${approvedBy.length}`);
 		const needed = Number(JSON.parse(step.inputs['MinRequiredApprovals'] ?? '1')) || 1;
-		if (step.approvals >= needed) {
+		if (approvedBy.length >= needed) {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Success');
 		}
 	}
 
-	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
-		applySignal(this.ownerOf(execution), execution, type, payload);
+	/** `caller`: who sent the signal (Approve and Reject check it against the step's Approvers). */
+	signal(execution: ExecutionRecord, type: string, payload: StringListMap, caller?: Principal): void {
+		applySignal(this.ownerOf(execution), execution, type, payload, caller);
 	}
 
 	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {

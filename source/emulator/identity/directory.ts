@@ -31,6 +31,9 @@ export const SEEDED_USERS: ReadonlyArray<{account: string; userName: string}> = 
 ];
 
 // arn:aws:iam::<account>:role[/path/]<name>, and any ARN at all (arn:partition:service:region:account:resource)
+/** Users and roles added beyond the defaults, at most (each is a few objects; the bound keeps the control API harmless). */
+const MAX_ADDED = 10_000;
+
 const anyArnPattern = /^arn:[\w-]+:[\w-]*:[\w-]*:\d*:.+$/;
 const roleArnPattern = /^arn:aws:iam::(\d{12}):role(\/(?:[\u0021-\u007E]*\/)?)([\w+=,.@-]{1,64})$/;
 
@@ -80,6 +83,10 @@ export class IdentityDirectory {
 		}
 
 		const credentials = credentialsFor(account, userName);
+		if (!this.users.has(credentials.accessKeyId) && this.users.size >= MAX_ADDED) {
+			throw new RangeError(`at most ${MAX_ADDED} users`);
+		}
+
 		this.users.set(credentials.accessKeyId, {credentials, principal: userPrincipal(account, userName)});
 		return credentials;
 	}
@@ -95,9 +102,22 @@ export class IdentityDirectory {
 	}
 
 	addRole(spec: RoleSpec): Role {
+		if (typeof spec !== 'object' || spec === null || (spec.trustedAccounts !== undefined && !Array.isArray(spec.trustedAccounts))) {
+			throw new RangeError('a role is {account, roleName, path?, trustedAccounts?: [account…], externalId?, maxSessionDuration?}');
+		}
+
 		const role = makeRole(spec, this.org?.managementAccount ?? HOME_ACCOUNT);
+		if (!this.roles.has(`${role.account}/${role.name}`) && this.roles.size >= MAX_ADDED) {
+			throw new RangeError(`at most ${MAX_ADDED} roles`);
+		}
+
 		this.roles.set(`${role.account}/${role.name}`, role);
 		return role;
+	}
+
+	/** Roles added (the built-in ones are not listed: they follow from the organisation). */
+	listRoles(): Role[] {
+		return [...this.roles.values()];
 	}
 
 	role(account: string, roleName: string): Role | undefined {

@@ -31,6 +31,8 @@ export interface RoleSpec {
 export const ORGANIZATION_ACCESS_ROLE = 'OrganizationAccountAccessRole';
 export const AUTOMATION_EXECUTION_ROLE = 'AWS-SystemsManager-AutomationExecutionRole';
 export const AUTOMATION_ADMINISTRATION_ROLE = 'AWS-SystemsManager-AutomationAdministrationRole';
+/** The home account's role for people who approve changes (named in the demo runbook's default Approvers). */
+export const CHANGE_APPROVERS_ROLE = 'ChangeApprovers';
 
 export function makeRole(spec: RoleSpec, defaultTrust: string): Role {
 	if (!/^\d{12}$/.test(spec.account)) {
@@ -73,11 +75,16 @@ export function makeRole(spec: RoleSpec, defaultTrust: string): Role {
  * The roles every account has without being told: members have OrganizationAccountAccessRole
  * (trusting the management account, as AWS creates it) and the Automation execution role
  * (trusting the account that runs cross-account automations, the home account, and the
- * management account); the home account has the Automation administration and execution roles.
+ * management account); the home account has the Automation administration and execution roles
+ * and ChangeApprovers (trusting itself: its users, such as bob, assume it to approve).
  * Suspended accounts have none that can be assumed.
  */
 export function builtInRole(org: Organization | undefined, account: string, roleName: string): Role | undefined {
 	const home = HOME_ACCOUNT;
+	if (account === home && roleName === CHANGE_APPROVERS_ROLE) {
+		return makeRole({account, roleName, trustedAccounts: [home]}, home);
+	}
+
 	if (!org) {
 		return account === home && (roleName === AUTOMATION_ADMINISTRATION_ROLE || roleName === AUTOMATION_EXECUTION_ROLE)
 			? makeRole({account, roleName, trustedAccounts: [home]}, home)
