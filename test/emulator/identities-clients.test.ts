@@ -4,9 +4,12 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {promisify} from 'node:util';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator, UserCredentials} from '../../source/emulator/index.js';
 import {emulator} from './support.js';
+
+// Each case runs several AWS CLI or Python processes (≈1–2 s each to start, far more on a loaded machine).
+vi.setConfig({testTimeout: 180_000});
 
 const run = promisify(execFile);
 const awsCli = '/usr/bin/aws';
@@ -20,8 +23,6 @@ const hasBoto3 =
 	));
 
 const HOME = '123456789012';
-/** Each CLI command starts a Python interpreter (about 1.5 s, more on a loaded machine). */
-const CLI_TIMEOUT = 120_000;
 let running: RunningEmulator;
 
 function environment(keys: {accessKeyId: string; secretAccessKey: string}): NodeJS.ProcessEnv {
@@ -99,48 +100,40 @@ beforeAll(async () => {
 afterAll(async () => running.close());
 
 describe('the AWS CLI', () => {
-	it.skipIf(!hasAws)(
-		'sts get-caller-identity and assume-role; organizations list-accounts in pages of 3',
-		async () => {
-			expect(await aws(alice, 'sts', 'get-caller-identity')).toMatchObject({Account: HOME, Arn: `arn:aws:iam::${HOME}:user/alice`});
-			const assumed = await aws(
-				alice,
-				'sts',
-				'assume-role',
-				'--role-arn',
-				'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole',
-				'--role-session-name',
-				'cli',
-			);
-			expect(assumed['AssumedRoleUser']).toMatchObject({Arn: 'arn:aws:sts::111122223333:assumed-role/OrganizationAccountAccessRole/cli'});
-			const before = running.control.counts().requests['ListAccounts'] ?? 0;
-			const listed = await aws(alice, 'organizations', 'list-accounts', '--page-size', '3');
-			expect((listed['Accounts'] as Array<{Id: string}>).map(account => account.Id)).toHaveLength(8);
-			expect((running.control.counts().requests['ListAccounts'] ?? 0) - before).toBe(3);
-		},
-		CLI_TIMEOUT,
-	);
+	it.skipIf(!hasAws)('sts get-caller-identity and assume-role; organizations list-accounts in pages of 3', async () => {
+		expect(await aws(alice, 'sts', 'get-caller-identity')).toMatchObject({Account: HOME, Arn: `arn:aws:iam::${HOME}:user/alice`});
+		const assumed = await aws(
+			alice,
+			'sts',
+			'assume-role',
+			'--role-arn',
+			'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole',
+			'--role-session-name',
+			'cli',
+		);
+		expect(assumed['AssumedRoleUser']).toMatchObject({Arn: 'arn:aws:sts::111122223333:assumed-role/OrganizationAccountAccessRole/cli'});
+		const before = running.control.counts().requests['ListAccounts'] ?? 0;
+		const listed = await aws(alice, 'organizations', 'list-accounts', '--page-size', '3');
+		expect((listed['Accounts'] as Array<{Id: string}>).map(account => account.Id)).toHaveLength(8);
+		expect((running.control.counts().requests['ListAccounts'] ?? 0) - before).toBe(3);
+	});
 
-	it.skipIf(!hasAws)(
-		'send-automation-signal: a listed user approves, an unlisted one is refused, the same user twice counts once',
-		async () => {
-			const id = await waitingApproval([`arn:aws:iam::${HOME}:user/alice`, `arn:aws:iam::${HOME}:user/bob`], 2);
-			const signal = ['ssm', 'send-automation-signal', '--automation-execution-id', id, '--signal-type', 'Approve'];
-			expect(await awsError(carol, ...signal)).toBe('InvalidAutomationSignalException');
-			await aws(alice, ...signal);
-			await aws(alice, ...signal);
-			const status = async () =>
-				(
-					(await aws(alice, 'ssm', 'get-automation-execution', '--automation-execution-id', id))['AutomationExecution'] as {
-						StepExecutions: Array<{StepStatus: string}>;
-					}
-				).StepExecutions[0]!.StepStatus;
-			expect(await status()).toBe('Waiting');
-			await aws(bob, ...signal);
-			expect(await status()).toBe('Success');
-		},
-		CLI_TIMEOUT,
-	);
+	it.skipIf(!hasAws)('send-automation-signal: a listed user approves, an unlisted one is refused, the same user twice counts once', async () => {
+		const id = await waitingApproval([`arn:aws:iam::${HOME}:user/alice`, `arn:aws:iam::${HOME}:user/bob`], 2);
+		const signal = ['ssm', 'send-automation-signal', '--automation-execution-id', id, '--signal-type', 'Approve'];
+		expect(await awsError(carol, ...signal)).toBe('InvalidAutomationSignalException');
+		await aws(alice, ...signal);
+		await aws(alice, ...signal);
+		const status = async () =>
+			(
+				(await aws(alice, 'ssm', 'get-automation-execution', '--automation-execution-id', id))['AutomationExecution'] as {
+					StepExecutions: Array<{StepStatus: string}>;
+				}
+			).StepExecutions[0]!.StepStatus;
+		expect(await status()).toBe('Waiting');
+		await aws(bob, ...signal);
+		expect(await status()).toBe('Success');
+	});
 });
 
 describe('boto3', () => {
