@@ -1,6 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {readBody} from '../wire/read-body.js';
-import {callerIdentity} from '../wire/request-context.js';
+import {ServiceError} from '../errors.js';
+import {signedRequest, type CallerIdentity, type SignedRequest} from '../wire/request-context.js';
 import {SQS_TARGET_PREFIX, sendSqsJson, sendSqsJsonError} from './json-protocol.js';
 import {parseQuery, queryError, queryResponse} from './query-protocol.js';
 import {SqsError, sqsErrors} from './sqs-errors.js';
@@ -11,6 +12,8 @@ import {SqsService} from './sqs-service.js';
 export interface SqsHost {
 	readonly sqs: SqsService;
 	sync(): unknown;
+	/** Who signed the request (the same identities SSM, STS and Organizations see). */
+	callerOf(signed: SignedRequest): CallerIdentity;
 }
 
 const queuePath = /^\/\d{12}\/[A-Za-z0-9_-]{1,80}(?:\.fifo)?\/?$/;
@@ -66,7 +69,7 @@ export async function handleSqs(request: IncomingMessage, response: ServerRespon
 		if (fault) throw fault;
 		host.sync();
 		const baseUrl = `http://${request.headers.host ?? '127.0.0.1'}`;
-		const output = await operation(input, {caller: callerIdentity(request.headers), baseUrl}, {sync: () => host.sync(), signal: closed.signal});
+		const output = await operation(input, {caller: callerOf(host, request), baseUrl}, {sync: () => host.sync(), signal: closed.signal});
 		if (closed.signal.aborted) return;
 		if (json) {
 			sendSqsJson(response, output);
@@ -78,6 +81,16 @@ export async function handleSqs(request: IncomingMessage, response: ServerRespon
 		const failure = error instanceof SqsError ? error : sqsErrors.internal();
 		if (json) sendSqsJsonError(response, failure);
 		else sendXml(response, failure.statusCode, queryError(failure));
+	}
+}
+
+function callerOf(host: SqsHost, request: IncomingMessage): CallerIdentity {
+	try {
+		return host.callerOf(signedRequest(request.headers, request.url));
+	} catch (error) {
+		// An expired or unknown session key: SQS names these as the other services do, with a 403.
+		if (error instanceof ServiceError) throw new SqsError(error.code, error.code, error.message, 403);
+		throw error;
 	}
 }
 
