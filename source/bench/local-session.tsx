@@ -5,9 +5,10 @@
  * createAppStore, createPoller, createActionPort, App); only the clocks and the terminal differ,
  * so what is measured is what runs.
  */
-import {render, type Instance} from 'ink';
+import {render, type Instance, type RenderOptions} from 'ink';
 import {createActionPort} from '../aws/action-port.js';
 import {startEffectRunner} from '../cli/effect-runner.js';
+import {createFrameWriter} from '../cli/frame-writer.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
 import type {ActionPort} from '../core/ports.js';
 import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
@@ -25,11 +26,10 @@ import {createManualPollerClock, type ManualPollerClock} from './manual-poller-c
 export const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 
 /**
- * Ink's options as cli.tsx passes them, less the streams and console patching. Standard (not
- * incremental) rendering: Ink 6.8's incremental renderer puts every frame one row low when the
- * frame ends in a newline, as ours do (see the benchmark notes).
+ * Ink's options as cli.tsx passes them, less the streams and console patching: ssmtop's frame
+ * writer (only the lines that changed, in synchronized output), not Ink's (the whole frame).
  */
-export const CLI_RENDER_OPTIONS = {exitOnCtrlC: false} as const;
+export const CLI_RENDER_OPTIONS = {exitOnCtrlC: false, createLogUpdate: (stream: NodeJS.WriteStream) => createFrameWriter(stream)} as const;
 
 export interface LocalSessionOptions {
 	/** Engine and poller start time (epoch ms); both clocks are manual and move together. */
@@ -57,8 +57,11 @@ export interface LocalSessionOptions {
 	 * memory figures are the app's own. Its engine clock must be manual; advance() sets it over HTTP.
 	 */
 	readonly remoteEmulatorUrl?: string;
-	/** Extra Ink options (e.g. {incrementalRendering: true} to compare renderers). */
-	readonly ink?: {readonly incrementalRendering?: boolean; readonly maxFps?: number};
+	/**
+	 * Extra Ink options: {createLogUpdate: undefined} draws with Ink's own frame writer,
+	 * {incrementalRendering: true} with its incremental one (to compare writers).
+	 */
+	readonly ink?: Pick<RenderOptions, 'incrementalRendering' | 'maxFps' | 'createLogUpdate' | 'onRender'>;
 }
 
 export interface LocalSession {
