@@ -80,8 +80,13 @@ export interface LocalSession {
 	advance(ms: number): Promise<void>;
 	/** Resolves once no region or detail refresh is running. */
 	settled(): Promise<void>;
-	/** With uiClock 'follow': pin the UI's time where it is now, or let it follow the simulated time again. */
-	readonly ui: {freeze(): void; follow(): void};
+	/**
+	 * With uiClock 'follow': pin the UI's time where it is now, let it follow the simulated time
+	 * again, or let it run on from the simulated time in whole real seconds, as the app's
+	 * one-second clock ticks (live(): the UI re-renders once a real second; the poller's and the
+	 * engine's clocks stay where they are).
+	 */
+	readonly ui: {freeze(): void; follow(): void; live(): void};
 	close(): Promise<void>;
 }
 
@@ -164,8 +169,13 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const terminal = createFakeTerminal(options.terminal);
 	// 'follow' re-reads the simulated time on a short real-time tick; freeze() pins it (for isolating what a poll writes).
 	let frozenAt: number | undefined = options.uiClock === 'frozen' ? options.startMs : undefined;
+	let liveFrom: {readonly simulated: number; readonly real: number} | undefined;
+	const liveNow = (from: {readonly simulated: number; readonly real: number}): number =>
+		from.simulated + Math.floor((performance.now() - from.real) / 1000) * 1000;
 	const uiClock: Clock =
-		options.uiClock === 'frozen' ? {now: () => options.startMs, tickMs: 0} : {now: () => frozenAt ?? clock.now(), tickMs: options.uiTickMs ?? 20};
+		options.uiClock === 'frozen'
+			? {now: () => options.startMs, tickMs: 0}
+			: {now: () => frozenAt ?? (liveFrom ? liveNow(liveFrom) : clock.now()), tickMs: options.uiTickMs ?? 20};
 	let instance: Instance | undefined;
 
 	const renderApp = async (): Promise<void> => {
@@ -210,10 +220,17 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		settled,
 		ui: {
 			freeze() {
-				if (options.uiClock === 'follow') frozenAt = clock.now();
+				if (options.uiClock === 'follow') frozenAt = liveFrom ? liveNow(liveFrom) : clock.now();
+				liveFrom = undefined;
 			},
 			follow() {
 				if (options.uiClock === 'follow') frozenAt = undefined;
+				liveFrom = undefined;
+			},
+			live() {
+				if (options.uiClock !== 'follow') return;
+				frozenAt = undefined;
+				liveFrom = {simulated: clock.now(), real: performance.now()};
 			},
 		},
 		async close() {

@@ -55,40 +55,40 @@ interface Cells {
  * terminals and for Ink (string-width): Latin-1, the status glyphs, arrows, quotes and dashes,
  * control pictures, block and box drawing. Any other character sends its line down the whole-line path.
  */
-const NARROW = '…·→←↑↓↔⇄⇔“”‘’‹›«»×–—•✓✗▶⏸⏎↳⊘§░▒▓█␡␛␍␇␊␉' + Array.from({length: 0x80}, (_, index) => String.fromCharCode(0x2500 + index)).join('');
-const narrowSet = new Set(NARROW);
+const NARROW = new Set('…·→←↑↓↔⇄⇔“”‘’‹›«»×–—•✓✗▶⏸⏎↳⊘§░▒▓█␡␛␍␇␊␉');
+for (let code = 0x2500; code < 0x2580; code++) NARROW.add(String.fromCharCode(code));
 
-function isNarrow(char: string): boolean {
-	const code = char.charCodeAt(0);
-	return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff && code !== 0xad) || narrowSet.has(char);
+function isNarrow(code: number, char: string): boolean {
+	return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff && code !== 0xad) || NARROW.has(char);
 }
 
+/** The pen as SGR knows it: attribute flags (bit n = SGR n, for 1–4 and 7–9) and colours ('' = default). */
 interface Pen {
-	flags: Set<string>;
-	fg: string | undefined;
-	bg: string | undefined;
+	flags: number;
+	fg: string;
+	bg: string;
 }
 
-const FLAG_ON: Record<string, string> = {'1': '1', '2': '2', '3': '3', '4': '4', '7': '7', '8': '8', '9': '9'};
-const FLAGS_OFF: Record<string, readonly string[]> = {'22': ['1', '2'], '23': ['3'], '24': ['4'], '27': ['7'], '28': ['8'], '29': ['9']};
-const FLAG_ORDER = ['1', '2', '3', '4', '7', '8', '9'];
+const FLAG_BITS = [1, 2, 3, 4, 7, 8, 9];
+/** SGR 22–29 turn attributes off: 22 both bold and dim. */
+const FLAGS_OFF: Readonly<Record<number, number>> = {22: (1 << 1) | (1 << 2), 23: 1 << 3, 24: 1 << 4, 27: 1 << 7, 28: 1 << 8, 29: 1 << 9};
 
 /** Applies one SGR parameter string to the pen; false for a parameter this model does not know. */
 function applySgr(pen: Pen, parameters: string): boolean {
 	const params = parameters === '' ? ['0'] : parameters.split(';');
 	for (let index = 0; index < params.length; index++) {
 		const param = params[index]!;
-		const code = Number(param);
-		if (param === '' || code === 0) {
-			pen.flags.clear();
-			pen.fg = undefined;
-			pen.bg = undefined;
-		} else if (FLAG_ON[param]) pen.flags.add(param);
-		else if (FLAGS_OFF[param]) for (const flag of FLAGS_OFF[param]) pen.flags.delete(flag);
+		const code = param === '' ? 0 : Number(param);
+		if (code === 0) {
+			pen.flags = 0;
+			pen.fg = '';
+			pen.bg = '';
+		} else if (FLAG_BITS.includes(code)) pen.flags |= 1 << code;
+		else if (FLAGS_OFF[code] !== undefined) pen.flags &= ~FLAGS_OFF[code];
 		else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) pen.fg = param;
-		else if (code === 39) pen.fg = undefined;
+		else if (code === 39) pen.fg = '';
 		else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) pen.bg = param;
-		else if (code === 49) pen.bg = undefined;
+		else if (code === 49) pen.bg = '';
 		else if (code === 38 || code === 48) {
 			const mode = params[index + 1];
 			const length = mode === '5' ? 2 : mode === '2' ? 4 : 0;
@@ -105,31 +105,47 @@ function applySgr(pen: Pen, parameters: string): boolean {
 }
 
 function penParameters(pen: Pen): string {
-	const parts = FLAG_ORDER.filter(flag => pen.flags.has(flag));
-	if (pen.fg !== undefined) parts.push(pen.fg);
-	if (pen.bg !== undefined) parts.push(pen.bg);
+	const parts: string[] = [];
+	for (const bit of FLAG_BITS) if (pen.flags & (1 << bit)) parts.push(String(bit));
+	if (pen.fg !== '') parts.push(pen.fg);
+	if (pen.bg !== '') parts.push(pen.bg);
 	return parts.join(';');
 }
 
+/** Lines parsed lately: a frame's lines are the next frame's "before". Emptied when it grows large. */
+const parsed = new Map<string, Cells | null>();
+
 /** The line as cells, or undefined if it holds anything but one-column characters and SGR. */
 export function lineCells(line: string): Cells | undefined {
+	let cells = parsed.get(line);
+	if (cells === undefined) {
+		cells = parseCells(line) ?? null;
+		if (parsed.size >= 512) parsed.clear();
+		parsed.set(line, cells);
+	}
+
+	return cells ?? undefined;
+}
+
+function parseCells(line: string): Cells | undefined {
 	const chars: string[] = [];
 	const pens: string[] = [];
-	const pen: Pen = {flags: new Set(), fg: undefined, bg: undefined};
+	const pen: Pen = {flags: 0, fg: '', bg: ''};
 	let current = '';
 	for (let index = 0; index < line.length; index++) {
-		const char = line[index]!;
-		if (char === ESC) {
-			if (line[index + 1] !== '[') return undefined;
+		const code = line.charCodeAt(index);
+		if (code === 0x1b) {
+			if (line.charCodeAt(index + 1) !== 0x5b) return undefined;
 			let end = index + 2;
-			while (end < line.length && /[0-9;]/.test(line[end]!)) end++;
-			if (line[end] !== 'm' || !applySgr(pen, line.slice(index + 2, end))) return undefined;
+			for (let next = line.charCodeAt(end); (next >= 0x30 && next <= 0x39) || next === 0x3b; next = line.charCodeAt(++end));
+			if (line.charCodeAt(end) !== 0x6d || !applySgr(pen, line.slice(index + 2, end))) return undefined;
 			current = penParameters(pen);
 			index = end;
 			continue;
 		}
 
-		if (!isNarrow(char)) return undefined;
+		const char = line[index]!;
+		if (!isNarrow(code, char)) return undefined;
 		chars.push(char);
 		pens.push(current);
 	}

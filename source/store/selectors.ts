@@ -20,6 +20,8 @@ interface RowsMemo {
 	errors: readonly string[];
 	/** Executions frozen while the `/` prompt is open, so the list holds still as you type. */
 	held?: Readonly<Record<string, Execution>>;
+	/** The held executions sorted, once: each draft typed only filters this order. */
+	heldSorted?: {readonly column: SortColumn; readonly descending: boolean; readonly rows: readonly Execution[]};
 	/** Where the selected row last was, to fall back to its neighbour when it disappears. */
 	lastSelected?: {readonly id: string; readonly index: number};
 }
@@ -42,7 +44,7 @@ function memoOf(state: AppState): RowsMemo {
 
 function refreshRows(state: AppState, memo: RowsMemo): void {
 	const prompting = state.filterDraft !== undefined;
-	if (!prompting) memo.held = undefined;
+	if (!prompting) memo.held = memo.heldSorted = undefined;
 	else memo.held ??= state.executions;
 	const source = memo.held ?? state.executions;
 	const expression = state.filterDraft ?? state.filter;
@@ -52,7 +54,17 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 
 	const {predicate, errors} = compileFilter(expression);
 	// Date.now only orders running executions by their live duration; the order is recomputed when data changes.
-	memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	if (memo.held === undefined) memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	else {
+		// Filtering keeps the order, so filtering the sorted rows is sorting the filtered ones.
+		const {column, descending} = state.sort;
+		if (memo.heldSorted?.column !== column || memo.heldSorted.descending !== descending) {
+			memo.heldSorted = {column, descending, rows: sortExecutions(Object.values(memo.held), state.sort, Date.now())};
+		}
+
+		memo.rows = memo.heldSorted.rows.filter(predicate);
+	}
+
 	memo.errors = errors;
 	memo.source = source;
 	memo.expression = expression;
@@ -74,16 +86,15 @@ export function selectFilterErrors(state: AppState): readonly string[] {
 	return memo.errors;
 }
 
-const indexes = new WeakMap<readonly Execution[], Map<string, number>>();
+/** The last id looked up in each rows array: asked again and again per frame, a new array per filter typed. */
+const found = new WeakMap<readonly Execution[], {readonly id: string; readonly index: number}>();
 
 function indexOf(rows: readonly Execution[], id: string): number {
-	let index = indexes.get(rows);
-	if (!index) {
-		index = new Map(rows.map((row, position) => [row.id, position]));
-		indexes.set(rows, index);
-	}
-
-	return index.get(id) ?? -1;
+	const last = found.get(rows);
+	if (last?.id === id) return last.index;
+	const index = rows.findIndex(row => row.id === id);
+	found.set(rows, {id, index});
+	return index;
 }
 
 /**
