@@ -24,7 +24,15 @@ const SEED = Number(process.env['PROPERTY_SEED'] ?? 20_261_125);
 const PATCHER = join(import.meta.dirname, '../../source/build/patch-ink.mjs');
 const INK = join(dirname(createRequire(import.meta.url).resolve('ink')), '..');
 const MARKER = '/* patched by ssmtop (source/build/patch-ink.mjs) */';
-const PATCHED = ['build/text-cache.js', 'build/output.js', 'build/measure-text.js', 'build/wrap-text.js', 'build/ink.js', 'build/render.d.ts', 'build/render-node-to-output.js'];
+const PATCHED = [
+	'build/text-cache.js',
+	'build/output.js',
+	'build/measure-text.js',
+	'build/wrap-text.js',
+	'build/ink.js',
+	'build/render.d.ts',
+	'build/render-node-to-output.js',
+];
 const ESC = '\u001B';
 
 interface BoundedCache<T> {
@@ -135,9 +143,47 @@ describe('the text caches', () => {
 	});
 
 	/** Text as the views make it: ASCII, status glyphs, and what must take the slow path. */
-	const tricky = ['a', 'Z', ' ', '0', '…', '▶', '✓', '✗', '·', '─', 'é', 'ß', '\u00AD', '界', '🙂', '\u0301', '\u200D', '\uFE0F', '\u200B', '\t', '\u0007', '⌚', '☔', 'ᄀ', '\u1161'];
-	const sgr = fc.constantFrom(`${ESC}[31m`, `${ESC}[39m`, `${ESC}[1;7m`, `${ESC}[22;27m`, `${ESC}[38;5;208m`, `${ESC}[0m`, `${ESC}[m`, `${ESC}[2J`, `${ESC}]8;;x${ESC}\\`);
-	const text = fc.array(fc.oneof({weight: 5, arbitrary: fc.constantFrom(...tricky)}, {weight: 1, arbitrary: sgr}), {maxLength: 30}).map(parts => parts.join(''));
+	const tricky = [
+		'a',
+		'Z',
+		' ',
+		'0',
+		'…',
+		'▶',
+		'✓',
+		'✗',
+		'·',
+		'─',
+		'é',
+		'ß',
+		'\u00AD',
+		'界',
+		'🙂',
+		'\u0301',
+		'\u200D',
+		'\uFE0F',
+		'\u200B',
+		'\t',
+		'\u0007',
+		'⌚',
+		'☔',
+		'ᄀ',
+		'\u1161',
+	];
+	const sgr = fc.constantFrom(
+		`${ESC}[31m`,
+		`${ESC}[39m`,
+		`${ESC}[1;7m`,
+		`${ESC}[22;27m`,
+		`${ESC}[38;5;208m`,
+		`${ESC}[0m`,
+		`${ESC}[m`,
+		`${ESC}[2J`,
+		`${ESC}]8;;x${ESC}\\`,
+	);
+	const text = fc
+		.array(fc.oneof({weight: 5, arbitrary: fc.constantFrom(...tricky)}, {weight: 1, arbitrary: sgr}), {maxLength: 30})
+		.map(parts => parts.join(''));
 
 	it("give string-width's width without its segmentation, wherever they skip it", async () => {
 		const {cachedStringWidth, simpleStringWidth} = await inkModule<TextCache>('build/text-cache.js');
@@ -172,7 +218,12 @@ describe('wrapped and truncated text', () => {
 		// Ink 6.8 keyed its cache by text + width, so the second text got the first one's wrapping.
 		const long = 'x'.repeat(13);
 		const {lastFrame, unmount} = render(
-			createElement(Box, {flexDirection: 'column'}, createElement(Box, {width: 12}, createElement(Text, null, long)), createElement(Box, {width: 2}, createElement(Text, null, `${long}1`))),
+			createElement(
+				Box,
+				{flexDirection: 'column'},
+				createElement(Box, {width: 12}, createElement(Text, null, long)),
+				createElement(Box, {width: 2}, createElement(Text, null, `${long}1`)),
+			),
 		);
 		expect(lastFrame()).toBe(['x'.repeat(12), 'x', ...Array.from({length: 6}, () => 'xx'), 'x1'].join('\n'));
 		unmount();
@@ -181,13 +232,28 @@ describe('wrapped and truncated text', () => {
 
 describe("the patched Output gives Ink's rows", () => {
 	const styled = fc
-		.array(fc.oneof({weight: 4, arbitrary: fc.constantFrom('a', 'b', ' ', '…', '▶', '界', '🙂', 'e\u0301', '\n')}, {weight: 1, arbitrary: fc.constantFrom(`${ESC}[31m`, `${ESC}[39m`, `${ESC}[7m`, `${ESC}[27m`, `${ESC}[1m`, `${ESC}[22m`)}), {
-			minLength: 1,
-			maxLength: 24,
-		})
+		.array(
+			fc.oneof(
+				{weight: 4, arbitrary: fc.constantFrom('a', 'b', ' ', '…', '▶', '界', '🙂', 'e\u0301', '\n')},
+				{weight: 1, arbitrary: fc.constantFrom(`${ESC}[31m`, `${ESC}[39m`, `${ESC}[7m`, `${ESC}[27m`, `${ESC}[1m`, `${ESC}[22m`)},
+			),
+			{
+				minLength: 1,
+				maxLength: 24,
+			},
+		)
 		.map(parts => parts.join(''));
 	const operation = fc.oneof(
-		{weight: 5, arbitrary: fc.record({kind: fc.constant('write' as const), x: fc.integer({min: -3, max: 24}), y: fc.integer({min: -2, max: 9}), text: styled, transform: fc.boolean()})},
+		{
+			weight: 5,
+			arbitrary: fc.record({
+				kind: fc.constant('write' as const),
+				x: fc.integer({min: -3, max: 24}),
+				y: fc.integer({min: -2, max: 9}),
+				text: styled,
+				transform: fc.boolean(),
+			}),
+		},
 		{
 			weight: 1,
 			arbitrary: fc.record({
@@ -207,20 +273,25 @@ describe("the patched Output gives Ink's rows", () => {
 		const {default: Patched} = await inkModule<{default: OutputClass}>('build/output.js');
 		const {default: Original} = await inkModule<{default: OutputClass}>('build/output.ssmtop-original.js');
 		fc.assert(
-			fc.property(fc.integer({min: 1, max: 24}), fc.integer({min: 1, max: 8}), fc.array(fc.array(operation, {maxLength: 12}), {minLength: 1, maxLength: 3}), (width, height, frames) => {
-				for (const operations of frames) {
-					const outputs = [new Patched({width, height}), new Original({width, height})];
-					for (const output of outputs) {
-						for (const value of operations) {
-							if (value.kind === 'write') output.write(value.x, value.y, value.text, {transformers: value.transform ? transformers : []});
-							else if (value.kind === 'clip') output.clip({x1: value.x1, x2: value.x2, y1: value.y1, y2: value.y2});
-							else output.unclip();
+			fc.property(
+				fc.integer({min: 1, max: 24}),
+				fc.integer({min: 1, max: 8}),
+				fc.array(fc.array(operation, {maxLength: 12}), {minLength: 1, maxLength: 3}),
+				(width, height, frames) => {
+					for (const operations of frames) {
+						const outputs = [new Patched({width, height}), new Original({width, height})];
+						for (const output of outputs) {
+							for (const value of operations) {
+								if (value.kind === 'write') output.write(value.x, value.y, value.text, {transformers: value.transform ? transformers : []});
+								else if (value.kind === 'clip') output.clip({x1: value.x1, x2: value.x2, y1: value.y1, y2: value.y2});
+								else output.unclip();
+							}
 						}
-					}
 
-					expect(outputs[0]!.get()).toEqual(outputs[1]!.get());
-				}
-			}),
+						expect(outputs[0]!.get()).toEqual(outputs[1]!.get());
+					}
+				},
+			),
 			{numRuns: RUNS, seed: SEED},
 		);
 	});

@@ -5,7 +5,8 @@
 // - a row is known by what was written on it (the x and text of each write, in order, and the
 //   width), and its string is kept: only rows whose writes changed are laid out again;
 // - a clip that cuts nothing off a line leaves the line as it is instead of re-slicing it;
-// - serialising a row skips the style diff between two characters of the same style.
+// - serialising a row skips the style diff between two characters of the same style, and a row
+//   of one write is serialised without being laid out in cells first.
 import sliceAnsi from 'slice-ansi';
 import {ansiCodesToString, diffAnsiCodes} from '@alcalzone/ansi-tokenize';
 import {cachedStringWidth, cachedStyledChars, cachedWidestLine, rowStrings} from './text-cache.js';
@@ -40,8 +41,21 @@ const styledCharsToString = chars => {
 	return text;
 };
 
-/** One row from its writes (pairs of x and text), cell by cell as Ink 6.8 lays it out. */
+/**
+ * One row from its writes (pairs of x and text), as Ink 6.8 lays it out cell by cell. A row of
+ * one write that starts within the row (most rows: a Text on a line of its own) is the same
+ * without the cells: blanks up to x, then the text's characters; the blanks after it are trimmed.
+ */
 const renderRow = (width, writes) => {
+	const x = writes[0];
+	if (writes.length === 2 && Number.isInteger(x) && x >= 0 && x <= width) {
+		return (' '.repeat(x) + styledCharsToString(caches.getStyledChars(writes[1]))).trimEnd();
+	}
+
+	return renderCells(width, writes);
+};
+
+const renderCells = (width, writes) => {
 	const currentLine = [];
 	for (let x = 0; x < width; x++) currentLine.push(blank);
 	for (let write = 0; write < writes.length; write += 2) {
