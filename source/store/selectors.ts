@@ -4,7 +4,7 @@
  * same array (React skips the render) and 10,000 rows are sorted once, not per frame.
  */
 import type {Execution, ExecutionDetail, StepExecution} from '../core/types.js';
-import {compileFilter} from '../core/filter.js';
+import {compileFilter, filterNarrows, type ParsedFilter} from '../core/filter.js';
 import {sortExecutions} from '../core/sort.js';
 import {isProblem, statusGroup, type StatusGroup} from '../core/status.js';
 import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
@@ -22,6 +22,11 @@ interface RowsMemo {
 	held?: Readonly<Record<string, Execution>>;
 	/** The held executions sorted, once: each draft typed only filters this order. */
 	heldSorted?: {readonly column: SortColumn; readonly descending: boolean; readonly rows: readonly Execution[]};
+	/**
+	 * The drafts filtered over the held rows (in that order), so a character erased gives back
+	 * the rows it had, and one typed on filters the last draft's rows when it can only narrow them.
+	 */
+	heldDrafts?: Map<string, {readonly parsed: ParsedFilter; readonly rows: readonly Execution[]}>;
 	/** Where the selected row last was, to fall back to its neighbour when it disappears. */
 	lastSelected?: {readonly id: string; readonly index: number};
 }
@@ -44,7 +49,7 @@ function memoOf(state: AppState): RowsMemo {
 
 function refreshRows(state: AppState, memo: RowsMemo): void {
 	const prompting = state.filterDraft !== undefined;
-	if (!prompting) memo.held = memo.heldSorted = undefined;
+	if (!prompting) memo.held = memo.heldSorted = memo.heldDrafts = undefined;
 	else memo.held ??= state.executions;
 	const source = memo.held ?? state.executions;
 	const expression = state.filterDraft ?? state.filter;
@@ -52,7 +57,7 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 		return;
 	}
 
-	const {predicate, errors} = compileFilter(expression);
+	const {predicate, errors, parsed} = compileFilter(expression);
 	// Date.now only orders running executions by their live duration; the order is recomputed when data changes.
 	if (memo.held === undefined) memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
 	else {
@@ -60,9 +65,20 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 		const {column, descending} = state.sort;
 		if (memo.heldSorted?.column !== column || memo.heldSorted.descending !== descending) {
 			memo.heldSorted = {column, descending, rows: sortExecutions(Object.values(memo.held), state.sort, Date.now())};
+			memo.heldDrafts = new Map();
 		}
 
-		memo.rows = memo.heldSorted.rows.filter(predicate);
+		const drafts = (memo.heldDrafts ??= new Map());
+		const known = drafts.get(expression);
+		if (known) memo.rows = known.rows;
+		else {
+			// The fewest rows of a draft this one narrows (typing on: "sto" → "stop"), else all the held rows.
+			let from = memo.heldSorted.rows;
+			for (const draft of drafts.values()) if (draft.rows.length < from.length && filterNarrows(draft.parsed, parsed)) from = draft.rows;
+			memo.rows = from.filter(predicate);
+			if (drafts.size >= 64) drafts.clear();
+			drafts.set(expression, {parsed, rows: memo.rows});
+		}
 	}
 
 	memo.errors = errors;
