@@ -296,3 +296,40 @@ describe("the patched Output gives Ink's rows", () => {
 		);
 	});
 });
+
+describe("the App drawn with the patched Ink and with Ink's own files", () => {
+	it('gives the same frames, byte for byte, over list, filter and detail keys', async () => {
+		// An unpatched Ink: a copy whose patched files are put back as Ink shipped them.
+		const copy = mkdtempSync(join(tmpdir(), 'ssmtop-ink-'));
+		try {
+			cpSync(join(INK, 'build'), join(copy, 'build'), {recursive: true});
+			cpSync(join(INK, 'package.json'), join(copy, 'package.json'));
+			for (const file of PATCHED) {
+				const original = join(copy, file.replace(/(\.d\.ts|\.js)$/, '.ssmtop-original$1'));
+				if (file === 'build/text-cache.js') rmSync(join(copy, file));
+				else writeFileSync(join(copy, file), readFileSync(original));
+			}
+
+			expect(readFileSync(join(copy, 'build/output.js'), 'utf8')).not.toContain(MARKER);
+			const script = join(import.meta.dirname, 'fixtures/render-app-frames.mjs');
+			const frames = async (unpatched: boolean): Promise<{ink: string; frames: string[]}> => {
+				const file = join(copy, unpatched ? 'frames-unpatched.json' : 'frames-patched.json');
+				const hooks = unpatched ? ['--import', join(import.meta.dirname, 'fixtures/with-unpatched-ink.mjs')] : [];
+				await run(process.execPath, [...hooks, script, file], {env: {...process.env, FORCE_COLOR: '3', UNPATCHED_INK: copy, REAL_INK: INK}});
+				return JSON.parse(readFileSync(file, 'utf8')) as {ink: string; frames: string[]};
+			};
+
+			const [{ink: patchedInk, frames: patched}, {ink: unpatchedInk, frames: unpatched}] = await Promise.all([frames(false), frames(true)]);
+			expect(patchedInk).toBe(pathToFileURL(join(INK, 'build/index.js')).href);
+			expect(unpatchedInk).toBe(pathToFileURL(join(copy, 'build/index.js')).href);
+			// The keys drew many different frames, in colour (status glyphs, "…", wide characters among them).
+			expect(new Set(patched).size).toBeGreaterThan(40);
+			expect(patched.at(-1)).toContain(`${ESC}[`);
+			expect(patched.join('')).toMatch(/▶.*…/);
+			expect(patched.join('')).toContain('日本語');
+			expect(patched).toEqual(unpatched);
+		} finally {
+			rmSync(copy, {recursive: true, force: true});
+		}
+	}, 180_000);
+});
