@@ -19,6 +19,8 @@
  *   wrap-text's key can no longer mistake "a1" at width 2 for "a" at width 12).
  * - render-node-to-output.js: the width of each text node, measured on every frame, comes from
  *   the shared cache.
+ * - squash-text-nodes.js: a text node's styled text, tokenised on every frame to strip escape
+ *   sequences other than SGR and OSC (sanitize-ansi.js, a pure function), is cleaned once.
  * - ink.js, render.d.ts: render(…, {createLogUpdate}) replaces Ink's frame writer (log-update)
  *   with the caller's, so a frame can go out as only the lines that changed, in one write
  *   (source/cli/frame-writer.ts); Ink then adds no synchronized-update markers of its own.
@@ -89,6 +91,10 @@ const PATCHES = [
 				"    incrementalRendering?: boolean;\n    /**\n    Replaces Ink's frame writer (log-update) with the one this returns (ssmtop patch). If it has\n    `synchronized: true`, it wraps each frame in synchronized-update markers itself.\n    */\n    createLogUpdate?: (stream: NodeJS.WriteStream, options: {showCursor?: boolean; incremental?: boolean}) => import('./log-update.js').LogUpdate & {readonly synchronized?: boolean};\n",
 			],
 		],
+	},
+	{
+		file: 'build/squash-text-nodes.js',
+		edits: [["import sanitizeAnsi from './sanitize-ansi.js';\n", "import { cachedSanitizeAnsi as sanitizeAnsi } from './text-cache.js';\n"]],
 	},
 	{
 		file: 'build/render-node-to-output.js',

@@ -32,6 +32,7 @@ const PATCHED = [
 	'build/ink.js',
 	'build/render.d.ts',
 	'build/render-node-to-output.js',
+	'build/squash-text-nodes.js',
 ];
 const ESC = '\u001B';
 
@@ -48,6 +49,7 @@ interface TextCache {
 	cachedStringWidth(text: string): number;
 	simpleStringWidth(text: string): number | undefined;
 	simpleStyledChars(line: string): unknown[] | undefined;
+	cachedSanitizeAnsi(text: string): string;
 }
 type OutputClass = new (size: {width: number; height: number}) => {
 	write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void;
@@ -91,7 +93,7 @@ describe('the patch is applied', () => {
 		const folder = unpatchedCopy();
 		try {
 			const {stderr} = await run(process.execPath, [PATCHER, '--ink', folder]);
-			expect(stderr).toMatch(/patched 7 file\(s\) of ink/);
+			expect(stderr).toContain(`patched ${PATCHED.length} file(s) of ink`);
 			for (const file of PATCHED) expect(readFileSync(join(folder, file), 'utf8'), file).toBe(readFileSync(join(INK, file), 'utf8'));
 		} finally {
 			rmSync(folder, {recursive: true, force: true});
@@ -210,6 +212,22 @@ describe('the text caches', () => {
 			{numRuns: RUNS, seed: SEED},
 		);
 		expect(simpleStyledChars(`${ESC}[7m${ESC}[36m▶ a${ESC}[39m…${ESC}[27m`)).toHaveLength(4);
+	});
+
+	it("give sanitize-ansi's cleaned text, asked once or again", async () => {
+		const {cachedSanitizeAnsi} = await inkModule<TextCache>('build/text-cache.js');
+		const {default: sanitizeAnsi} = await inkModule<{default: (text: string) => string}>('build/sanitize-ansi.js');
+		// Cursor moves, screen clears, OSC and SGR among the text: only SGR and OSC are kept.
+		const escapes = fc.constantFrom(`${ESC}[2J`, `${ESC}[3A`, `${ESC}]0;title\u0007`, `${ESC}[1;31m`, `${ESC}[0m`, `${ESC}[?25l`, '\u009b5C');
+		const hostile = fc.array(fc.oneof(text, escapes), {maxLength: 8}).map(parts => parts.join(''));
+		fc.assert(
+			fc.property(hostile, value => {
+				expect(cachedSanitizeAnsi(value)).toBe(sanitizeAnsi(value));
+				expect(cachedSanitizeAnsi(value)).toBe(sanitizeAnsi(value));
+			}),
+			{numRuns: RUNS, seed: SEED},
+		);
+		expect(cachedSanitizeAnsi(`a${ESC}[2Jb`)).toBe('ab');
 	});
 });
 

@@ -3,6 +3,7 @@
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize} from '@alcalzone/ansi-tokenize';
+import sanitizeAnsi from './sanitize-ansi.js';
 
 /**
  * A cache of two generations: entries go into the current one; when it holds `limit` entries it
@@ -65,7 +66,20 @@ export const measuredTexts = new BoundedCache(2048);
 export const wrappedTexts = new BoundedCache(1024);
 /** Whole output rows (output.js), by what was written on them. */
 export const rowStrings = new BoundedCache(512);
-export const textCaches = {widths, blockWidths, styledChars, measuredTexts, wrappedTexts, rowStrings};
+/** Texts of text nodes, cleaned of escape sequences Ink does not keep (squash-text-nodes.js). */
+const sanitizedTexts = new BoundedCache(1024);
+export const textCaches = {widths, blockWidths, styledChars, measuredTexts, wrappedTexts, rowStrings, sanitizedTexts};
+
+/** sanitize-ansi.js's answer, kept: the same styled rows are squashed on every frame. */
+export const cachedSanitizeAnsi = text => {
+	let clean = sanitizedTexts.get(text);
+	if (clean === undefined) {
+		clean = sanitizeAnsi(text);
+		sanitizedTexts.set(text, clean);
+	}
+
+	return clean;
+};
 
 /**
  * Widths of the code units that are always a grapheme of their own, by code unit; -1 for the
