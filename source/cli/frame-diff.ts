@@ -220,22 +220,33 @@ function bestShift(before: readonly string[], after: readonly string[], top: num
 	let best = 0;
 	// About what the four moves and two line operations cost.
 	let bestGain = 24;
-	const span = bottom - top + 1;
-	for (let magnitude = 1; magnitude < span; magnitude++) {
-		for (const k of [magnitude, -magnitude]) {
-			let gain = 0;
-			for (let index = top; index <= bottom; index++) {
-				const source = index + k;
-				const moved = source >= top && source <= bottom ? before[source]! : '';
-				const line = after[index]!;
-				if (line === moved && line !== before[index]) gain += line.length;
-				else if (line !== moved && line === before[index]) gain -= line.length;
-			}
+	// Only a shift that brings some line (not empty: those gain nothing) onto its place can gain:
+	// those are the shifts tried, nearest first, as all of them would be.
+	const rows = new Map<string, number[]>();
+	for (let index = top; index <= bottom; index++) {
+		const line = before[index]!;
+		if (line !== '') rows.set(line, [...(rows.get(line) ?? []), index]);
+	}
 
-			if (gain > bestGain) {
-				bestGain = gain;
-				best = k;
-			}
+	const shifts = new Set<number>();
+	for (let index = top; index <= bottom; index++) {
+		for (const source of rows.get(after[index]!) ?? []) if (source !== index) shifts.add(source - index);
+	}
+
+	const nearestFirst = [...shifts].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a);
+	for (const k of nearestFirst) {
+		let gain = 0;
+		for (let index = top; index <= bottom; index++) {
+			const source = index + k;
+			const moved = source >= top && source <= bottom ? before[source]! : '';
+			const line = after[index]!;
+			if (line === moved && line !== before[index]) gain += line.length;
+			else if (line !== moved && line === before[index]) gain -= line.length;
+		}
+
+		if (gain > bestGain) {
+			bestGain = gain;
+			best = k;
 		}
 	}
 
