@@ -3,13 +3,14 @@
 // and serialises it again on every frame, with text caches made afresh for each frame:
 // - the caches are shared by all frames, bounded (text-cache.js);
 // - a row is known by what was written on it (the x and text of each write, in order, and the
-//   width), and its string is kept: only rows whose writes changed are laid out again;
+//   width), and its string is kept: only rows whose writes changed are laid out again (a row of
+//   one write is looked up by its text);
 // - a clip that cuts nothing off a line leaves the line as it is instead of re-slicing it;
 // - serialising a row skips the style diff between two characters of the same style, and a row
 //   of one write is serialised without being laid out in cells first.
 import sliceAnsi from 'slice-ansi';
 import {ansiCodesToString, diffAnsiCodes} from '@alcalzone/ansi-tokenize';
-import {cachedStringWidth, cachedStyledChars, cachedWidestLine, rowStrings} from './text-cache.js';
+import {cachedStringWidth, cachedStyledChars, cachedWidestLine, rowStrings, singleWriteRows} from './text-cache.js';
 
 const caches = {
 	getStyledChars: cachedStyledChars,
@@ -204,6 +205,20 @@ export default class Output {
 			if (writes.length === 0) {
 				// A row of blanks, trimmed.
 				rows.push('');
+				continue;
+			}
+
+			if (writes.length === 2) {
+				// One write (most rows): known by its text itself, whose hash V8 keeps with the string,
+				// rather than by a key string built (and hashed) anew on every frame.
+				const [x, text] = writes;
+				let known = singleWriteRows.get(text);
+				if (known === undefined || known.x !== x || known.width !== this.width) {
+					known = {x, width: this.width, row: renderRow(this.width, writes)};
+					singleWriteRows.set(text, known);
+				}
+
+				rows.push(known.row);
 				continue;
 			}
 

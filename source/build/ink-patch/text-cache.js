@@ -66,9 +66,11 @@ export const measuredTexts = new BoundedCache(2048);
 export const wrappedTexts = new BoundedCache(1024);
 /** Whole output rows (output.js), by what was written on them. */
 export const rowStrings = new BoundedCache(512);
+/** Whole output rows of one write (output.js), by its text: {x, width, row}. */
+export const singleWriteRows = new BoundedCache(512);
 /** Texts of text nodes, cleaned of escape sequences Ink does not keep (squash-text-nodes.js). */
 const sanitizedTexts = new BoundedCache(1024);
-export const textCaches = {widths, blockWidths, styledChars, measuredTexts, wrappedTexts, rowStrings, sanitizedTexts};
+export const textCaches = {widths, blockWidths, styledChars, measuredTexts, wrappedTexts, rowStrings, singleWriteRows, sanitizedTexts};
 
 /** sanitize-ansi.js's answer, kept: the same styled rows are squashed on every frame. */
 export const cachedSanitizeAnsi = text => {
