@@ -279,13 +279,20 @@ async function keyOnlyFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 }
 
 export async function main(): Promise<void> {
-	const {values} = parseArgs({options: {json: {type: 'boolean', default: false}, keys: {type: 'boolean', default: false}}});
+	const {values} = parseArgs({
+		options: {json: {type: 'boolean', default: false}, keys: {type: 'boolean', default: false}, live: {type: 'boolean', default: false}},
+	});
 	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
 		.map(value => value.toFixed(2))
 		.join(' ')} at start`;
 	log(`ssmtop benchmark against the emulator (${environment})`);
 	// --keys: the key benchmark alone (10,000 executions, each key class), for working on it.
-	const sections: Section[] = values.keys ? [['Keys over 10,000 executions', await keyOnlyFigures()]] : await allSections();
+	// --live: the demo fleet moving alone (bytes per second, API calls).
+	const sections: Section[] = values.keys
+		? [['Keys over 10,000 executions', await keyOnlyFigures()]]
+		: values.live
+			? [['Live demo data', await liveCallFigures()]]
+			: await allSections();
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))
