@@ -14,6 +14,7 @@
  * dist/build/meta-*.json (load it into https://esbuild.github.io/analyze/) and prints the largest packages.
  */
 import {rmSync, writeFileSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {build, type BuildOptions, type Metafile, type Plugin} from 'esbuild';
 
@@ -33,6 +34,26 @@ const devtoolsAbsent: Plugin = {
 	},
 };
 
+const FAST_STRING_WIDTH = resolve('source/build/fast-string-width.ts');
+
+/**
+ * Ink's string-width (the one its own imports resolve to) is measured through fast-string-width.ts,
+ * which hands string-width whatever is not plain text. Other copies (wrap-ansi's older one) are left alone.
+ */
+const fastStringWidth: Plugin = {
+	name: 'fast-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, async args => {
+			if (args.importer === FAST_STRING_WIDTH || (args.pluginData as {inner?: boolean} | undefined)?.inner) return undefined;
+			const [resolved, inks] = await Promise.all([
+				builder.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {inner: true}}),
+				builder.resolve(args.path, {kind: args.kind, resolveDir: resolve('node_modules/ink'), pluginData: {inner: true}}),
+			]);
+			return resolved.path === inks.path ? {path: FAST_STRING_WIDTH} : undefined;
+		});
+	},
+};
+
 /** The settings of every bundle: the CLI's, and the hello world's, so the benchmark compares like with like. */
 export const BUNDLE_SETTINGS = {
 	bundle: true,
@@ -48,7 +69,7 @@ export const BUNDLE_SETTINGS = {
 	supported: {'top-level-await': true},
 	// CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __ssmtopCreateRequire} from 'node:module';\nconst require = __ssmtopCreateRequire(import.meta.url);"},
-	plugins: [devtoolsAbsent],
+	plugins: [devtoolsAbsent, fastStringWidth],
 	sourcemap: true,
 	legalComments: 'none',
 	logLevel: 'warning',
