@@ -27,7 +27,7 @@ import {HOME_ACCOUNT} from './emulator/accounts.js';
 // AWS mode never loads the emulator, and --local draws its first frame before loading either.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
 import type {Poller} from './poller/index.js';
-import type {EmulatorOptions, RunningEmulator} from './emulator/index.js';
+import type {RunningEmulator} from './emulator/index.js';
 
 const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -62,8 +62,8 @@ interface Running {
 	readonly emulator?: RunningEmulator;
 }
 
-/** How --local starts its emulator; a test slows it down to see the first frame come first. */
-export type EmulatorStarter = (options: EmulatorOptions) => Promise<RunningEmulator>;
+/** How --local starts its demo emulator; a test slows it down to see the first frame come first. */
+export type EmulatorStarter = () => Promise<RunningEmulator>;
 
 /**
  * The regions to watch: --region, else the emulator's three (--local), else the profile's or the
@@ -94,22 +94,28 @@ export function createStore(options: CliOptions, regions: readonly string[], vie
 	});
 }
 
+/** The demo emulator of --local: a chunk of its own, loaded and seeded once the first frame is out. */
+async function startDemoEmulator(): Promise<RunningEmulator> {
+	const {startEmulator} = await import('./emulator/index.js');
+	return startEmulator({seed: 'demo'});
+}
+
 /**
- * Starts the emulator (--local) and the AWS api, checks the connection against AWS (exit 1 with one
- * paragraph when it fails), and builds the poller and the action port on the store. The poller is not started.
+ * Connects to AWS, or (--local) to the emulator being started, and builds the poller and the action
+ * port on the store; against AWS it checks the connection first (exit 1 with one paragraph when it
+ * fails). The poller is not started.
  */
-async function connect(options: CliOptions, regions: readonly string[], store: AppStore, startEmulator?: EmulatorStarter): Promise<Running> {
-	// The emulator (and its seed), the SDK and the poller are separate chunks of the bundle: load them together.
-	const [{createAwsApi, localModeOptions}, emulatorModule, {createPoller}, {createActionPort}] = await Promise.all([
+async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
+	// The SDK and the poller are chunks of the bundle of their own: load them together.
+	const [{createAwsApi, localModeOptions}, {createPoller}, {createActionPort}] = await Promise.all([
 		import('./aws/index.js'),
-		options.local ? import('./emulator/index.js') : undefined,
 		import('./poller/index.js'),
 		import('./aws/action-port.js'),
 	]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
-	if (emulatorModule) {
-		emulator = await (startEmulator ?? emulatorModule.startEmulator)({seed: 'demo'});
+	if (emulatorStarting) {
+		emulator = await emulatorStarting;
 		apiOptions = localModeOptions(emulator, regions);
 	} else {
 		apiOptions = {
@@ -177,7 +183,10 @@ export async function startInteractive(
 	const deferred = createDeferredPort();
 	const ui = await seams.mount(store, deferred.port);
 	try {
-		const running = await connect(options, regions, store, seams.startEmulator);
+		// The emulator's chunk and the SDK's load together (a failure to start is reported by connect, which awaits it).
+		const emulatorStarting = (seams.startEmulator ?? startDemoEmulator)();
+		emulatorStarting.catch(() => undefined);
+		const running = await connect(options, regions, store, emulatorStarting);
 		deferred.resolve(running.port);
 		running.poller.start();
 		return {running, ui};
@@ -281,7 +290,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 	const regions = await regionsToWatch(options);
 	const store = createStore(options, regions, viewport);
 	if (options.once) {
-		const running = await connect(options, regions, store);
+		const running = await connect(options, regions, store, options.local ? startDemoEmulator() : undefined);
 		try {
 			await printOnce(running, options.json);
 		} finally {
