@@ -211,6 +211,8 @@ async function mountOnProcessTerminal(store: AppStore, port: ActionPort, options
 		stdin: process.stdin,
 		onRepaint: terminal.setRepaint,
 		suspend: suspendToShell,
+		notify: options.notify,
+		inTmux: Boolean(process.env['TMUX']),
 	});
 	let stopped = false;
 	return {
@@ -263,6 +265,12 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+	// `ssmtop wait ID…`: the waiter, a command of its own (no terminal UI).
+	if (argv[0] === 'wait') {
+		const {runWait} = await import('./cli/wait.js');
+		process.exitCode = await runWait(argv.slice(1));
+		return;
+	}
 	// React's development build checks every render; the installed program runs the production one.
 	// (React picks its build when first loaded, which is why ink, react and the views are imported below, not at the top.)
 	process.env['NODE_ENV'] ??= 'production';

@@ -15,6 +15,7 @@ import type {AppStore} from '../store/app-store.js';
 import {App} from '../ui/app.js';
 import type {Theme} from '../ui/theme.js';
 import {startEffectRunner} from './effect-runner.js';
+import type {NotifyMode} from './notify-sequence.js';
 import {RepaintHandle} from './repaint-handle.js';
 
 export interface MountOptions {
@@ -27,6 +28,9 @@ export interface MountOptions {
 	readonly onRepaint?: (repaint: () => void) => void;
 	/** Ctrl-Z: hand the terminal back to the shell. */
 	readonly suspend?: () => void;
+	/** --notify, and whether the terminal is tmux (notices pass through it): the effect runner's. */
+	readonly notify?: NotifyMode;
+	readonly inTmux?: boolean;
 	/** Whether Ink routes console.* above the frame (the real terminal: yes; a test's: no). */
 	readonly patchConsole?: boolean;
 }
@@ -48,6 +52,8 @@ export function mountUi(options: MountOptions): MountedUi {
 		writeTerminal: text => stdout.write(text),
 		newToken: randomUUID,
 		...(options.suspend ? {suspend: options.suspend} : {}),
+		...(options.notify ? {notify: options.notify} : {}),
+		...(options.inTmux === undefined ? {} : {inTmux: options.inTmux}),
 	});
 	const instance = render(
 		<>

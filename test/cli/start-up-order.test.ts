@@ -12,7 +12,7 @@ import type {AppStore} from '../../source/store/app-store.js';
 import {DEFAULT_THEME} from '../../source/ui/theme.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-const flags: RawFlags = {local: true, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
+const flags: RawFlags = {local: true, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false, notify: 'off'};
 
 function localOptions(): CliOptions {
 	const result = validateFlags(flags);

@@ -11,6 +11,7 @@ import {useTheme} from '../theme-context.js';
 import {groupColor, tint, type Theme} from '../theme.js';
 import {selectRegionHealth, selectStaleAfterMs} from '../../store/data-selectors.js';
 import {regionSummary} from './region-summary.js';
+import {selectNeedsYouCount} from '../../store/notice-actions.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 	['running', 'running', 'InProgress'],
@@ -59,6 +60,7 @@ export function Header({now}: {readonly now: number}) {
 	const context = useAppStore(state => state.context);
 	const [paused, filter, total] = useAppStore(useShallow(state => [state.paused, state.filter, selectExecutionCount(state)] as const));
 	const counts = useAppStore(selectStatusCounts);
+	const needsYou = useAppStore(selectNeedsYouCount);
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
@@ -83,6 +85,7 @@ export function Header({now}: {readonly now: number}) {
 					</Text>
 				))}
 				<Text dimColor>{`${total} total`}</Text>
+				{needsYou > 0 ? <Text bold color={tint(theme, 'yellow')}>{`  needs you: ${needsYou} (!)`}</Text> : null}
 				{filter ? <Text>{`  filter: ${filter}`}</Text> : null}
 			</Text>
 		</Box>
