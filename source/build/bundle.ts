@@ -17,6 +17,7 @@ import {rmSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {build, type BuildOptions, type Metafile, type Plugin} from 'esbuild';
+import {meowLazyPackageData} from './meow-lazy-package-data.js';
 import {yogaWithoutFetch} from './yoga-without-fetch.js';
 
 /**
@@ -74,7 +75,7 @@ export const BUNDLE_SETTINGS = {
 	supported: {'top-level-await': true},
 	// CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __ssmtopCreateRequire} from 'node:module';\nconst require = __ssmtopCreateRequire(import.meta.url);"},
-	plugins: [devtoolsAbsent, fastStringWidth, yogaWithoutFetch],
+	plugins: [devtoolsAbsent, fastStringWidth, yogaWithoutFetch, meowLazyPackageData],
 	sourcemap: true,
 	legalComments: 'none',
 	logLevel: 'warning',
