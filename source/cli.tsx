@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The composition root: flags (meow) → emulator (--local) → AWS api → store →
- * poller → render(<App/>). The only file that wires concrete pieces together.
+ * The composition root: flags (meow) → store → AWS api (and the emulator, --local) → poller →
+ * render(<App/>); with --local the first frame is drawn before the emulator starts (startInteractive).
+ * The only file that wires concrete pieces together.
  * Bad flags exit with 2, a failed connection check with 1, both with one paragraph.
  */
 import {realpathSync} from 'node:fs';
@@ -14,13 +15,16 @@ import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
-import {createFrameWriter} from './cli/frame-writer.js';
 import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
-// Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
-// --version and flag errors answer at once and AWS mode never loads the emulator.
+import {createDeferredPort} from './cli/deferred-port.js';
+import {enableCompileCache} from './cli/compile-cache.js';
+import {HOME_ACCOUNT} from './emulator/accounts.js';
+// Types only here: the SDK, the poller, the emulator and the views are imported when needed (each a
+// chunk of the bundle, compiled when imported), so --help, --version and flag errors answer at once,
+// AWS mode never loads the emulator, and --local draws its first frame before loading either.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
 import type {Poller} from './poller/index.js';
 import type {RunningEmulator} from './emulator/index.js';
@@ -58,29 +62,62 @@ interface Running {
 	readonly emulator?: RunningEmulator;
 }
 
-async function connect(options: CliOptions, viewport: {columns: number; rows: number}): Promise<Running> {
-	const {createAwsApi, localModeOptions, resolveDefaultRegion} = await import('./aws/index.js');
+/** How --local starts its demo emulator; a test slows it down to see the first frame come first. */
+export type EmulatorStarter = () => Promise<RunningEmulator>;
+
+/**
+ * The regions to watch: --region, else the emulator's three (--local), else the profile's or the
+ * environment's default Region (exits 2 without one, before anything is drawn).
+ */
+async function regionsToWatch(options: CliOptions): Promise<readonly string[]> {
+	if (options.regions.length > 0) return options.regions;
+	if (options.local) return LOCAL_REGIONS;
+	const {resolveDefaultRegion} = await import('./aws/index.js');
+	const region = await resolveDefaultRegion(options.profile);
+	if (!region) {
+		fail(
+			`no region to watch. ${options.profile ? `Profile "${options.profile}" has no region set` : 'Neither AWS_REGION nor the default profile sets one'}; pass --region (e.g. --region us-east-1), or run "ssmtop --local" to try the built-in emulator.`,
+			2,
+		);
+	}
+
+	return [region];
+}
+
+/** The store, before any data: what the header says (connection, regions, account) is known from the flags. */
+export function createStore(options: CliOptions, regions: readonly string[], viewport: {columns: number; rows: number}): AppStore {
+	return createAppStore({
+		// The emulator's home account is a constant: the header can name it before the emulator runs.
+		context: connectionContext(options, regions, options.local ? HOME_ACCOUNT : undefined),
+		filter: options.filter,
+		viewport,
+	});
+}
+
+/** The demo emulator of --local: a chunk of its own, loaded and seeded once the first frame is out. */
+async function startDemoEmulator(): Promise<RunningEmulator> {
+	const {startEmulator} = await import('./emulator/index.js');
+	return startEmulator({seed: 'demo'});
+}
+
+/**
+ * Connects to AWS, or (--local) to the emulator being started, and builds the poller and the action
+ * port on the store; against AWS it checks the connection first (exit 1 with one paragraph when it
+ * fails). The poller is not started.
+ */
+async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
+	// The SDK and the poller are chunks of the bundle of their own: load them together.
+	const [{createAwsApi, localModeOptions}, {createPoller}, {createActionPort}] = await Promise.all([
+		import('./aws/index.js'),
+		import('./poller/index.js'),
+		import('./aws/action-port.js'),
+	]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
-	let regions = options.regions;
-	if (options.local) {
-		const {startEmulator} = await import('./emulator/index.js');
-		emulator = await startEmulator({seed: 'demo'});
-		if (regions.length === 0) regions = LOCAL_REGIONS;
+	if (emulatorStarting) {
+		emulator = await emulatorStarting;
 		apiOptions = localModeOptions(emulator, regions);
 	} else {
-		if (regions.length === 0) {
-			const region = await resolveDefaultRegion(options.profile);
-			if (!region) {
-				fail(
-					`no region to watch. ${options.profile ? `Profile "${options.profile}" has no region set` : 'Neither AWS_REGION nor the default profile sets one'}; pass --region (e.g. --region us-east-1), or run "ssmtop --local" to try the built-in emulator.`,
-					2,
-				);
-			}
-
-			regions = [region];
-		}
-
 		apiOptions = {
 			regions,
 			...(options.profile === undefined ? {} : {profile: options.profile}),
@@ -99,12 +136,6 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 		fail(check.message ?? 'could not reach SSM in any region.', 1);
 	}
 
-	const store = createAppStore({
-		context: connectionContext(options, regions, emulator?.homeAccount),
-		filter: options.filter,
-		viewport,
-	});
-	const [{createPoller}, {createActionPort}] = await Promise.all([import('./poller/index.js'), import('./aws/action-port.js')]);
 	const poller = createPoller({store, api, intervalMs: options.intervalMs});
 	const port: ActionPort = {
 		...createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()}),
@@ -114,6 +145,87 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 		},
 	};
 	return {store, api, poller, port, ...(emulator ? {emulator} : {})};
+}
+
+/** The UI on a terminal, as the start-up needs it: cli.tsx's is the process's terminal, a test's is a fake one. */
+export interface MountedTerminalUi {
+	/** Resolves when the user quits. */
+	waitUntilExit(): Promise<void>;
+	/** Unmounts the UI and gives the terminal back (idempotent). */
+	stop(): void;
+}
+
+export interface StartUpSeams {
+	/** Draws the UI; the first frame is on the terminal when the promise resolves. */
+	readonly mount: (store: AppStore, port: ActionPort) => Promise<MountedTerminalUi>;
+	readonly startEmulator?: EmulatorStarter;
+}
+
+/**
+ * The interactive start-up order (issue 10). With --local the first frame comes first (the header
+ * and "loading" for each region), and only then do the emulator start and seed its 14 days of demo
+ * history, the SDK load and the first poll go out: what the first frame does not need waits for it.
+ * Against AWS the connection check comes first, so a failed one is one paragraph on the normal
+ * screen; the first poll then goes out while the views load.
+ */
+export async function startInteractive(
+	options: CliOptions,
+	regions: readonly string[],
+	store: AppStore,
+	seams: StartUpSeams,
+): Promise<{running: Running; ui: MountedTerminalUi}> {
+	if (!options.local) {
+		const running = await connect(options, regions, store);
+		running.poller.start();
+		return {running, ui: await seams.mount(store, running.port)};
+	}
+
+	const deferred = createDeferredPort();
+	const ui = await seams.mount(store, deferred.port);
+	try {
+		// The emulator's chunk and the SDK's load together (a failure to start is reported by connect, which awaits it).
+		const emulatorStarting = (seams.startEmulator ?? startDemoEmulator)();
+		emulatorStarting.catch(() => undefined);
+		const running = await connect(options, regions, store, emulatorStarting);
+		deferred.resolve(running.port);
+		running.poller.start();
+		return {running, ui};
+	} catch (error) {
+		deferred.reject(error);
+		ui.stop();
+		throw error;
+	}
+}
+
+/** The UI on the process's terminal: the alternate screen, raw keys, signals (terminal-lifecycle), resizes. */
+async function mountOnProcessTerminal(store: AppStore, port: ActionPort, options: CliOptions): Promise<MountedTerminalUi> {
+	const {mountUi} = await import('./cli/mount-ui.js');
+	const onResize = (): void => store.getState().actions.viewportResized({columns: process.stdout.columns, rows: process.stdout.rows});
+	process.stdout.on('resize', onResize);
+	const terminal = takeTerminal(process.stdin, process.stdout);
+	const ui = mountUi({
+		store,
+		port,
+		theme: themeFromEnvironment(process.env, {noColor: !options.color}),
+		stdout: process.stdout,
+		stdin: process.stdin,
+		onRepaint: terminal.setRepaint,
+		suspend: suspendToShell,
+		notify: options.notify,
+		inTmux: Boolean(process.env['TMUX']),
+		lineDiff: true,
+	});
+	let stopped = false;
+	return {
+		waitUntilExit: ui.waitUntilExit,
+		stop() {
+			if (stopped) return;
+			stopped = true;
+			ui.stop();
+			process.stdout.off('resize', onResize);
+			terminal.release();
+		},
+	};
 }
 
 async function shutdown(running: Running): Promise<void> {
@@ -184,8 +296,10 @@ export async function main(argv: readonly string[]): Promise<void> {
 		);
 	}
 
-	const running = await connect(options, viewport);
+	const regions = await regionsToWatch(options);
+	const store = createStore(options, regions, viewport);
 	if (options.once) {
+		const running = await connect(options, regions, store, options.local ? startDemoEmulator() : undefined);
 		try {
 			await printOnce(running, options.json);
 		} finally {
@@ -195,44 +309,12 @@ export async function main(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const onResize = (): void => running.store.getState().actions.viewportResized({columns: process.stdout.columns, rows: process.stdout.rows});
-	process.stdout.on('resize', onResize);
-	const terminal = takeTerminal(process.stdin, process.stdout);
-	running.poller.start();
-	const [{createElement, Fragment}, {render}, {App}, {RepaintHandle}, {startEffectRunner}, {readFile}, {randomUUID}] = await Promise.all([
-		import('react'),
-		import('ink'),
-		import('./ui/app.js'),
-		import('./cli/repaint-handle.js'),
-		import('./cli/effect-runner.js'),
-		import('node:fs/promises'),
-		import('node:crypto'),
-	]);
-	// What the views ask for (SSM calls, files, the clipboard, suspend) is carried out here, and only here.
-	const effects = startEffectRunner({
-		store: running.store,
-		port: running.port,
-		readFile: async path => readFile(path, 'utf8'),
-		writeTerminal: text => process.stdout.write(text),
-		newToken: randomUUID,
-		suspend: suspendToShell,
-		notify: options.notify,
-		inTmux: Boolean(process.env['TMUX']),
-	});
-	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
-	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {
-		exitOnCtrlC: false,
-		patchConsole: true,
-		// Only the lines that changed go out, each frame in one synchronized write.
-		createLogUpdate: stream => createFrameWriter(stream),
-	});
+	const {running, ui} = await startInteractive(options, regions, store, {mount: async (appStore, port) => mountOnProcessTerminal(appStore, port, options)});
 	try {
-		await instance.waitUntilExit();
+		await ui.waitUntilExit();
 	} finally {
-		effects.stop();
-		process.stdout.off('resize', onResize);
+		ui.stop();
 		await shutdown(running);
-		terminal.release();
 	}
 }
 
@@ -261,6 +343,8 @@ function crashLoudly(kind: string) {
 }
 
 if (isEntry()) {
+	// Before the chunks are imported: they are what the cache keeps compiled (Node ≥ 22.1; silent otherwise).
+	enableCompileCache();
 	process.on('unhandledRejection', crashLoudly('unhandled promise rejection'));
 	process.on('uncaughtException', crashLoudly('uncaught exception'));
 	main(process.argv.slice(2)).then(

@@ -106,6 +106,9 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 				...(source.kind === 'static' ? {credentials: {...source.credentials}} : {}),
 				...(source.kind === 'chain' && source.profile !== undefined ? {profile: source.profile} : {}),
 			});
+			// ssmtop logs no SDK call: the logger middleware would pass every answer through the SDK's
+			// sensitive-data filter (a deep copy of each page) only to hand it to a logger that drops it.
+			client.middlewareStack.remove('loggerMiddleware');
 			clients.set(key, client);
 		}
 

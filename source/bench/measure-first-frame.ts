@@ -1,79 +1,94 @@
 /**
- * Launch to first frame, two ways (each in a fresh process, so module loading counts):
- * - in process: `node dist/bench/measure-first-frame.js` composes --local (demo emulator, AWS api,
- *   store, poller, App) into a fake terminal and reports when the first frame, and the first frame
- *   with executions in it, were written: from the script's start and from the process's start;
- * - the real CLI in a pseudo-terminal made by script(1) (util-linux), when it is installed:
- *   `ssmtop --local` from spawn to the header on the terminal.
+ * Launch to first frame, the way a user sees it: the bundled program spawned in a pseudo-terminal
+ * (120×34, made by script(1) from util-linux), timed from spawn to what arrives on the terminal.
+ * Two programs are timed the same way, so the launch figure has a floor to be compared with in the
+ * same run, under the same load:
+ * - an Ink hello world (source/bench/hello-world.tsx, bundled with ssmtop's own esbuild settings);
+ * - `ssmtop --local`: its first frame (the header, each region "loading") and its first frame
+ *   that shows list rows.
+ * "First frame" is the first frame Ink writes (ssmtop writes the alternate-screen switch before
+ * it; that is not a frame). Beside each time, on Linux, the CPU time (user + system) the process
+ * had used by then, from /proc: a figure that depends much less on what else the machine runs.
  */
 import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {benchEnvironment} from './bench-environment.js';
-import {fileURLToPath, pathToFileURL} from 'node:url';
 
-export interface InProcessFirstFrame {
-	/** Importing the app's modules (SDK, Ink, React, emulator). */
-	readonly moduleLoadMs: number;
-	/** From the script's first line (before the imports) to the first write. */
+export const HELLO_WORLD = fileURLToPath(new URL('hello-world/hello-world.js', import.meta.url));
+
+export interface PtyFrameTimes {
+	/** Spawn → the first frame Ink writes. */
 	readonly firstFrameMs: number;
-	/** To the first write showing executions. */
-	readonly firstDataFrameMs: number;
-	/** Node's own start-up before the script ran (performance.now() at the first line). */
-	readonly processBootMs: number;
+	/** The process's CPU time (user + system) by then; undefined where /proc is not there. */
+	readonly firstFrameCpuMs?: number;
+	/** Spawn → the first frame with list rows (only when asked for). */
+	readonly rowsFrameMs?: number;
+	readonly rowsFrameCpuMs?: number;
 }
 
-export interface PtyFirstFrame {
-	/** From spawn to the header ("LOCAL EMULATOR") on the pseudo-terminal. */
-	readonly firstFrameMs: number;
-	/** From spawn to a header that counts executions. */
-	readonly firstDataFrameMs: number;
+export interface PtyProgram {
+	readonly script: string;
+	readonly args: readonly string[];
+	/** Matched against the text written so far, with escape sequences removed. */
+	readonly firstFrame: RegExp;
+	readonly rowsFrame?: RegExp;
 }
 
-async function measureInThisProcess(): Promise<InProcessFirstFrame> {
-	const processBootMs = performance.now();
-	const started = performance.now();
-	const [{startLocalSession}] = await Promise.all([import('./local-session.js')]);
-	const moduleLoadMs = performance.now() - started;
-	let firstDataAt: number | undefined;
-	let firstWriteAt: number | undefined;
-	let dataArrivedAt: number | undefined;
-	const session = await startLocalSession({
-		startMs: Date.UTC(2026, 10, 25, 12),
-		seed: 'demo',
-		terminal: {columns: 120, rows: 34},
-		uiClock: 'frozen',
-		render: false,
-	});
-	const unsubscribe = session.store.subscribe(state => {
-		if (dataArrivedAt === undefined && Object.keys(state.executions).length > 0) dataArrivedAt = performance.now();
-	});
-	session.terminal.stdout.on('written', () => {
-		const now = performance.now();
-		firstWriteAt ??= now;
-		if (firstDataAt === undefined && dataArrivedAt !== undefined) firstDataAt = now;
-	});
-	await session.renderApp();
-	await session.settled();
-	const deadline = Date.now() + 10_000;
-	while (firstDataAt === undefined && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
-	unsubscribe();
-	await session.close();
-	if (firstWriteAt === undefined || firstDataAt === undefined) throw new Error('no frame with data within 10 s');
-	return {moduleLoadMs, firstFrameMs: firstWriteAt - started, firstDataFrameMs: firstDataAt - started, processBootMs};
+/** A list row of ssmtop's: a short execution id, then DOCUMENT:VERSION (the column header has neither). */
+export const LIST_ROW = /\b[0-9a-f]{8} +[\w.-]+:\d+\b/;
+
+export const HELLO_PROGRAM: PtyProgram = {script: HELLO_WORLD, args: [], firstFrame: /Hello, world/};
+
+export function ssmtopProgram(cliPath: string): PtyProgram {
+	return {script: cliPath, args: ['--local'], firstFrame: /LOCAL EMULATOR/, rowsFrame: LIST_ROW};
 }
 
-/** Runs the in-process measurement in a fresh node process. */
-export async function measureFirstFrameInFreshProcess(): Promise<InProcessFirstFrame> {
-	const output = await run(process.execPath, [fileURLToPath(import.meta.url), '--json'], 30_000);
-	return JSON.parse(output.trim().split('\n').at(-1) ?? '') as InProcessFirstFrame;
+// CSI sequences (colours, cursor moves, modes) and OSC ones: what is left is the text on screen.
+const ESCAPES = /\u001B\[[0-9;?<=>]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78]/g;
+
+export function screenTextOf(output: string): string {
+	return output.replaceAll(ESCAPES, '');
 }
 
-/** `ssmtop --local` in a pseudo-terminal of 120×34 via script(1); undefined when script is missing or fails. */
-export async function measureCliInPty(cliPath: string, timeoutMs = 30_000): Promise<PtyFirstFrame | undefined> {
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, all threads) of a process so far, from /proc/PID/stat; undefined if unreadable. */
+export function processCpuMs(pid: number): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which is in parentheses and may contain spaces): utime is the 14th, stime the 15th.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(fields[11]) + Number(fields[12]);
+		return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The node process script(1) runs: its child (the shell exec's node, so it keeps the pid). */
+function childOf(pid: number | undefined): number | undefined {
+	if (pid === undefined) return undefined;
+	try {
+		const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+		return child ? Number(child) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Runs `node <script> <args>` in a 120×34 pseudo-terminal and times its frames; presses q once the
+ * last awaited frame is there. Undefined when script(1) is missing or a frame never comes.
+ */
+export async function measureInPty(program: PtyProgram, timeoutMs = 30_000): Promise<PtyFrameTimes | undefined> {
+	const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+	const command = `stty rows 34 cols 120; exec ${[process.execPath, program.script, ...program.args].map(quote).join(' ')}`;
 	return new Promise(resolve => {
 		const started = performance.now();
 		let child;
 		try {
-			child = spawn('script', ['-qfec', `stty rows 34 cols 120; exec "${process.execPath}" "${cliPath}" --local`, '/dev/null'], {
+			child = spawn('script', ['-qfec', command, '/dev/null'], {
 				stdio: ['pipe', 'pipe', 'ignore'],
 				env: {...benchEnvironment(process.env), TERM: 'xterm-256color'},
 			});
@@ -82,22 +97,40 @@ export async function measureCliInPty(cliPath: string, timeoutMs = 30_000): Prom
 			return;
 		}
 
+		let node: number | undefined;
+		const cpu = (): number | undefined => {
+			node ??= childOf(child.pid);
+			return node === undefined ? undefined : processCpuMs(node);
+		};
+
 		let output = '';
-		let firstFrameMs: number | undefined;
-		let firstDataFrameMs: number | undefined;
+		let first: {ms: number; cpu: number | undefined} | undefined;
+		let rows: {ms: number; cpu: number | undefined} | undefined;
 		const timer = setTimeout(() => child.kill(), timeoutMs);
 		child.on('error', () => resolve(undefined));
 		child.stdout.on('data', (chunk: Buffer) => {
+			const ms = performance.now() - started;
+			const done = (): boolean => first !== undefined && (program.rowsFrame === undefined || rows !== undefined);
+			if (done()) return;
 			output += chunk.toString('utf8');
-			if (firstFrameMs === undefined && output.includes('LOCAL EMULATOR')) firstFrameMs = performance.now() - started;
-			if (firstDataFrameMs === undefined && /[1-9]\d* total/.test(output)) {
-				firstDataFrameMs = performance.now() - started;
-				child.stdin.write('q');
-			}
+			const text = screenTextOf(output);
+			if (!first && program.firstFrame.test(text)) first = {ms, cpu: cpu()};
+			if (!rows && program.rowsFrame?.test(text)) rows = {ms, cpu: cpu()};
+			if (done()) child.stdin.write('q');
 		});
 		child.on('exit', () => {
 			clearTimeout(timer);
-			resolve(firstFrameMs !== undefined && firstDataFrameMs !== undefined ? {firstFrameMs, firstDataFrameMs} : undefined);
+			if (!first || (program.rowsFrame && !rows)) {
+				resolve(undefined);
+				return;
+			}
+
+			resolve({
+				firstFrameMs: first.ms,
+				...(first.cpu === undefined ? {} : {firstFrameCpuMs: first.cpu}),
+				...(rows ? {rowsFrameMs: rows.ms} : {}),
+				...(rows?.cpu === undefined ? {} : {rowsFrameCpuMs: rows.cpu}),
+			});
 		});
 	});
 }
@@ -129,10 +162,4 @@ async function run(command: string, args: readonly string[], timeoutMs: number):
 			else reject(new Error(`${command} ${args.join(' ')} exited with ${String(code)}`));
 		});
 	});
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const result = await measureInThisProcess();
-	process.stdout.write(`${JSON.stringify(result)}\n`);
-	process.exit(0);
 }
