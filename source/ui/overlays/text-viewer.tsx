@@ -1,0 +1,44 @@
+/**
+ * The full-text viewer (`v`): one value whole, wrapped to the width and scrolled by the keys a
+ * pager has (j/k, PgUp/PgDn, g/G), ←/→ for the other values, y to copy it. JSON is pretty-printed.
+ * Each line is its own one-line Text, already cut to the width, so the layout never grows. The keys
+ * are in the footer (from the keymap's "viewer" scope).
+ */
+import {Box} from 'ink';
+import {Text} from '../text.js';
+import {currentField, viewerLines, viewerSize} from '../../core/dialogs/text-viewer.js';
+import {useAppStore} from '../store-context.js';
+import {useTheme} from '../theme-context.js';
+import {glyphs} from '../theme.js';
+
+export function TextViewerOverlay() {
+	const theme = useTheme();
+	const viewer = useAppStore(state => (state.modal.kind === 'viewer' ? state.modal.viewer : undefined));
+	const viewport = useAppStore(state => state.viewport);
+	const banner = useAppStore(state => state.banner !== undefined);
+	if (!viewer) return null;
+	const size = viewerSize(viewport, banner);
+	const field = currentField(viewer);
+	const lines = field ? viewerLines(field.value, size.width) : [];
+	const shown = lines.slice(viewer.scroll, viewer.scroll + size.height);
+	const end = Math.min(lines.length, viewer.scroll + size.height);
+	const position = lines.length <= size.height ? `${lines.length} lines` : `lines ${viewer.scroll + 1}–${end} of ${lines.length}`;
+	return (
+		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
+			<Text bold wrap="truncate-end">
+				{glyphs(theme, `Full text · ${viewer.title} · ${viewer.index + 1}/${viewer.fields.length} `)}
+				<Text color={theme.color ? 'cyan' : undefined}>{field?.label ?? ''}</Text>
+				<Text dimColor>{glyphs(theme, ` · ${position}`)}</Text>
+			</Text>
+			{shown.map((line, index) => (
+				// Lines repeat (blank lines, a repeated value): their position is their identity.
+				<Text key={`line-${viewer.scroll + index}`} wrap="truncate-end">
+					{line === '' ? ' ' : line}
+				</Text>
+			))}
+			{Array.from({length: Math.max(0, size.height - shown.length)}, (_, index) => (
+				<Text key={`blank-${index}`}> </Text>
+			))}
+		</Box>
+	);
+}
