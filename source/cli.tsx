@@ -18,6 +18,7 @@ import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
+import {hyperlinksSupported} from './cli/hyperlink-support.js';
 // Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
 // --version and flag errors answer at once and AWS mode never loads the emulator.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
@@ -218,7 +219,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 		notify: options.notify,
 		inTmux: Boolean(process.env['TMUX']),
 	});
-	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
+	const theme = {...themeFromEnvironment(process.env, {noColor: !options.color}), hyperlinks: hyperlinksSupported(process.env)};
+	const app = createElement(App, {store: running.store, theme});
 	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {
 		exitOnCtrlC: false,
 		patchConsole: true,
