@@ -3,7 +3,6 @@
 // copied; the detail links the id (OSC 8) where the terminal has hyperlinks and shows the plain URL
 // where it does not; and the layout stays the same width with the link's escape bytes in it.
 import {afterEach, describe, expect, it} from 'vitest';
-import stripAnsi from 'strip-ansi';
 import {renderApp, type RenderedApp} from './helpers.js';
 import {crossAccountDetail, execution, executionId, executions, failedDetail, storeWith} from './fixtures.js';
 
@@ -12,6 +11,9 @@ afterEach(() => {
 	app?.unmount();
 	app = undefined;
 });
+
+/** A frame as the terminal shows it: SGR (CSI) and OSC sequences take no columns. */
+const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007]*\u0007/g, '');
 
 /** The texts OSC 52 sequences in `writes` put on the clipboard. */
 function clipboard(writes: readonly string[]): string[] {
