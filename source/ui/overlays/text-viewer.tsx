@@ -22,13 +22,16 @@ export function TextViewerOverlay() {
 	const lines = field ? viewerLines(field.value, size.width) : [];
 	const shown = lines.slice(viewer.scroll, viewer.scroll + size.height);
 	const end = Math.min(lines.length, viewer.scroll + size.height);
-	const position = lines.length <= size.height ? `${lines.length} lines` : `lines ${viewer.scroll + 1}–${end} of ${lines.length}`;
+	const position = lines.length <= size.height ? `${lines.length} lines` : `lines ${viewer.scroll + 1}–${end}/${lines.length}`;
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
+			{/* What and where first: the title (a step name from AWS) is the part a narrow line cuts. */}
 			<Text bold wrap="truncate-end">
-				{glyphs(theme, `Full text · ${viewer.title} · ${viewer.index + 1}/${viewer.fields.length} `)}
+				{glyphs(theme, 'Full text · ')}
 				<Text color={theme.color ? 'cyan' : undefined}>{field?.label ?? ''}</Text>
-				<Text dimColor>{glyphs(theme, ` · ${position}`)}</Text>
+				{` (${viewer.index + 1}/${viewer.fields.length})`}
+				<Text dimColor>{glyphs(theme, ` · ${position} · `)}</Text>
+				{viewer.title}
 			</Text>
 			{shown.map((line, index) => (
 				// Lines repeat (blank lines, a repeated value): their position is their identity.
