@@ -22,7 +22,8 @@ export function TextViewerOverlay() {
 	const lines = field ? viewerLines(field.value, size.width) : [];
 	const shown = lines.slice(viewer.scroll, viewer.scroll + size.height);
 	const end = Math.min(lines.length, viewer.scroll + size.height);
-	const position = lines.length <= size.height ? `${lines.length} lines` : `lines ${viewer.scroll + 1}–${end}/${lines.length}`;
+	const position =
+		lines.length <= size.height ? (lines.length === 1 ? '1 line' : `${lines.length} lines`) : `lines ${viewer.scroll + 1}–${end}/${lines.length}`;
 	return (
 		<Box flexDirection="column" borderStyle={theme.ascii ? 'classic' : 'round'} paddingX={1}>
 			{/* What and where first: the title (a step name from AWS) is the part a narrow line cuts. */}
