@@ -99,4 +99,32 @@ describe('the full-text viewer', () => {
 		}
 		expect(labels).toEqual(expect.arrayContaining(['failure message', 'param InstanceId', 'execution id', 'console URL']));
 	});
+
+	it('hostile data (a step name and a value holding ESC and BEL) is shown, never written as escape sequences', async () => {
+		const detail = failedDetail(1);
+		const hostile = {
+			...detail,
+			steps: [
+				step('\u001B]0;pwned\u0007name', {
+					status: 'Failed',
+					failureMessage: 'red \u001B[41m alert \u001B]52;c;aGk=\u0007',
+					outputs: {Json: ['{"k":"\\u001b[2J"}']},
+				}),
+			],
+		};
+		const store = storeWith({rows: [hostile], details: [hostile], viewport: {columns: 80, rows: 24}});
+		store.getState().actions.screenOpened('detail', hostile.id);
+		app = await renderApp(store);
+		await app.waitFor('Step 1/1');
+		await app.type('v');
+		await app.waitFor('red ␛[41m alert ␛]52;c;aGk=␇');
+		for (let n = 0; n < 3; n++) await app.press('right');
+		// Pretty-printed JSON spells a control as JSON does: an escape, six characters.
+		await app.waitFor('"k": "\\u001b[2J"');
+		const written = app.frames().join('');
+		expect(written).not.toContain('\u001B]0;');
+		expect(written).not.toContain('\u001B[41m');
+		expect(written).not.toContain('\u001B]52;');
+		expect(written).not.toContain('\u001B[2J');
+	});
 });
