@@ -1,4 +1,5 @@
 import {errors} from '../errors.js';
+import type {Principal} from '../identity/principals.js';
 import {Prng, hashString} from '../prng.js';
 import {
 	isTerminal,
@@ -19,6 +20,7 @@ import {FanOut} from './fan-out.js';
 import {Admission, DEFAULT_QUOTA, type ExecutionQuota} from './admission.js';
 import {applySignal, stopExecution} from './signals.js';
 import {chooseBranch, firstFailureMessage, runbookOutputs, successOutputs} from './step-results.js';
+import type {StatusObserver} from '../events/status-observer.js';
 
 export interface StartSpec {
 	readonly account: string;
@@ -57,20 +59,51 @@ export function cancelDelayMs(execution: ExecutionRecord): number {
 }
 
 /**
+ * What the engines of one emulator share: every execution (one store, so a parent reaches
+ * its children wherever they run), the alarms and the scripted location outcomes, and which
+ * engine drives each execution (its timers live in that engine's scheduler).
+ */
+export interface EngineWorld {
+	readonly store: ExecutionStore;
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
+	readonly locationFates: Map<string, Fate>;
+	readonly owners: WeakMap<ExecutionRecord, Engine>;
+	/** Told of every status change in every engine of this world (the EventBridge events are built from these). */
+	observer?: StatusObserver;
+}
+
+export function createWorld(): EngineWorld {
+	return {store: new ExecutionStore(), alarms: new Map(), locationFates: new Map(), owners: new WeakMap()};
+}
+
+export interface EngineOptions {
+	readonly quota?: ExecutionQuota;
+	/** Seeds the execution and step ids, so each engine's ids are its own whatever else runs. */
+	readonly idSeed?: string;
+	/** Shared with the other engines of the emulator (default: a world of its own). */
+	readonly world?: EngineWorld;
+	/** First sequence number: keeps (startTime, seq) unique in a Region's store that two engines write to. */
+	readonly seqBase?: number;
+}
+
+/**
  * The execution state machine. It lives on its own timeline (`now`), which the server
  * moves to the clock's time before serving each request; timers fire in time order.
+ * Several engines can share one world (seed/locations.ts gives a member account's Region
+ * an engine of its own, created when first asked for); each drives the executions it started.
  */
 export class Engine {
 	now: number;
 	/** Where the timeline started: document dates and seeds are fixed relative to it. */
 	readonly origin: number;
-	readonly store = new ExecutionStore();
+	readonly world: EngineWorld;
+	readonly store: ExecutionStore;
 	readonly scheduler = new Scheduler();
-	readonly alarms = new Map<string, 'OK' | 'ALARM'>();
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
 	/** Outcomes scripted per location ("account/region") for cross-account children. */
-	readonly locationFates = new Map<string, Fate>();
+	readonly locationFates: Map<string, Fate>;
 	readonly fanOut = new FanOut(this);
-	private seq = 0;
+	private seq: number;
 	private ids: Prng;
 	private readonly admission: Admission;
 
@@ -78,11 +111,21 @@ export class Engine {
 	 * @param origin the clock's time when the emulator (re)started
 	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
 	 */
-	constructor(origin: number, historyStart = origin, quota: ExecutionQuota = DEFAULT_QUOTA, idSeed = 'ids') {
-		this.admission = new Admission(quota);
+	constructor(origin: number, historyStart = origin, options: EngineOptions = {}) {
+		this.admission = new Admission(options.quota ?? DEFAULT_QUOTA);
 		this.now = historyStart;
 		this.origin = origin;
-		this.ids = new Prng(idSeed);
+		this.ids = new Prng(options.idSeed ?? 'ids');
+		this.world = options.world ?? createWorld();
+		this.store = this.world.store;
+		this.alarms = this.world.alarms;
+		this.locationFates = this.world.locationFates;
+		this.seq = options.seqBase ?? 0;
+	}
+
+	/** The engine whose timers drive this execution. */
+	ownerOf(execution: ExecutionRecord): Engine {
+		return this.world.owners.get(execution) ?? this;
 	}
 
 	newId(): string {
@@ -97,6 +140,20 @@ export class Engine {
 		}
 
 		this.now = Math.max(this.now, time);
+	}
+
+	/** Every execution status change goes through here, so the observer sees each one once. */
+	setStatus(execution: ExecutionRecord, status: string): void {
+		if (execution.status === status) return;
+		execution.status = status;
+		this.world.observer?.executionChanged(execution, this.now);
+	}
+
+	/** Every step status change goes through here; set the step's times first, the event carries them. */
+	setStepStatus(execution: ExecutionRecord, step: StepRecord, status: string): void {
+		if (step.status === status) return;
+		step.status = status;
+		this.world.observer?.stepChanged(execution, step, this.now);
 	}
 
 	at(delayMs: number, run: () => void): number {
@@ -150,6 +207,8 @@ export class Engine {
 		}
 
 		this.store.add(execution);
+		this.world.observer?.executionChanged(execution, this.now);
+		this.world.owners.set(execution, this);
 		const begin = () => {
 			if (kind === 'local') {
 				this.beginLocal(execution);
@@ -194,7 +253,7 @@ export class Engine {
 
 	private beginLocal(execution: ExecutionRecord): void {
 		if (execution.mode === 'Interactive') {
-			execution.status = 'Waiting';
+			this.setStatus(execution, 'Waiting');
 			const first = execution.steps[0];
 			if (first) {
 				first.validNextSteps = [first.stepName];
@@ -204,7 +263,7 @@ export class Engine {
 		}
 
 		if (execution.parentId) {
-			execution.status = 'InProgress';
+			this.setStatus(execution, 'InProgress');
 			this.beginStep(execution, 0);
 			return;
 		}
@@ -212,7 +271,7 @@ export class Engine {
 		// A new execution shows Pending briefly before its first step, as in the console.
 		this.at(PENDING_MS, () => {
 			if (execution.status === 'Pending') {
-				execution.status = 'InProgress';
+				this.setStatus(execution, 'InProgress');
 				this.beginStep(execution, 0);
 			}
 		});
@@ -227,21 +286,21 @@ export class Engine {
 		}
 
 		step.attempt += 1;
-		step.status = 'InProgress';
 		step.startTime = this.now;
 		step.endTime = undefined;
 		step.failureMessage = undefined;
 		step.failureDetails = undefined;
 		step.outputs = {};
-		execution.status = 'InProgress';
+		this.setStepStatus(execution, step, 'InProgress');
 		execution.currentStepName = step.stepName;
 		execution.currentAction = step.action;
+		this.setStatus(execution, 'InProgress');
 		const resolved = resolveValue(definition.inputs, execution.runbook, execution.parameters, execution.id) as Record<string, unknown>;
 		step.inputs = encodeInputs(resolved);
 
 		if (definition.action === 'aws:approve' || definition.action === 'aws:pause') {
-			step.status = 'Waiting';
-			execution.status = 'Waiting';
+			this.setStepStatus(execution, step, 'Waiting');
+			this.setStatus(execution, 'Waiting');
 			const timeoutSeconds = definition.timeoutSeconds ?? (definition.action === 'aws:approve' ? 604_800 : undefined);
 			if (timeoutSeconds !== undefined) {
 				step.timer = this.at(timeoutSeconds * 1000, () => this.completeStep(execution, index, 'TimedOut'));
@@ -278,23 +337,26 @@ export class Engine {
 		const definition = step.definition!;
 		this.scheduler.cancel(step.timer);
 		step.timer = undefined;
-		step.status = status;
 		step.endTime = this.now;
 		if (status === 'Success') {
 			step.outputs = {...successOutputs(step, this.ids), ...step.outputs};
 		} else if (status !== 'Cancelled') {
-			Object.assign(step, failureFor(step, status));
+			// A failed attempt with attempts left is retried: the step stays InProgress (no event).
 			if (status === 'Failed' && step.attempt < (definition.maxAttempts ?? 1)) {
 				this.beginStep(execution, index);
 				return;
 			}
+
+			Object.assign(step, failureFor(step, status));
 		}
+
+		this.setStepStatus(execution, step, status);
 
 		execution.currentStepName = undefined;
 		execution.currentAction = undefined;
 		const nextIndex = this.nextIndex(execution, index, status, branchTo);
 		if (execution.mode === 'Interactive') {
-			execution.status = 'Waiting';
+			this.setStatus(execution, 'Waiting');
 			const next = typeof nextIndex === 'number' ? execution.steps[nextIndex] : undefined;
 			step.validNextSteps = next ? [next.stepName] : [];
 			return;
@@ -357,13 +419,14 @@ export class Engine {
 			return;
 		}
 
-		execution.status = status;
 		execution.endTime = this.now;
 		execution.currentStepName = undefined;
 		execution.currentAction = undefined;
 		if (failureMessage && status !== 'Success') {
 			execution.failureMessage = failureMessage;
 		}
+
+		this.setStatus(execution, status);
 
 		for (const step of execution.steps) {
 			this.scheduler.cancel(step.timer);
@@ -385,37 +448,48 @@ export class Engine {
 
 	// ---- approvals, signals, stop --------------------------------------------------------
 
-	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string): void {
+	/**
+	 * One approver's answer. `approver` is the principal as approvals count it (undefined: the
+	 * seed's scripted answer, which counts as one approval). A Reject ends the step; Approves
+	 * end it once MinRequiredApprovals different approvers have approved.
+	 */
+	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string, approver?: string): void {
 		const index = execution.steps.indexOf(step);
-		const decisionOutput = {
-			ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'],
-			ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})],
-		};
+		const decisions = (step.approverDecisions ??= []);
+		const approvedBy = (step.approvedBy ??= []);
+		if (decision === 'Approve' && approver !== undefined && approvedBy.includes(approver)) {
+			// The same principal again: accepted, but it already counted.
+			return;
+		}
+
+		decisions.push(JSON.stringify({...(approver === undefined ? {} : {approver}), decision, comment: comment ?? ''}));
+		const decisionOutput = {ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'], ApproverDecisions: [...decisions]};
 		if (decision === 'Reject') {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Failed');
 			return;
 		}
 
-		step.approvals = (step.approvals ?? 0) + 1;
+		approvedBy.push(approver ?? `scripted-${approvedBy.length}`);
 		const needed = Number(JSON.parse(step.inputs['MinRequiredApprovals'] ?? '1')) || 1;
-		if (step.approvals >= needed) {
+		if (approvedBy.length >= needed) {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Success');
 		}
 	}
 
-	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
-		applySignal(this, execution, type, payload);
+	/** `caller`: who sent the signal (Approve and Reject check it against the step's Approvers). */
+	signal(execution: ExecutionRecord, type: string, payload: StringListMap, caller?: Principal): void {
+		applySignal(this.ownerOf(execution), execution, type, payload, caller);
 	}
 
 	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {
-		stopExecution(this, execution, type);
+		stopExecution(this.ownerOf(execution), execution, type);
 	}
 
 	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
 	cancel(execution: ExecutionRecord, failureMessage?: string): void {
-		execution.status = 'Cancelling';
+		this.setStatus(execution, 'Cancelling');
 		execution.stopRequested = 'Cancel';
 		if (failureMessage) {
 			execution.failureMessage = failureMessage;
@@ -434,8 +508,8 @@ export class Engine {
 		this.at(cancelDelayMs(execution), () => {
 			for (const step of execution.steps) {
 				if (step.status === 'InProgress' || step.status === 'Waiting') {
-					step.status = 'Cancelled';
 					step.endTime = this.now;
+					this.setStepStatus(execution, step, 'Cancelled');
 				}
 			}
 
@@ -452,7 +526,7 @@ export class Engine {
 		}
 
 		for (const execution of this.store.all.values()) {
-			this.checkAlarms(execution);
+			this.ownerOf(execution).checkAlarms(execution);
 		}
 	}
 
