@@ -22,6 +22,7 @@ import {themeFromEnvironment} from './ui/theme.js';
 import {createDeferredPort} from './cli/deferred-port.js';
 import {enableCompileCache} from './cli/compile-cache.js';
 import {HOME_ACCOUNT} from './emulator/accounts.js';
+import {hyperlinksSupported} from './cli/hyperlink-support.js';
 // Types only here: the SDK, the poller, the emulator and the views are imported when needed (each a
 // chunk of the bundle, compiled when imported), so --help, --version and flag errors answer at once,
 // AWS mode never loads the emulator, and --local draws its first frame before loading either.
@@ -206,7 +207,7 @@ async function mountOnProcessTerminal(store: AppStore, port: ActionPort, options
 	const ui = mountUi({
 		store,
 		port,
-		theme: themeFromEnvironment(process.env, {noColor: !options.color}),
+		theme: {...themeFromEnvironment(process.env, {noColor: !options.color}), hyperlinks: hyperlinksSupported(process.env)},
 		stdout: process.stdout,
 		stdin: process.stdin,
 		onRepaint: terminal.setRepaint,

@@ -9,6 +9,9 @@ import {ActionError, type ActionPort} from '../core/ports.js';
 import {MUTATING_EFFECTS, type DialogEvent, type Effect} from '../core/dialogs/effects.js';
 import type {AppStore} from '../store/app-store.js';
 import {notificationSequence, type NotifyMode} from './notify-sequence.js';
+import {clipboardSequence} from './clipboard-sequence.js';
+
+export {clipboardSequence} from './clipboard-sequence.js';
 
 export interface EffectRunnerOptions {
 	readonly store: AppStore;
@@ -21,7 +24,7 @@ export interface EffectRunnerOptions {
 	readonly suspend?: () => void;
 	/** --notify: what a notice writes to the terminal (default off: tests and tools ring no bell). */
 	readonly notify?: NotifyMode;
-	/** Inside tmux ($TMUX): desktop notifications go through its passthrough. */
+	/** Inside tmux ($TMUX): desktop notifications and the clipboard go through its passthrough. */
 	readonly inTmux?: boolean;
 	readonly now?: () => number;
 }
@@ -34,11 +37,6 @@ export interface EffectRunner {
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** OSC 52: the terminal puts the text on the clipboard (works over SSH; tmux needs set-clipboard on). */
-export function clipboardSequence(text: string): string {
-	return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
 export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
@@ -156,7 +154,9 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 					error => ({kind: 'signalFailed', error: messageOf(error)}),
 				);
 			case 'copy':
-				options.writeTerminal(clipboardSequence(effect.text));
+				options.writeTerminal(clipboardSequence(effect.text, options.inTmux ?? false));
+				// What was copied, in the footer (the views show it through visibleText).
+				if (effect.what !== undefined) store.getState().actions.flashShown(`Copied ${effect.what}`);
 				return answer(effect.dialogId, {kind: 'copied'});
 			case 'refresh':
 				return port.refreshNow();

@@ -64,7 +64,15 @@ export type Command =
 	| 'text.type'
 	| 'form.copy'
 	| 'confirm.yes'
-	| 'confirm.no';
+	| 'confirm.no'
+	// Links and copy (y, o) and the full-text viewer (v).
+	| 'copy.id'
+	| 'copy.url'
+	| 'viewer.open'
+	| 'viewer.previous'
+	| 'viewer.next'
+	| 'viewer.copy'
+	| 'viewer.close';
 
 /**
  * What has the keys inside an open action dialog.

@@ -92,6 +92,16 @@ export const scenes: Scene[] = [
 		{waitFor: 'STEP'},
 		{until: /Step \d+\/\d+ \S+.*\n(?:.*\n)*.*Failure/i, press: 'j', max: 20},
 	]),
+	scene('full-text', 'ssmtop: the full-text viewer (v), a failed step’s values whole', [
+		'/',
+		{type: 'doc:Ops-PatchFleetWithApproval status:failed'},
+		keys.enter,
+		keys.enter,
+		{waitFor: 'STEP'},
+		{until: /Step \d+\/\d+ \S+.*\n(?:.*\n)*.*Failure/i, press: 'j', max: 20},
+		'v',
+		{waitFor: 'Full text ·'},
+	]),
 	scene('grid', 'ssmtop: cross-account run, account × region grid and ProgressCounters', [
 		...FAILED_CROSS_ACCOUNT,
 		keys.enter,

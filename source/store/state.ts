@@ -6,6 +6,7 @@
  */
 import type {ChoiceDialogState} from '../core/dialogs/execution-choice.js';
 import type {Effect} from '../core/dialogs/effects.js';
+import type {TextViewerState} from '../core/dialogs/text-viewer.js';
 import type {Notice} from '../core/notifications.js';
 import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
@@ -50,7 +51,9 @@ export type Modal =
 	| {readonly kind: 'notices'; readonly cursor: number}
 	| {readonly kind: 'start'; readonly form: StartFormState}
 	| {readonly kind: 'stop'; readonly dialog: ChoiceDialogState}
-	| {readonly kind: 'signal'; readonly dialog: ChoiceDialogState};
+	| {readonly kind: 'signal'; readonly dialog: ChoiceDialogState}
+	/** The full-text viewer (`v`): cut values whole, over the screen it was opened from. */
+	| {readonly kind: 'viewer'; readonly viewer: TextViewerState};
 
 /** What opens an action dialog. */
 export type DialogRequest =

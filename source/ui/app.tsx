@@ -23,6 +23,7 @@ import {LocationScreen} from './location/location-screen.js';
 import {PulseScreen} from './pulse/pulse-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
 import {NoticesOverlay} from './overlays/notices-overlay.js';
+import {TextViewerOverlay} from './overlays/text-viewer.js';
 import {TooSmall} from './overlays/too-small.js';
 import {ModalHost} from './modal/modal-host.js';
 
@@ -52,6 +53,7 @@ function Body({now}: {readonly now: number}) {
 	const modal = useAppStore(state => state.modal);
 	if (modal.kind === 'help') return <HelpOverlay />;
 	if (modal.kind === 'notices') return <NoticesOverlay />;
+	if (modal.kind === 'viewer') return <TextViewerOverlay />;
 	// An action dialog takes the body's place.
 	if (modal.kind !== 'none') return <ModalHost />;
 	switch (screen) {

@@ -18,6 +18,8 @@ export type Scope =
 	| 'filter-prompt'
 	| 'help'
 	| 'notices'
+	/** The full-text viewer (`v`). */
+	| 'viewer'
 	// Inside the action dialogs: navigation, then what the focused part adds or shadows.
 	| 'modal'
 	| 'modal-list'
@@ -132,6 +134,22 @@ export const KEYMAP: readonly KeyBinding[] = [
 		help: 'Watch this execution: be told (bell, desktop notification) when it ends',
 		label: 'watch',
 	},
+	// Links and copy: through the terminal (OSC 52), so it works over SSH and in tmux.
+	{
+		command: 'copy.id',
+		keys: [char('y')],
+		scopes: ON_EXECUTION,
+		help: "Copy the id to the clipboard: the execution's; in the detail and location, the selected step's",
+		label: 'copy id',
+	},
+	{command: 'copy.url', keys: [char('o')], scopes: ON_EXECUTION, help: "Copy this execution's AWS console URL (its Region's console)", label: 'console URL'},
+	{
+		command: 'viewer.open',
+		keys: [char('v')],
+		scopes: ['detail', 'location'],
+		help: "View full text: the selected step's values whole (name, action, failure, inputs, outputs; Tab pane: the execution's)",
+		label: 'full text',
+	},
 	{command: 'notices.open', keys: [char('!')], scopes: ['global'], help: 'Notifications: what ended or waits for you', label: 'alerts'},
 	{command: 'refresh', keys: [char('r')], scopes: ['global'], help: 'Refresh now', label: 'refresh'},
 	{command: 'pause', keys: [char('p')], scopes: ['global'], help: 'Pause or resume refreshing', label: 'pause'},
@@ -140,13 +158,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{
 		command: 'quit.force',
 		keys: [{input: 'c', ctrl: true}],
-		scopes: ['global', 'filter-prompt', 'help', 'notices', 'modal', 'modal-confirm'],
+		scopes: ['global', 'filter-prompt', 'help', 'notices', 'viewer', 'modal', 'modal-confirm'],
 		help: 'Quit from anywhere, restoring the terminal',
 	},
 	{
 		command: 'suspend',
 		keys: [{input: 'z', ctrl: true}],
-		scopes: ['global', 'filter-prompt', 'help', 'notices', 'modal', 'modal-confirm'],
+		scopes: ['global', 'filter-prompt', 'help', 'notices', 'viewer', 'modal', 'modal-confirm'],
 		help: 'Suspend to the shell (fg brings ssmtop back)',
 	},
 	// The filter prompt.
@@ -160,6 +178,17 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'open', keys: [key('return')], scopes: ['notices'], help: 'Notifications: open that execution', label: 'open'},
 	{command: 'notices.close', keys: [key('escape'), char('!'), char('q')], scopes: ['notices'], help: 'Close the notifications', label: 'close'},
 	{command: 'help.close', keys: [key('escape'), char('?'), char('q')], scopes: ['help'], help: 'Close the help', label: 'close'},
+	// The full-text viewer: a pager's keys.
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['viewer'], help: 'Full text: scroll up', label: 'scroll'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['viewer'], help: 'Full text: scroll down'},
+	{command: 'cursor.pageUp', keys: [key('pageUp')], scopes: ['viewer'], help: 'Full text: page up'},
+	{command: 'cursor.pageDown', keys: [key('pageDown'), char(' ')], scopes: ['viewer'], help: 'Full text: page down'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['viewer'], help: 'Full text: to the top'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['viewer'], help: 'Full text: to the end'},
+	{command: 'viewer.previous', keys: [key('left'), char('h')], scopes: ['viewer'], help: 'Full text: the previous value', label: 'value'},
+	{command: 'viewer.next', keys: [key('right'), char('l'), key('tab')], scopes: ['viewer'], help: 'Full text: the next value', label: 'value'},
+	{command: 'viewer.copy', keys: [char('y')], scopes: ['viewer'], help: 'Full text: copy the whole value to the clipboard', label: 'copy'},
+	{command: 'viewer.close', keys: [key('escape'), char('v'), char('q')], scopes: ['viewer'], help: 'Close the full text', label: 'close'},
 	// The action dialogs (start / re-run, stop, signal). A dialog resolves its keys with its DialogFocus.
 	{
 		command: 'modal.close',
@@ -201,6 +230,7 @@ const FOCUS_SCOPES: Readonly<Record<DialogFocus, readonly Scope[]>> = {
 export function activeScopes(context: KeyContext): Scope[] {
 	if (context.modal === 'help') return ['help'];
 	if (context.modal === 'notices') return ['notices'];
+	if (context.modal === 'viewer') return ['viewer'];
 	if (context.modal !== 'none') return [...FOCUS_SCOPES[context.dialog ?? 'fields']];
 	if (context.filterPrompt) return ['filter-prompt'];
 	return [context.screen, 'global'];
@@ -330,6 +360,7 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	'filter-prompt': 'filter prompt',
 	help: 'help',
 	notices: 'notifications',
+	viewer: 'full text',
 	modal: 'dialogs',
 	'modal-list': 'lists in dialogs',
 	'modal-choice': 'choice and yes/no fields',

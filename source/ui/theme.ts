@@ -14,6 +14,8 @@ export interface Theme {
 	readonly color: boolean;
 	/** Plain ASCII symbols for terminals without Unicode. */
 	readonly ascii: boolean;
+	/** The terminal shows OSC 8 hyperlinks (source/cli/hyperlink-support.ts); absent: it does not. */
+	readonly hyperlinks?: boolean;
 }
 
 export const DEFAULT_THEME: Theme = {color: true, ascii: false};

@@ -59,7 +59,10 @@ export interface RenderedApp {
 	readonly unmount: () => void;
 }
 
-export async function renderApp(store: AppStore, options: {theme?: Theme; now?: number; port?: Partial<ActionPort>} = {}): Promise<RenderedApp> {
+export async function renderApp(
+	store: AppStore,
+	options: {theme?: Theme; now?: number; port?: Partial<ActionPort>; writeTerminal?: (text: string) => void; inTmux?: boolean} = {},
+): Promise<RenderedApp> {
 	const port = Object.assign(fakePort(), options.port ?? {});
 	let quits = 0;
 	const runner = startEffectRunner({
@@ -68,7 +71,8 @@ export async function renderApp(store: AppStore, options: {theme?: Theme; now?: 
 		readFile: async () => {
 			throw new Error('no files here');
 		},
-		writeTerminal: () => undefined,
+		writeTerminal: options.writeTerminal ?? (() => undefined),
+		...(options.inTmux === undefined ? {} : {inTmux: options.inTmux}),
 		newToken: () => '00000000-0000-4000-8000-0000000000aa',
 		now: () => options.now ?? NOW,
 	});

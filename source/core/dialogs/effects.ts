@@ -35,8 +35,8 @@ export type Effect =
 			readonly signal: SignalType;
 			readonly payload?: ParameterMap;
 	  }
-	/** Put text on the clipboard (OSC 52 through the terminal). */
-	| {readonly kind: 'copy'; readonly dialogId?: number; readonly text: string}
+	/** Put text on the clipboard (OSC 52 through the terminal); `what` names it in the footer ("execution id …"). */
+	| {readonly kind: 'copy'; readonly dialogId?: number; readonly text: string; readonly what?: string}
 	| {readonly kind: 'refresh'}
 	| {readonly kind: 'loadOlder'}
 	/** Ctrl-Z: give the terminal back to the shell until `fg`. */

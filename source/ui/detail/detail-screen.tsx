@@ -17,6 +17,7 @@ import {StepList} from './step-list.js';
 import {FieldTable} from './field-table.js';
 import {InfoTable} from './info-table.js';
 import {executionFieldRows, stepFieldRows} from './fields.js';
+import {ConsoleLinkLine, consoleLinkLines} from './console-link-line.js';
 
 /**
  * "Which step failed and why?" is the first question: when an execution's steps
@@ -83,7 +84,13 @@ export function DetailScreen({now}: {readonly now: number}) {
 						{'Parameters, outputs, targets'}
 						<Text dimColor>{'  (Tab: steps)'}</Text>
 					</Text>
-					<InfoTable rows={executionFieldRows(detail)} width={width} height={body - 4} empty="No parameters or outputs." />
+					<ConsoleLinkLine execution={detail} />
+					<InfoTable
+						rows={executionFieldRows(detail)}
+						width={width}
+						height={body - 4 - consoleLinkLines(detail, width, theme.hyperlinks === true)}
+						empty="No parameters or outputs."
+					/>
 				</>
 			)}
 		</Box>

@@ -6,6 +6,8 @@ import {elapsed, formatTimestamp, relativeTime, statusSymbol, truncate} from '..
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
+import {consoleUrl} from '../../core/console-link.js';
+import {Hyperlink} from '../hyperlink.js';
 
 export function ExecutionSummary({execution, now, hint}: {readonly execution: Execution; readonly now: number; readonly hint?: string}) {
 	const theme = useTheme();
@@ -29,7 +31,12 @@ export function ExecutionSummary({execution, now, hint}: {readonly execution: Ex
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
 				<Text bold color={statusColor(theme, execution.status)}>{`${statusSymbol(execution.status, theme.ascii)} ${execution.status}`}</Text>
-				{`  ${execution.id}  `}
+				{'  '}
+				{/* The id links to the execution in the AWS console, where the terminal has hyperlinks. */}
+				<Hyperlink url={consoleUrl(execution.region, execution.id)}>
+					<Text>{execution.id}</Text>
+				</Hyperlink>
+				{'  '}
 				<Text bold>{document}</Text>
 				{hint ? <Text dimColor>{glyphs(theme, `  ${hint}`)}</Text> : null}
 			</Text>

@@ -12,12 +12,13 @@ import {keyContextOf} from './key-context.js';
 import {runCommand, type CommandEffects} from './run-command.js';
 import type {KeyToken} from './tokenizer.js';
 
-export type Layer = 'dialog' | 'help' | 'notices' | 'filter-prompt' | 'screen';
+export type Layer = 'dialog' | 'help' | 'notices' | 'viewer' | 'filter-prompt' | 'screen';
 
 /** The layer that has the keys now: exactly one. */
 export function topLayer(state: AppState): Layer {
 	if (state.modal.kind === 'help') return 'help';
 	if (state.modal.kind === 'notices') return 'notices';
+	if (state.modal.kind === 'viewer') return 'viewer';
 	if (state.modal.kind !== 'none') return 'dialog';
 	if (state.filterDraft !== undefined) return 'filter-prompt';
 	return 'screen';
@@ -87,6 +88,10 @@ export function dispatchKey(store: AppStore, token: KeyToken, effects: CommandEf
 			return;
 		case 'notices':
 			noticesCommand(store, command);
+			return;
+		case 'viewer':
+			if (command === 'suspend') actions.effectRequested({kind: 'suspend'});
+			else actions.viewerCommand(command);
 			return;
 		default:
 			runCommand(command, token.input, store, effects);

@@ -18,6 +18,8 @@ import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import type {Command} from '../keymap.js';
 import type {Move} from '../../store/ui-actions.js';
 import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
+import {consoleUrl} from '../../core/console-link.js';
+import {copyTarget, urlTarget, viewerContent} from './copy-targets.js';
 
 export interface CommandEffects {
 	/** Leave the app (the CLI then stops the poller and restores the terminal). */
@@ -143,6 +145,25 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 		case 'help.close':
 			actions.modalClosed();
 			return;
+		case 'copy.id': {
+			const copied = copyTarget(state);
+			if (copied) actions.effectRequested({kind: 'copy', text: copied.text, what: copied.what});
+			else actions.flashShown('Nothing selected to copy');
+			return;
+		}
+		case 'copy.url': {
+			const where = urlTarget(state);
+			const url = consoleUrl(where?.region, where?.executionId);
+			if (url) actions.effectRequested({kind: 'copy', text: url, what: `console URL ${url}`});
+			else actions.flashShown(where ? 'No AWS console URL for this execution (its Region or id is not one AWS uses)' : 'No execution selected');
+			return;
+		}
+		case 'viewer.open': {
+			const content = viewerContent(state);
+			if (content) actions.viewerOpened(content.title, content.fields);
+			else actions.flashShown('Nothing to show in full here');
+			return;
+		}
 		case 'refresh':
 			actions.effectRequested({kind: 'refresh'});
 			actions.flashShown('Refreshing…');

@@ -9,7 +9,7 @@ import {useTheme} from '../theme-context.js';
 import {glyphs} from '../theme.js';
 
 /** Always shown first, so the way out and the way to learn more never fall off a narrow footer. */
-const FIRST = new Set(['help', 'quit', 'help.close']);
+const FIRST = new Set(['help', 'quit', 'help.close', 'viewer.close']);
 
 /** "key label" hints that fit in `width`: help and quit first, then keymap order. */
 export function footerHints(bindings: readonly KeyBinding[], width: number, ascii: boolean): string {

@@ -95,7 +95,7 @@ const KEYS: readonly string[] = [
 	...['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'home', 'end', 'enter', 'escape', 'escape', 'escape', 'tab', 'shiftTab', 'backspace', 'ctrlU'].map(
 		name => KEY_BYTES[name as keyof typeof KEY_BYTES],
 	),
-	...'jkhlgGsS/1234503?prnRxayYNc D-ew!P'.split(''),
+	...'jkhlgGsS/1234503?prnRxayYNc D-ew!Pvo'.split(''),
 ];
 
 type Event = {readonly kind: 'read'; readonly bytes: string; readonly keys: readonly string[]} | {readonly kind: 'refresh'};
@@ -139,7 +139,7 @@ function checkEscape(before: AppState, after: AppState): void {
 			openId: before.openId,
 			filterDraft: before.filterDraft,
 		});
-	} else if (layer === 'help' || layer === 'notices') {
+	} else if (layer === 'help' || layer === 'notices' || layer === 'viewer') {
 		expect(after.modal.kind).toBe('none');
 		expect([after.screen, after.filter]).toEqual([before.screen, before.filter]);
 	} else if (layer === 'filter-prompt') {
@@ -190,6 +190,7 @@ export async function runSequence([where, events]: readonly [Start, readonly Eve
 			const layer = topLayer(after);
 			if (layer === 'help') expect(frame).toContain('Keys ·');
 			if (layer === 'notices') expect(frame).toContain('Notifications ·');
+			if (layer === 'viewer') expect(frame).toContain('Full text ·');
 			if (layer === 'dialog') expect(frame).toMatch(/^[╭─]/m);
 			if (layer === 'filter-prompt') expect(frame).toMatch(/^\//m);
 
