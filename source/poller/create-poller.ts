@@ -17,6 +17,7 @@ import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import {selectRefreshPlan, type ChildTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {contextLocations, executionLocationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
@@ -104,7 +105,10 @@ export function createPoller(options: PollerOptions): Poller {
 		backoff.succeeded(key);
 		timeouts.succeeded(key);
 	};
-	const regions = store.getState().context.regions;
+	// Every location (a region, or an account's region when several accounts are watched) is a loop of its own.
+	const context = store.getState().context;
+	const locations = new Map(contextLocations(context).map(location => [location.key, location]));
+	const regions = [...locations.keys()];
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */
@@ -149,11 +153,11 @@ export function createPoller(options: PollerOptions): Poller {
 
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
-		const context: ListContext = {api, region, pageCap, signal, counter};
-		const known = Object.values(state().executions).filter(execution => execution.region === region);
+		const listContext = listContextOf(region, signal, counter);
+		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
 		state().actions.pollStarted(region);
 		try {
-			const result = await refreshRegion(context, cursor, known);
+			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
 			const rowsBefore = state().executions;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
@@ -174,6 +178,12 @@ export function createPoller(options: PollerOptions): Poller {
 			if (signal.aborted) return intervalMs;
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
+	}
+
+	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter): ListContext {
+		const location = locations.get(key);
+		const account = location?.account;
+		return {api, region: location?.region ?? key, ...(account === undefined ? {} : {account}), pageCap, signal, counter};
 	}
 
 	/** The interval, or the quiet one once the region's last QUIET_REFRESHES refreshes changed nothing. */
@@ -201,6 +211,14 @@ export function createPoller(options: PollerOptions): Poller {
 	): number {
 		const {kind, message} = describeError(error);
 		const at = clock.now();
+		// With several accounts watched, one account's refused credentials are that account's problem:
+		// its locations back off and say so (the fix, e.g. which `aws sso login` to run), the others go on.
+		if (kind === 'credentials' && context.accounts) {
+			const delay = backoff.failed(key);
+			record({kind, message, at, backoffUntil: at + delay, calls});
+			return delay;
+		}
+
 		if (kind === 'credentials') {
 			record({kind, message, at, calls});
 			state().actions.credentialsRejected({message: `${message} Polling is paused until you resume it.`, at});
@@ -224,7 +242,7 @@ export function createPoller(options: PollerOptions): Poller {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);
 			if (signal.aborted) return detailIntervalMs;
-			return failed(OPEN_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
+			return failed(OPEN_LOOP, error, 1, failure => state().actions.detailFailed(executionLocationKey(context, target), failure));
 		}
 	}
 
@@ -385,7 +403,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const counter: CallCounter = {calls: 0};
 			const signal = controller.signal;
 			try {
-				const result = await loadOlderPages({api, region, pageCap, signal, counter}, cursor);
+				const result = await loadOlderPages(listContextOf(region, signal, counter), cursor);
 				if (result && !signal.aborted) applyList(region, result, counter);
 			} catch (error) {
 				if (!signal.aborted) failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
