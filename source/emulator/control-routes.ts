@@ -1,6 +1,8 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {type EmulatorState, isSeedName} from './control.js';
 import type {FaultConfig} from './faults.js';
+import type {Organization, OrganizationOption} from './identity/organization.js';
+import type {RoleSpec} from './identity/roles.js';
 import {readBody} from './wire/read-body.js';
 
 function reply(response: ServerResponse, status: number, body: unknown): void {
@@ -44,6 +46,21 @@ async function jsonBody(request: IncomingMessage): Promise<Record<string, unknow
 	return parsed as Record<string, unknown>;
 }
 
+function organizationSummary(org: Organization | undefined): Record<string, unknown> | null {
+	if (!org) {
+		return null;
+	}
+
+	return {
+		id: org.id,
+		managementAccount: org.managementAccount,
+		delegatedAdministrators: [...org.delegatedAdministrators],
+		regions: org.regions,
+		runsPerLocation: org.runsPerLocation,
+		accounts: org.accounts.map(account => ({id: account.id, name: account.name, status: account.status})),
+	};
+}
+
 /**
  * The control API (plain JSON, not the SSM protocol), for tests and demos:
  *   GET  /_emulator/counts
@@ -53,7 +70,11 @@ async function jsonBody(request: IncomingMessage): Promise<Record<string, unknow
  *   POST /_emulator/alarms {name, state}    (state OK | ALARM)
  *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?, expiredAccessKeys?}
  *   POST /_emulator/location-outcomes {account, region, outcome}  (Success | Failed | TimedOut)
- *   POST /_emulator/reset {seed?, extraExecutions?}
+ *   POST /_emulator/reset {seed?, extraExecutions?, organization?}
+ *                                           (organization: demo | none | {accounts, regions?, runsPerLocation?, home?})
+ *   GET  /_emulator/organization            → {organization: {id, managementAccount, delegatedAdministrators, regions, accounts} | null}
+ *   GET  /_emulator/users / POST /_emulator/users {account, userName}   → access keys of IAM users
+ *   GET  /_emulator/roles / POST /_emulator/roles {account, roleName, path?, trustedAccounts?, externalId?, maxSessionDuration?}
  */
 export async function handleControl(request: IncomingMessage, response: ServerResponse, state: EmulatorState, path: string): Promise<void> {
 	const route = `${request.method ?? 'GET'} ${path.replace(/\/+$/, '')}`;
@@ -111,7 +132,7 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
 			}
 
 			case 'POST /_emulator/reset': {
-				const {seed, extraExecutions} = await jsonBody(request);
+				const {seed, extraExecutions, organization} = await jsonBody(request);
 				const seedName = seed ?? 'demo';
 				if (!isSeedName(seedName)) {
 					throw new TypeError('seed must be demo or none');
@@ -119,10 +140,30 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
 
 				const extra = extraExecutions === undefined ? undefined : bounded(extraExecutions, 'extraExecutions', 0, CONTROL_LIMITS.maxExtraExecutions);
 				if (extra !== undefined && !Number.isInteger(extra)) throw new BadRequest('extraExecutions must be a whole number');
-				state.reset(seedName, {extraExecutions: extra});
+				state.reset(seedName, {extraExecutions: extra, organization: organization as OrganizationOption | undefined});
 				reply(response, 200, state.counts());
 				return;
 			}
+
+			case 'GET /_emulator/organization':
+				reply(response, 200, {organization: organizationSummary(state.organization())});
+				return;
+			case 'GET /_emulator/users':
+				reply(response, 200, {users: state.users()});
+				return;
+			case 'POST /_emulator/users': {
+				const {account, userName} = await jsonBody(request);
+				if (typeof account !== 'string' || typeof userName !== 'string') throw new BadRequest('account and userName are required strings');
+				reply(response, 200, state.addUser(account, userName));
+				return;
+			}
+
+			case 'GET /_emulator/roles':
+				reply(response, 200, {roles: state.roles()});
+				return;
+			case 'POST /_emulator/roles':
+				reply(response, 200, state.addRole((await jsonBody(request)) as unknown as RoleSpec));
+				return;
 
 			default:
 				reply(response, 404, {error: `no control route ${route}`});

@@ -1,10 +1,16 @@
+import {HOME_ACCOUNT} from './accounts.js';
 import type {EmulatorClock} from './clock.js';
 import {DEFAULT_QUOTA, type ExecutionQuota} from './engine/admission.js';
 import {Engine} from './engine/engine.js';
+import {Timeline} from './engine/timeline.js';
 import {type FaultConfig, FaultInjector, mergeFaults} from './faults.js';
+import {IdentityDirectory, type UserCredentials} from './identity/directory.js';
+import {buildOrganization, isOrganizationOption, type Organization, type OrganizationOption} from './identity/organization.js';
+import type {Role, RoleSpec} from './identity/roles.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';
 import {HISTORY_MS, seedDemo} from './seed/demo.js';
+import {memberSeeder} from './seed/member-runs.js';
 
 export type SeedName = 'demo' | 'none';
 
@@ -14,6 +20,8 @@ const ADVANCE_STEP_MS = 3_600_000;
 export interface ResetOptions {
 	/** Extra finished executions in the home account's us-east-1, spread over the past 14 days. */
 	readonly extraExecutions?: number;
+	/** Replaces the organisation ('demo', 'none' or a generated one); default: keep the current one. */
+	readonly organization?: OrganizationOption;
 }
 
 export interface EmulatorCounts {
@@ -22,9 +30,11 @@ export interface EmulatorCounts {
 	readonly byLocation: Record<string, number>;
 	readonly byStatus: Record<string, number>;
 	readonly active: number;
-	/** SSM requests served, by operation (faulted requests included). */
+	/** Requests served, by operation (SSM's, STS's and Organizations'; faulted requests included). */
 	readonly requests: Record<string, number>;
 	readonly pendingTimers: number;
+	/** Member (account, Region) pairs whose own history has been replayed: each is replayed when first asked for. */
+	readonly materializedLocations: number;
 }
 
 /** In-process control of a running emulator; the same operations are served under /_emulator/. */
@@ -39,18 +49,31 @@ export interface EmulatorControl {
 	setLocationOutcome(account: string, region: string, outcome: 'Success' | 'Failed' | 'TimedOut'): void;
 	reset(seed?: SeedName, options?: ResetOptions): void;
 	counts(): EmulatorCounts;
+	/** The organisation the home account belongs to (undefined with organization 'none'). */
+	organization(): Organization | undefined;
+	/** Registers an IAM user (its keys are derived from account and name: the same on every run). */
+	addUser(account: string, userName: string): UserCredentials;
+	/** Users with access keys: the seeded ones (alice, bob in the home account) and those added. */
+	users(): UserCredentials[];
+	/** Adds (or replaces) a role that AssumeRole can assume. */
+	addRole(spec: RoleSpec): Role;
+	/** Roles added (built-in ones, such as OrganizationAccountAccessRole, are not listed). */
+	roles(): Role[];
 }
 
 export function isSeedName(value: unknown): value is SeedName {
 	return value === 'demo' || value === 'none';
 }
 
-/** Owns the engine and rebuilds it on reset; the server asks it for the current engine on every request. */
+/** Owns the engines and rebuilds them on reset; the server asks it for the current engine on every request. */
 export class EmulatorState implements EmulatorControl {
-	engine!: Engine;
+	timeline!: Timeline;
 	readonly catalogue = new Catalogue();
 	readonly faultInjector = new FaultInjector();
 	readonly requests: Record<string, number> = {};
+	/** Outlives resets: users, added roles and issued sessions stay; reset only swaps the organisation. */
+	readonly identities = new IdentityDirectory(undefined);
+	private organizationOption: OrganizationOption = 'demo';
 
 	constructor(
 		readonly clock: EmulatorClock,
@@ -62,10 +85,21 @@ export class EmulatorState implements EmulatorControl {
 		this.reset(seed, options);
 	}
 
-	/** Brings the engine up to the clock's time; called before every request. */
+	/** The main engine: the home account's runs and every cross-account fan-out. */
+	get engine(): Engine {
+		return this.timeline.main;
+	}
+
+	/** Brings every engine up to the clock's time; called before every request. */
 	sync(): Engine {
-		this.engine.advanceTo(this.clock.now());
+		this.timeline.advanceTo(this.clock.now());
 		return this.engine;
+	}
+
+	/** The engine that serves (account, region), its history replayed on first use. */
+	engineFor(account: string, region: string): Engine {
+		this.sync();
+		return this.timeline.engineFor(account, region);
 	}
 
 	now(): number {
@@ -125,18 +159,32 @@ export class EmulatorState implements EmulatorControl {
 		this.engine.locationFates.set(`${account}/${region}`, fate);
 	}
 
+	/**
+	 * Replaces the data: the home account's runs (seeded into the main engine now) and the
+	 * organisation's member runs (replayed per location when first asked for).
+	 */
 	reset(seed: SeedName = 'demo', options: ResetOptions = {}): void {
 		if (!isSeedName(seed)) {
 			throw new RangeError(`unknown seed ${String(seed)} (use demo or none)`);
 		}
 
+		if (options.organization !== undefined && !isOrganizationOption(options.organization)) {
+			throw new RangeError('organization is demo, none or {accounts, regions?, runsPerLocation?, home?}');
+		}
+
+		const organizationOption = options.organization ?? this.organizationOption;
+		const org = buildOrganization(organizationOption);
+		this.organizationOption = organizationOption;
+		this.identities.setOrganization(org);
 		const origin = this.clock.now();
 		const replay = seed === 'demo' || (options.extraExecutions ?? 0) > 0;
-		this.engine = new Engine(origin, replay ? origin - HISTORY_MS : origin, this.quota);
+		const main = new Engine(origin, replay ? origin - HISTORY_MS : origin, {quota: this.quota});
+		this.timeline = new Timeline(main, origin - HISTORY_MS, memberSeeder(org, this.catalogue, seed === 'demo'), this.quota);
 		if (seed === 'demo') {
-			seedDemo(this.engine, this.catalogue, {extraExecutions: options.extraExecutions, ticker: this.ticker});
+			const members = org?.accounts.filter(account => account.status === 'ACTIVE' && account.id !== HOME_ACCOUNT && account.id !== org.managementAccount);
+			seedDemo(main, this.catalogue, {extraExecutions: options.extraExecutions, ticker: this.ticker, members: members?.slice(0, 5).map(account => account.id)});
 		} else if (options.extraExecutions) {
-			seedDemo(this.engine, this.catalogue, {extraExecutions: options.extraExecutions, bulkOnly: true});
+			seedDemo(main, this.catalogue, {extraExecutions: options.extraExecutions, bulkOnly: true});
 		}
 
 		this.faultInjector.reset();
@@ -172,7 +220,28 @@ export class EmulatorState implements EmulatorControl {
 			byStatus,
 			active,
 			requests: {...this.requests},
-			pendingTimers: engine.scheduler.size,
+			pendingTimers: this.timeline.pendingTimers,
+			materializedLocations: this.timeline.materialized,
 		};
+	}
+
+	organization(): Organization | undefined {
+		return this.identities.organization;
+	}
+
+	addUser(account: string, userName: string): UserCredentials {
+		return this.identities.addUser(account, userName);
+	}
+
+	users(): UserCredentials[] {
+		return this.identities.listUsers();
+	}
+
+	addRole(spec: RoleSpec): Role {
+		return this.identities.addRole(spec);
+	}
+
+	roles(): Role[] {
+		return this.identities.listRoles();
 	}
 }

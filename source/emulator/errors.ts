@@ -1,9 +1,11 @@
-/** An error the emulator answers with, in the shape the SSM JSON protocol uses. */
+/** An error the emulator answers with; each protocol (JSON 1.1, Query) writes it in its own shape. */
 export class ServiceError extends Error {
 	constructor(
 		readonly code: string,
 		message: string,
 		readonly statusCode = 400,
+		/** Further members of the error shape (Organizations' InvalidInputException has a Reason). */
+		readonly extra: Readonly<Record<string, string>> = {},
 	) {
 		super(message);
 		this.name = code;
@@ -15,8 +17,11 @@ export const errors = {
 	serialization: (message: string) => new ServiceError('SerializationException', message),
 	unknownOperation: (message: string) => new ServiceError('UnknownOperationException', message),
 	internal: (message = 'An internal error occurred.') => new ServiceError('InternalServerError', message, 500),
+	accessDenied: (message: string) => new ServiceError('AccessDenied', message, 403),
 	throttling: () => new ServiceError('ThrottlingException', 'Rate exceeded'),
 	expiredToken: () => new ServiceError('ExpiredTokenException', 'The security token included in the request is expired'),
+	/** A session key the emulator never issued, or one sent without its session token (STS names it InvalidClientTokenId). */
+	invalidToken: () => new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
 	regionDown: (region: string) => new ServiceError('ServiceUnavailableException', `Service unavailable in ${region} (emulated outage).`, 503),
 	executionNotFound: (id: string) => new ServiceError('AutomationExecutionNotFoundException', `Automation execution ${id} not found.`),
 	definitionNotFound: (name: string) => new ServiceError('AutomationDefinitionNotFoundException', `Automation definition ${name} not found.`),

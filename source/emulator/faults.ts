@@ -2,6 +2,7 @@ import {errors, type ServiceError} from './errors.js';
 import {Prng} from './prng.js';
 
 export interface FaultConfig {
+	// Throttling, server errors, latency and Region outages apply to SSM requests only.
 	/** Share of SSM requests answered with ThrottlingException (0..1). */
 	throttleRate: number;
 	/** Share of SSM requests answered with InternalServerError, HTTP 500 (0..1). */
@@ -10,7 +11,7 @@ export interface FaultConfig {
 	latencyMs: number;
 	/** Regions whose requests all fail with HTTP 503. */
 	downRegions: string[];
-	/** Access key ids whose requests fail with ExpiredTokenException, as when temporary credentials run out mid-run. */
+	/** Access key ids whose requests fail with ExpiredTokenException (STS: ExpiredToken), as when temporary credentials run out mid-run. */
 	expiredAccessKeys?: string[];
 }
 
@@ -79,11 +80,8 @@ export class FaultInjector {
 		this.prng = new Prng('faults');
 	}
 
-	pick(region: string, accessKeyId?: string): ServiceError | undefined {
-		if (accessKeyId !== undefined && this.config.expiredAccessKeys?.includes(accessKeyId)) {
-			return errors.expiredToken();
-		}
-
+	/** Expired keys are not picked here: the identity directory answers them, for every service. */
+	pick(region: string): ServiceError | undefined {
 		if (this.config.downRegions.includes(region)) {
 			return errors.regionDown(region);
 		}

@@ -62,7 +62,9 @@ export interface StepRecord {
 	childRegion?: string;
 	/** The timer that will end this step, so stop/cancel can drop it. */
 	timer?: number;
-	approvals?: number;
+	/** aws:approve: the principals whose Approve counted (each once), and every decision as ApproverDecisions shows it. */
+	approvedBy?: string[];
+	approverDecisions?: string[];
 }
 
 export type ExecutionKind = 'local' | 'rate-control' | 'cross-account';

@@ -1,64 +1,13 @@
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
-import {setTimeout as sleep} from 'node:timers/promises';
+import {createServer, type IncomingMessage, type Server} from 'node:http';
 import {handleControl} from './control-routes.js';
 import type {EmulatorState} from './control.js';
 import {ServiceError, errors} from './errors.js';
-import {operations} from './operations/index.js';
+import {isOrganizationsTarget, serveOrganizations} from './services/organizations.js';
+import {serveSsm} from './services/ssm.js';
+import {serveSts} from './services/sts.js';
+import {signedRequest, type SignedRequest} from './wire/request-context.js';
 import {refusal} from './wire/loopback-guard.js';
-import {readBody} from './wire/read-body.js';
-import {callerIdentity} from './wire/request-context.js';
-import {sendError, sendJson} from './wire/responses.js';
-
-const targetPrefix = 'AmazonSSM.';
-
-async function handleSsm(request: IncomingMessage, response: ServerResponse, state: EmulatorState): Promise<void> {
-	const target = request.headers['x-amz-target'];
-	const operationName = typeof target === 'string' && target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : undefined;
-	const text = await readBody(request);
-	if (request.method !== 'POST') {
-		throw errors.unknownOperation('Only POST requests are supported.');
-	}
-
-	if (!operationName) {
-		throw errors.unknownOperation(target ? `Unknown target ${String(target)}.` : 'Missing X-Amz-Target header.');
-	}
-
-	const operation = Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
-	if (!operation) {
-		throw errors.unknownOperation(`The operation ${operationName} is not supported by this emulator.`);
-	}
-
-	if (text === undefined) {
-		throw errors.serialization('The request body is too large.');
-	}
-
-	let input: unknown;
-	try {
-		input = text.trim() === '' ? {} : JSON.parse(text);
-	} catch {
-		throw errors.serialization('The request body is not valid JSON.');
-	}
-
-	if (!input || typeof input !== 'object' || Array.isArray(input)) {
-		throw errors.serialization('The request body must be a JSON object.');
-	}
-
-	const caller = callerIdentity(request.headers);
-	state.requests[operationName] = (state.requests[operationName] ?? 0) + 1;
-	const {latencyMs} = state.faultInjector.config;
-	if (latencyMs > 0) {
-		await sleep(latencyMs);
-	}
-
-	const fault = state.faultInjector.pick(caller.region, caller.accessKeyId);
-	if (fault) {
-		throw fault;
-	}
-
-	const engine = state.sync();
-	const output = await operation(input as Record<string, unknown>, {engine, catalogue: state.catalogue, caller});
-	sendJson(response, 200, output);
-}
+import {sendError} from './wire/responses.js';
 
 function pathOf(url: string | undefined): string {
 	try {
@@ -68,13 +17,33 @@ function pathOf(url: string | undefined): string {
 	}
 }
 
-/** The HTTP server: SSM's JSON 1.1 protocol on any path, the control API under /_emulator/; loopback clients only. */
+/**
+ * Which service a request is for, as AWS's endpoints would know it: the X-Amz-Target of the
+ * JSON protocols (AmazonSSM.…, AWSOrganizationsV20161128.…), else the SigV4 credential
+ * scope's service, else a Query request's form (Action=…), which only STS speaks here.
+ */
+export function serviceOf(request: IncomingMessage, signed: SignedRequest): 'ssm' | 'sts' | 'organizations' {
+	const target = request.headers['x-amz-target'];
+	if (target !== undefined) {
+		return isOrganizationsTarget(target) ? 'organizations' : 'ssm';
+	}
+
+	if (signed.service === 'sts' || signed.service === 'organizations') {
+		return signed.service;
+	}
+
+	const contentType = request.headers['content-type'] ?? '';
+	const query = /[?&]Action=/.test(request.url ?? '');
+	return contentType.startsWith('application/x-www-form-urlencoded') || (request.method === 'GET' && query) ? 'sts' : 'ssm';
+}
+
+/** The HTTP server: SSM and Organizations (JSON 1.1) and STS (Query) on any path, the control API under /_emulator/; loopback clients only. */
 export function createEmulatorServer(state: EmulatorState): Server {
 	return createServer((request, response) => {
 		const path = pathOf(request.url);
 		const refused = refusal(request);
 		if (refused) {
-			// Read what was sent, then say no: SSM's error shape for SSM paths, the control API's for its own.
+			// Read what was sent, then say no: SSM's error shape for service paths, the control API's for its own.
 			request.resume();
 			const body = path.startsWith('/_emulator/') ? {error: refused} : {__type: 'AccessDeniedException', message: refused};
 			const text = JSON.stringify(body);
@@ -82,7 +51,21 @@ export function createEmulatorServer(state: EmulatorState): Server {
 			response.end(text);
 			return;
 		}
-		const work = path.startsWith('/_emulator/') ? handleControl(request, response, state, path) : handleSsm(request, response, state);
+
+		let work: Promise<void>;
+		if (path.startsWith('/_emulator/')) {
+			work = handleControl(request, response, state, path);
+		} else {
+			const signed = signedRequest(request.headers, request.url);
+			const service = serviceOf(request, signed);
+			work =
+				service === 'sts'
+					? serveSts(request, response, state, signed)
+					: service === 'organizations'
+						? serveOrganizations(request, response, state, signed)
+						: serveSsm(request, response, state, signed);
+		}
+
 		work.catch((error: unknown) => {
 			if (response.headersSent) {
 				response.destroy();

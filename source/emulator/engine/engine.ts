@@ -1,4 +1,5 @@
 import {errors} from '../errors.js';
+import type {Principal} from '../identity/principals.js';
 import {Prng, hashString} from '../prng.js';
 import {
 	isTerminal,
@@ -57,20 +58,49 @@ export function cancelDelayMs(execution: ExecutionRecord): number {
 }
 
 /**
+ * What the engines of one emulator share: every execution (one store, so a parent reaches
+ * its children wherever they run), the alarms and the scripted location outcomes, and which
+ * engine drives each execution (its timers live in that engine's scheduler).
+ */
+export interface EngineWorld {
+	readonly store: ExecutionStore;
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
+	readonly locationFates: Map<string, Fate>;
+	readonly owners: WeakMap<ExecutionRecord, Engine>;
+}
+
+export function createWorld(): EngineWorld {
+	return {store: new ExecutionStore(), alarms: new Map(), locationFates: new Map(), owners: new WeakMap()};
+}
+
+export interface EngineOptions {
+	readonly quota?: ExecutionQuota;
+	/** Seeds the execution and step ids, so each engine's ids are its own whatever else runs. */
+	readonly idSeed?: string;
+	/** Shared with the other engines of the emulator (default: a world of its own). */
+	readonly world?: EngineWorld;
+	/** First sequence number: keeps (startTime, seq) unique in a Region's store that two engines write to. */
+	readonly seqBase?: number;
+}
+
+/**
  * The execution state machine. It lives on its own timeline (`now`), which the server
  * moves to the clock's time before serving each request; timers fire in time order.
+ * Several engines can share one world (seed/locations.ts gives a member account's Region
+ * an engine of its own, created when first asked for); each drives the executions it started.
  */
 export class Engine {
 	now: number;
 	/** Where the timeline started: document dates and seeds are fixed relative to it. */
 	readonly origin: number;
-	readonly store = new ExecutionStore();
+	readonly world: EngineWorld;
+	readonly store: ExecutionStore;
 	readonly scheduler = new Scheduler();
-	readonly alarms = new Map<string, 'OK' | 'ALARM'>();
+	readonly alarms: Map<string, 'OK' | 'ALARM'>;
 	/** Outcomes scripted per location ("account/region") for cross-account children. */
-	readonly locationFates = new Map<string, Fate>();
+	readonly locationFates: Map<string, Fate>;
 	readonly fanOut = new FanOut(this);
-	private seq = 0;
+	private seq: number;
 	private ids: Prng;
 	private readonly admission: Admission;
 
@@ -78,11 +108,21 @@ export class Engine {
 	 * @param origin the clock's time when the emulator (re)started
 	 * @param historyStart where the timeline begins: seeds replay their history from here up to origin
 	 */
-	constructor(origin: number, historyStart = origin, quota: ExecutionQuota = DEFAULT_QUOTA, idSeed = 'ids') {
-		this.admission = new Admission(quota);
+	constructor(origin: number, historyStart = origin, options: EngineOptions = {}) {
+		this.admission = new Admission(options.quota ?? DEFAULT_QUOTA);
 		this.now = historyStart;
 		this.origin = origin;
-		this.ids = new Prng(idSeed);
+		this.ids = new Prng(options.idSeed ?? 'ids');
+		this.world = options.world ?? createWorld();
+		this.store = this.world.store;
+		this.alarms = this.world.alarms;
+		this.locationFates = this.world.locationFates;
+		this.seq = options.seqBase ?? 0;
+	}
+
+	/** The engine whose timers drive this execution. */
+	ownerOf(execution: ExecutionRecord): Engine {
+		return this.world.owners.get(execution) ?? this;
 	}
 
 	newId(): string {
@@ -150,6 +190,7 @@ export class Engine {
 		}
 
 		this.store.add(execution);
+		this.world.owners.set(execution, this);
 		const begin = () => {
 			if (kind === 'local') {
 				this.beginLocal(execution);
@@ -385,32 +426,43 @@ export class Engine {
 
 	// ---- approvals, signals, stop --------------------------------------------------------
 
-	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string): void {
+	/**
+	 * One approver's answer. `approver` is the principal as approvals count it (undefined: the
+	 * seed's scripted answer, which counts as one approval). A Reject ends the step; Approves
+	 * end it once MinRequiredApprovals different approvers have approved.
+	 */
+	resolveApproval(execution: ExecutionRecord, step: StepRecord, decision: 'Approve' | 'Reject', comment?: string, approver?: string): void {
 		const index = execution.steps.indexOf(step);
-		const decisionOutput = {
-			ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'],
-			ApproverDecisions: [JSON.stringify({decision, comment: comment ?? ''})],
-		};
+		const decisions = (step.approverDecisions ??= []);
+		const approvedBy = (step.approvedBy ??= []);
+		if (decision === 'Approve' && approver !== undefined && approvedBy.includes(approver)) {
+			// The same principal again: accepted, but it already counted.
+			return;
+		}
+
+		decisions.push(JSON.stringify({...(approver === undefined ? {} : {approver}), decision, comment: comment ?? ''}));
+		const decisionOutput = {ApprovalStatus: [decision === 'Approve' ? 'Approved' : 'Rejected'], ApproverDecisions: [...decisions]};
 		if (decision === 'Reject') {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Failed');
 			return;
 		}
 
-		step.approvals = (step.approvals ?? 0) + 1;
+		approvedBy.push(approver ?? `scripted-${approvedBy.length}`);
 		const needed = Number(JSON.parse(step.inputs['MinRequiredApprovals'] ?? '1')) || 1;
-		if (step.approvals >= needed) {
+		if (approvedBy.length >= needed) {
 			step.outputs = decisionOutput;
 			this.completeStep(execution, index, 'Success');
 		}
 	}
 
-	signal(execution: ExecutionRecord, type: string, payload: StringListMap): void {
-		applySignal(this, execution, type, payload);
+	/** `caller`: who sent the signal (Approve and Reject check it against the step's Approvers). */
+	signal(execution: ExecutionRecord, type: string, payload: StringListMap, caller?: Principal): void {
+		applySignal(this.ownerOf(execution), execution, type, payload, caller);
 	}
 
 	stop(execution: ExecutionRecord, type: 'Cancel' | 'Complete'): void {
-		stopExecution(this, execution, type);
+		stopExecution(this.ownerOf(execution), execution, type);
 	}
 
 	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
@@ -452,7 +504,7 @@ export class Engine {
 		}
 
 		for (const execution of this.store.all.values()) {
-			this.checkAlarms(execution);
+			this.ownerOf(execution).checkAlarms(execution);
 		}
 	}
 

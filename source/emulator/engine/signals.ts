@@ -1,11 +1,14 @@
 import {errors} from '../errors.js';
+import {approverIdentity, approverList} from '../identity/approvers.js';
+import type {Principal} from '../identity/principals.js';
 import {isTerminal, type ExecutionRecord, type StringListMap} from '../model.js';
 import type {Engine} from './engine.js';
 import {firstFailureMessage} from './step-results.js';
 
 // SendAutomationSignal and StopAutomationExecution: which signal is valid when, and what it does.
 
-export function applySignal(engine: Engine, execution: ExecutionRecord, type: string, payload: StringListMap): void {
+/** `caller` undefined: an internal signal (no Approvers check). */
+export function applySignal(engine: Engine, execution: ExecutionRecord, type: string, payload: StringListMap, caller?: Principal): void {
 	if (isTerminal(execution.status) || execution.status === 'Cancelling') {
 		throw errors.invalidSignal(`Automation execution ${execution.id} is ${execution.status}; it accepts no signals.`);
 	}
@@ -31,7 +34,15 @@ export function applySignal(engine: Engine, execution: ExecutionRecord, type: st
 				throw errors.invalidSignal(`Automation execution ${execution.id} is not waiting for an approval.`);
 			}
 
-			engine.resolveApproval(execution, step, type, payload['Comment']?.[0]);
+			const approver = caller === undefined ? undefined : approverIdentity(approverList(step.inputs['Approvers']), caller, execution.account);
+			if (caller !== undefined && approver === undefined) {
+				// The docs name no error for this; the operation's own refusal fits (see README, choices).
+				throw errors.invalidSignal(
+					`User: ${caller.arn} is not authorized to ${type === 'Approve' ? 'approve' : 'reject'} step ${step.stepName} of automation execution ${execution.id}: it is not one of the step's Approvers.`,
+				);
+			}
+
+			engine.resolveApproval(execution, step, type, payload['Comment']?.[0], approver);
 			return;
 		}
 

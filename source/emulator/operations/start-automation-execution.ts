@@ -221,7 +221,7 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 		clientToken,
 		fingerprint,
 		resolvedTargets,
-		executedBy: `arn:aws:iam::${caller.account}:user/ssmtop-emulator`,
+		executedBy: caller.principal.arn,
 	});
 	if (clientToken) {
 		region.clientTokens.set(clientToken.toLowerCase(), execution.id);

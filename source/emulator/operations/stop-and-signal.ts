@@ -21,6 +21,6 @@ export const sendAutomationSignal: Operation = (input, {engine, caller}) => {
 	})!;
 	const payload = parameterMap(check, input['Payload'], 'Payload') ?? {};
 	check.finish();
-	engine.signal(engine.find(caller.account, caller.region, id), signalType, payload);
+	engine.signal(engine.find(caller.account, caller.region, id), signalType, payload, caller.principal);
 	return {};
 };

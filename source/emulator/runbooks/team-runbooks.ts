@@ -24,7 +24,8 @@ export const teamRunbooks: readonly Runbook[] = [
 			Approvers: {
 				type: 'StringList',
 				description: '(Required) IAM users or roles allowed to approve the change.',
-				default: ['arn:aws:iam::123456789012:role/ChangeApprovers'],
+				// The emulator's default identity (any key that names no user) is listed, so a demo can approve.
+				default: ['arn:aws:iam::123456789012:role/ChangeApprovers', 'arn:aws:iam::123456789012:user/alice', 'arn:aws:iam::123456789012:user/ssmtop-emulator'],
 			},
 			MinimumApprovals: {type: 'Integer', description: 'Approvals needed before patching starts.', default: 1, allowedValues: ['1', '2', '3']},
 			Operation: {type: 'String', description: 'Scan only, or install missing patches.', default: 'Install', allowedValues: ['Scan', 'Install']},

@@ -32,6 +32,8 @@ export interface SeedOptions {
 	readonly ticker?: boolean;
 	/** Only the extra executions, none of the demo fleet (seed `none` with bulk data). */
 	readonly bulkOnly?: boolean;
+	/** The five accounts the cross-account runs fan out to (default MEMBER_ACCOUNTS, the demo organisation's). */
+	readonly members?: readonly string[];
 }
 
 /** Starts a run at an absolute time on the engine's timeline, scripting its cancel if asked. */
@@ -80,7 +82,7 @@ export function seedDemo(engine: Engine, catalogue: Catalogue, options: SeedOpti
 		startAt(engine, time, {...run.spec, account: home, region}, run.cancelAfterMs);
 	}
 
-	seedCrossAccount(engine, catalogue, origin);
+	seedCrossAccount(engine, catalogue, origin, options.members?.length ? options.members : MEMBER_ACCOUNTS);
 	seedLiveRuns(engine, catalogue, origin);
 	if (options.extraExecutions) {
 		seedBulk(engine, catalogue, options.extraExecutions);
@@ -93,6 +95,7 @@ export function seedDemo(engine: Engine, catalogue: Catalogue, options: SeedOpti
 
 function crossAccountSpec(
 	catalogue: Catalogue,
+	members: readonly string[],
 	runbookName: string,
 	parameters: Record<string, string[]>,
 	concurrency: string,
@@ -108,7 +111,7 @@ function crossAccountSpec(
 		parameters: effectiveParameters(runbook, parameters),
 		targetLocations: [
 			{
-				Accounts: [...MEMBER_ACCOUNTS],
+				Accounts: [...members],
 				Regions: [...DEMO_REGIONS],
 				TargetLocationMaxConcurrency: concurrency,
 				TargetLocationMaxErrors: maxErrors,
@@ -119,17 +122,24 @@ function crossAccountSpec(
 	};
 }
 
-function seedCrossAccount(engine: Engine, catalogue: Catalogue, origin: number): void {
-	const failing = Object.fromEntries(FAILING_LOCATIONS.map(location => [location, {failStep: 'applyPasswordPolicy', failAs: 'Failed'} satisfies Fate]));
+/** Where yesterday's rollout fails, for these five members: the second in eu-west-1, the fourth in ap-southeast-2. */
+export function failingLocations(members: readonly string[]): string[] {
+	return [`${members[1]}/eu-west-1`, `${members[3]}/ap-southeast-2`];
+}
+
+function seedCrossAccount(engine: Engine, catalogue: Catalogue, origin: number, members: readonly string[]): void {
+	const failing = Object.fromEntries(failingLocations(members).map(location => [location, {failStep: 'applyPasswordPolicy', failAs: 'Failed'} satisfies Fate]));
+	const spec = (runbookName: string, parameters: Record<string, string[]>, concurrency: string, maxErrors: string, fates?: Record<string, Fate>) =>
+		crossAccountSpec(catalogue, members, runbookName, parameters, concurrency, maxErrors, fates);
 	// 1. A clean baseline rollout, five days ago.
-	startAt(engine, origin - 5 * DAY, crossAccountSpec(catalogue, 'Ops-ApplySecurityBaseline', {BaselineVersion: ['2026.10']}, '5', '0'));
+	startAt(engine, origin - 5 * DAY, spec('Ops-ApplySecurityBaseline', {BaselineVersion: ['2026.10']}, '5', '0'));
 	// 2. Yesterday's rollout: two locations fail; the error threshold (3) is never exceeded, so all 15 run.
-	startAt(engine, origin - 20 * HOUR, crossAccountSpec(catalogue, 'Ops-ApplySecurityBaseline', {BaselineVersion: ['2026.11']}, '3', '3', failing));
+	startAt(engine, origin - 20 * HOUR, spec('Ops-ApplySecurityBaseline', {BaselineVersion: ['2026.11']}, '3', '3', failing));
 	// 3. A production config rollout still going: three locations at a time, each baking five minutes.
 	startAt(
 		engine,
 		origin - 8 * MINUTE,
-		crossAccountSpec(catalogue, 'Ops-DeployServiceConfig', {Environment: ['prod'], ServiceName: ['checkout'], ChangeTicket: ['CHG104233']}, '3', '1'),
+		spec('Ops-DeployServiceConfig', {Environment: ['prod'], ServiceName: ['checkout'], ChangeTicket: ['CHG104233']}, '3', '1'),
 	);
 }
 

@@ -50,15 +50,31 @@ const templates: Template[] = [
 	}),
 ];
 
+/** The runbook each template runs, in the templates' order. */
+const templateRunbooks: readonly string[] = [
+	'AWS-RestartEC2Instance',
+	'AWS-StopEC2Instance',
+	'AWS-StartEC2Instance',
+	'AWS-CreateImage',
+	'Ops-RestartServiceWithRollback',
+	'Ops-RotateInstanceLogs',
+	'Ops-DeployServiceConfig',
+	'Ops-PatchFleetWithApproval',
+];
+
 export interface PlannedRun {
 	readonly spec: Omit<StartSpec, 'account' | 'region'>;
 	/** Cancel the run this long after it starts (if still running). */
 	readonly cancelAfterMs?: number;
 }
 
-/** A random everyday run: outcome weights roughly 78% success, 12% failure, 5% timeout, 5% cancelled. */
-export function randomRun(prng: Prng, catalogue: Catalogue, account: string, region: string, salt: number): PlannedRun {
-	const template = prng.pick(templates)(prng, account, region);
+/**
+ * A random everyday run: outcome weights roughly 78% success, 12% failure, 5% timeout, 5% cancelled.
+ * `only` narrows the choice to the templates of these runbooks (a member account's patching and remediation).
+ */
+export function randomRun(prng: Prng, catalogue: Catalogue, account: string, region: string, salt: number, only?: readonly string[]): PlannedRun {
+	const choices = only ? templates.filter((_, index) => only.includes(templateRunbooks[index]!)) : templates;
+	const template = prng.pick(choices)(prng, account, region);
 	const runbook = catalogue.find(template.name)!;
 	const roll = prng.next();
 	let fate: Fate = {};

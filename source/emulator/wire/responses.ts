@@ -14,7 +14,10 @@ export function sendJson(response: ServerResponse, statusCode: number, body: unk
 	response.end(text);
 }
 
-/** Errors always carry `__type` in the body: botocore reads nothing else. */
-export function sendError(response: ServerResponse, error: ServiceError): void {
-	sendJson(response, error.statusCode, {__type: error.code, message: error.message});
+/**
+ * Errors always carry `__type` in the body: botocore reads nothing else. SSM spells the
+ * message `message`; Organizations spells it `Message` and adds members such as Reason.
+ */
+export function sendError(response: ServerResponse, error: ServiceError, messageKey: 'message' | 'Message' = 'message'): void {
+	sendJson(response, error.statusCode, {__type: error.code, [messageKey]: error.message, ...error.extra});
 }
