@@ -140,6 +140,8 @@ export async function organisationAccounts(
 }
 
 export async function resolveAccounts(spec: AccountSpec, options: ResolveOptions): Promise<ResolvedAccounts> {
+	// The SDK's Node-version notice would land on the terminal before the UI (as in client-factory.ts).
+	process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 	const providers = new Map<string, AwsCredentialIdentityProvider>();
 	const problems: AccountProblem[] = [];
 	const entries: AccountEntry[] = [];
