@@ -233,7 +233,9 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 	if (flags.filter !== undefined) {
 		const {errors: filterErrors} = compileFilter(flags.filter);
 		if (filterErrors.length > 0) {
-			errors.push(`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, mode or id; ! negates a term.`);
+			errors.push(
+				`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, account, mode or id; ! negates a term.`,
+			);
 		}
 	}
 
