@@ -13,7 +13,7 @@ import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
-import {contextLocations, type WatchedAccount} from './core/location.js';
+import {contextLocations, watchesManyAccounts, type WatchedAccount} from './core/location.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
 import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
@@ -207,6 +207,7 @@ async function shutdown(running: Running): Promise<void> {
 async function printOnce(running: Running, json: boolean): Promise<void> {
 	await running.poller.tick();
 	const rows = selectVisibleRows(running.store.getState());
+	const many = watchesManyAccounts(running.store.getState().context);
 	// Plain text is read in a terminal: every field from AWS is shown with its controls made visible,
 	// on one line (a tab or line break in a field would split the columns or the row).
 	const field = (text: string): string => visibleText(text, {oneLine: true});
@@ -214,7 +215,9 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 		? executionJsonLines(rows)
 		: rows
 				.map(
-					row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].map(field).join('\t')}\n`,
+					// With several accounts watched, each row says whose it is (its name, as the ACCOUNT column), before its region.
+					row =>
+						`${[row.status, row.id, row.documentName, ...(many ? [row.accountName ?? row.account ?? '-'] : []), row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].map(field).join('\t')}\n`,
 				)
 				.join('');
 	// A reader that stops early (| head) is not an error.

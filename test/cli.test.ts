@@ -223,4 +223,31 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.AutomationExecutionStatus))).toBe(true);
 	});
+
+	it('--local --assume-role … --accounts org lists every account of the organisation, each row with its own AccountId', () => {
+		const result = run('--local', '--assume-role', 'OrganizationAccountAccessRole', '--accounts', 'org', '--region', 'us-east-1', '--once', '--json');
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		const rows = result.stdout
+			.trimEnd()
+			.split('\n')
+			.map(line => JSON.parse(line) as {AccountId?: string; Region: string});
+		const accounts = new Set(rows.map(row => row.AccountId));
+		// The demo organisation: the home (management) account and its active members, each listed in its own account.
+		expect(accounts.has('123456789012')).toBe(true);
+		expect(accounts.has('111122223333')).toBe(true);
+		expect(accounts.size).toBeGreaterThanOrEqual(5);
+		expect(rows.every(row => /^\d{12}$/.test(row.AccountId ?? '') && row.Region === 'us-east-1')).toBe(true);
+		// The plain form names each row's account (its Organizations name) before the region.
+		const plain = run('--local', '--assume-role', 'OrganizationAccountAccessRole', '--accounts', 'org', '--region', 'us-east-1', '--once');
+		expect(plain.status).toBe(0);
+		const names = new Set(
+			plain.stdout
+				.trimEnd()
+				.split('\n')
+				.map(line => line.split('\t')[3]),
+		);
+		expect(names.has('prod-payments')).toBe(true);
+		expect(names.has('acme-management')).toBe(true);
+	});
 });

@@ -12,6 +12,7 @@
  * jitter and keep the last data; a timed-out request is retried after a short
  * pause; refused credentials pause polling and raise the banner until the user resumes.
  */
+import {setMaxListeners} from 'node:events';
 import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
@@ -78,6 +79,16 @@ export function clampInterval(ms: number | undefined, fallback: number): number 
 	return Math.max(MIN_INTERVAL_MS, Math.round(ms));
 }
 
+/**
+ * Every location's requests listen on one signal (stop() aborts them all): with many locations far
+ * more than Node's default of 10 listeners, which would print a leak warning over the terminal UI.
+ */
+function freshController(): AbortController {
+	const controller = new AbortController();
+	setMaxListeners(0, controller.signal);
+	return controller;
+}
+
 /** Loop keys beside the regions' (a region name never starts with NUL). */
 const OPEN_LOOP = '\u0000open';
 const CHILD_LOOP = '\u0000child';
@@ -117,7 +128,7 @@ export function createPoller(options: PollerOptions): Poller {
 	/** Per region, when its last list refresh ended and the delay it would have had with the list on screen. */
 	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
-	let controller = new AbortController();
+	let controller = freshController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
 
@@ -374,7 +385,7 @@ export function createPoller(options: PollerOptions): Poller {
 		start() {
 			if (started) return;
 			started = true;
-			controller = new AbortController();
+			controller = freshController();
 			watched = plan();
 			unsubscribe = store.subscribe(onStoreChange);
 			for (const key of keys()) void run(key);
@@ -391,7 +402,7 @@ export function createPoller(options: PollerOptions): Poller {
 			}
 		},
 		async tick() {
-			if (controller.signal.aborted) controller = new AbortController();
+			if (controller.signal.aborted) controller = freshController();
 			await Promise.all(keys().map(async key => run(key)));
 		},
 		refreshNow() {
