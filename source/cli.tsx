@@ -137,7 +137,7 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 		filter: options.filter,
 		viewport,
 	});
-	const [{createPoller}, {createActionPort}] = await Promise.all([import('./poller/index.js'), import('./aws/action-port.js')]);
+	const [{createPoller}, {createAccountActionPort}] = await Promise.all([import('./poller/index.js'), import('./cli/account-action-port.js')]);
 	if (resolved && resolved.problems.length > 0) {
 		const first = resolved.problems[0]!;
 		const more = resolved.problems.length > 1 ? ` (and ${resolved.problems.length - 1} more: see the locations)` : '';
@@ -145,35 +145,16 @@ async function connect(options: CliOptions, viewport: {columns: number; rows: nu
 	}
 
 	const poller = createPoller({store, api, intervalMs: options.intervalMs});
-	const refreshNow = (): void => poller.refreshNow();
-	const homePort = createActionPort({client: region => api.homeClient(region), refreshNow});
 	// Stop, signal and their reads act in the execution's own account, with that account's credentials.
-	const accountPorts = new Map<string, ActionPort>();
-	const accountOf = (executionId: string): string | undefined => {
-		const state = store.getState();
-		return state.context.accounts ? (state.details[executionId]?.account ?? state.executions[executionId]?.account) : undefined;
-	};
-	const portOf = (executionId: string): ActionPort => {
-		const account = accountOf(executionId);
-		if (account === undefined || account === api.homeAccount) return homePort;
-		let port = accountPorts.get(account);
-		if (!port) {
-			port = createActionPort({client: region => api.clientFor(account, region) ?? api.homeClient(region), refreshNow});
-			accountPorts.set(account, port);
-		}
-		return port;
-	};
 	const port: ActionPort = {
-		...homePort,
-		stopExecution: async (region, executionId, type) => portOf(executionId).stopExecution(region, executionId, type),
-		sendSignal: async (region, executionId, signal, payload) => portOf(executionId).sendSignal(region, executionId, signal, payload),
-		...(homePort.listExecutionTags
-			? {listExecutionTags: async (region: string, executionId: string) => portOf(executionId).listExecutionTags!(region, executionId)}
-			: {}),
-		getExecution: async (region, executionId) => {
-			const account = accountOf(executionId);
-			return (await api.getExecution(region, executionId, account === undefined ? {} : {account})).detail;
-		},
+		...createAccountActionPort({
+			api,
+			accountOf: executionId => {
+				const state = store.getState();
+				return state.context.accounts ? (state.details[executionId]?.account ?? state.executions[executionId]?.account) : undefined;
+			},
+			refreshNow: () => poller.refreshNow(),
+		}),
 		loadOlder: () => {
 			for (const region of selectTruncatedRegions(store.getState())) void poller.loadOlder(region);
 		},
