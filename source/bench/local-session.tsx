@@ -96,6 +96,7 @@ function remoteEmulator(url: string): RunningEmulator {
 		url,
 		homeAccount: HOME_ACCOUNT,
 		accessKeyFor,
+		eventsQueueUrl: `${url}/${HOME_ACCOUNT}/ssmtop-events`,
 		control: new Proxy({} as RunningEmulator['control'], {get: unavailable}),
 		close: async () => undefined,
 	};

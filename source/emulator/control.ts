@@ -10,7 +10,10 @@ import type {Role, RoleSpec} from './identity/roles.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';
 import {HISTORY_MS, seedDemo} from './seed/demo.js';
+import {EventBus} from './events/event-bus.js';
+import {SqsService} from './sqs/sqs-service.js';
 import {memberSeeder} from './seed/member-runs.js';
+import type {CallerIdentity, SignedRequest} from './wire/request-context.js';
 
 export type SeedName = 'demo' | 'none';
 
@@ -32,6 +35,9 @@ export interface EmulatorCounts {
 	readonly active: number;
 	/** Requests served, by operation (SSM's, STS's and Organizations'; faulted requests included). */
 	readonly requests: Record<string, number>;
+	/** SQS requests served, by operation (faulted ones included), and events published, by detail-type. */
+	readonly sqsRequests: Record<string, number>;
+	readonly events: Record<string, number>;
 	readonly pendingTimers: number;
 	/** Member (account, Region) pairs whose own history has been replayed: each is replayed when first asked for. */
 	readonly materializedLocations: number;
@@ -71,6 +77,13 @@ export class EmulatorState implements EmulatorControl {
 	readonly catalogue = new Catalogue();
 	readonly faultInjector = new FaultInjector();
 	readonly requests: Record<string, number> = {};
+	/** Every account's and Region's events; SQS (served beside SSM) holds the queue they are delivered to. */
+	readonly events = new EventBus();
+	readonly sqs = new SqsService(
+		this.events,
+		() => this.clock.now(),
+		() => this.faultInjector.config.sqs,
+	);
 	/** Outlives resets: users, added roles and issued sessions stay; reset only swaps the organisation. */
 	readonly identities = new IdentityDirectory(undefined);
 	private organizationOption: OrganizationOption = 'demo';
@@ -151,7 +164,8 @@ export class EmulatorState implements EmulatorControl {
 	}
 
 	faults(): FaultConfig {
-		return {...this.faultInjector.config, downRegions: [...this.faultInjector.config.downRegions]};
+		const config = this.faultInjector.config;
+		return {...config, downRegions: [...config.downRegions], ...(config.sqs ? {sqs: {...config.sqs}} : {})};
 	}
 
 	setLocationOutcome(account: string, region: string, outcome: 'Success' | 'Failed' | 'TimedOut'): void {
@@ -180,6 +194,9 @@ export class EmulatorState implements EmulatorControl {
 		const replay = seed === 'demo' || (options.extraExecutions ?? 0) > 0;
 		const main = new Engine(origin, replay ? origin - HISTORY_MS : origin, {quota: this.quota});
 		this.timeline = new Timeline(main, origin - HISTORY_MS, memberSeeder(org, this.catalogue, seed === 'demo'), this.quota);
+		this.events.startAt(origin);
+		main.world.observer = this.events;
+		this.sqs.reset(origin);
 		if (seed === 'demo') {
 			const members = org?.accounts.filter(account => account.status === 'ACTIVE' && account.id !== HOME_ACCOUNT && account.id !== org.managementAccount);
 			seedDemo(main, this.catalogue, {extraExecutions: options.extraExecutions, ticker: this.ticker, members: members?.slice(0, 5).map(account => account.id)});
@@ -220,9 +237,17 @@ export class EmulatorState implements EmulatorControl {
 			byStatus,
 			active,
 			requests: {...this.requests},
+			sqsRequests: {...this.sqs.requests},
+			events: {...this.events.published},
 			pendingTimers: this.timeline.pendingTimers,
 			materializedLocations: this.timeline.materialized,
 		};
+	}
+
+	/** The caller behind a signature, as every service of the emulator sees it. */
+	callerOf(signed: SignedRequest): CallerIdentity {
+		const principal = this.identities.resolve(signed, this.now(), this.faultInjector.config.expiredAccessKeys);
+		return {account: principal.account, region: signed.region, ...(signed.accessKeyId === undefined ? {} : {accessKeyId: signed.accessKeyId}), principal};
 	}
 
 	organization(): Organization | undefined {

@@ -1,5 +1,6 @@
 import {errors, type ServiceError} from './errors.js';
 import {Prng} from './prng.js';
+import {mergeSqsFaults, type SqsFaultConfig} from './sqs/sqs-faults.js';
 
 export interface FaultConfig {
 	// Throttling, server errors, latency and Region outages apply to SSM requests only.
@@ -13,6 +14,8 @@ export interface FaultConfig {
 	downRegions: string[];
 	/** Access key ids whose requests fail with ExpiredTokenException (STS: ExpiredToken), as when temporary credentials run out mid-run. */
 	expiredAccessKeys?: string[];
+	/** Faults of the SQS side (sqs/sqs-faults.ts): throttling, denied or unreachable queues, lost, doubled and late messages. */
+	sqs?: Partial<SqsFaultConfig>;
 }
 
 /** An hour of added latency at most: enough to look hung, bounded so a request always ends. */
@@ -66,6 +69,10 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 		}
 
 		next.expiredAccessKeys = [...partial.expiredAccessKeys];
+	}
+
+	if (partial.sqs !== undefined) {
+		next.sqs = mergeSqsFaults(current.sqs, partial.sqs);
 	}
 
 	return next;

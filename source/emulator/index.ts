@@ -6,6 +6,7 @@ import type {FaultConfig} from './faults.js';
 import type {OrganizationOption} from './identity/organization.js';
 import type {RoleSpec} from './identity/roles.js';
 import {createEmulatorServer} from './server.js';
+import {EVENTS_QUEUE_NAME} from './events/ssmtop-rule.js';
 
 export type {EmulatorClock} from './clock.js';
 export type {EmulatorControl, EmulatorCounts, ResetOptions, SeedName} from './control.js';
@@ -54,6 +55,8 @@ export interface RunningEmulator {
 	url: string;
 	homeAccount: string;
 	accessKeyFor(account: string): string;
+	/** The `ssmtop-events` queue (home account), which receives every account's Automation events. */
+	eventsQueueUrl: string;
 	control: EmulatorControl;
 	close(): Promise<void>;
 }
@@ -107,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		url: `http://${urlHost}:${address.port}`,
 		homeAccount: HOME_ACCOUNT,
 		accessKeyFor,
+		eventsQueueUrl: `http://${urlHost}:${address.port}/${HOME_ACCOUNT}/${EVENTS_QUEUE_NAME}`,
 		control: state,
 		close: () =>
 			new Promise<void>((resolve, reject) => {

@@ -8,6 +8,7 @@ import {serveSts} from './services/sts.js';
 import {signedRequest, type SignedRequest} from './wire/request-context.js';
 import {refusal} from './wire/loopback-guard.js';
 import {sendError} from './wire/responses.js';
+import {handleSqs, isSqsRequest} from './sqs/sqs-route.js';
 
 function pathOf(url: string | undefined): string {
 	try {
@@ -55,6 +56,9 @@ export function createEmulatorServer(state: EmulatorState): Server {
 		let work: Promise<void>;
 		if (path.startsWith('/_emulator/')) {
 			work = handleControl(request, response, state, path);
+		} else if (isSqsRequest(request, path)) {
+			// Before the service dispatch, which would take an unsigned form post for STS.
+			work = handleSqs(request, response, state, path);
 		} else {
 			const signed = signedRequest(request.headers, request.url);
 			const service = serviceOf(request, signed);

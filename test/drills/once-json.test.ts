@@ -6,10 +6,13 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {promisify} from 'node:util';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {createManualClock, startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {assertBuilt} from '../e2e/support.js';
 import {cleanEnv, FAKE_KEY_ID, FAKE_SECRET, parseJsonLines, runCli} from './support.js';
+
+// The AWS CLI and Python take ≈1–2 s to start each, far more on a loaded machine.
+vi.setConfig({testTimeout: 180_000});
 
 /** Members every line has; the rest are SSM's optional members, present when SSM said them. */
 const ALWAYS = ['AutomationExecutionId', 'DocumentName', 'AutomationExecutionStatus', 'Region'];

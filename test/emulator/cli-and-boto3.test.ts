@@ -1,9 +1,12 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {promisify} from 'node:util';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {emulator} from './support.js';
+
+// The AWS CLI and Python take ≈1–2 s to start each, far more on a loaded machine.
+vi.setConfig({testTimeout: 180_000});
 
 const run = promisify(execFile);
 

@@ -38,4 +38,17 @@ describe('emulator command line', () => {
 		expect(() => parseEmulatorArgs(['--bogus'])).toThrow();
 		expect(() => parseEmulatorArgs(['--port', 'eighty'])).toThrow(/--port takes a number/);
 	});
+
+	it('--org: the demo organisation, none, or n generated members with their Regions, runs and home', () => {
+		expect(parseEmulatorArgs(['--org', 'none'])).toMatchObject({organization: 'none'});
+		expect(parseEmulatorArgs(['--org', '500', '--org-regions', '20', '--org-runs', '2', '--org-home', 'delegated-administrator'])).toMatchObject({
+			organization: {accounts: 500, regions: 20, runsPerLocation: 2, home: 'delegated-administrator'},
+		});
+		expect(parseEmulatorArgs(['--org', '3', '--org-regions', 'us-east-1,eu-west-1'])).toMatchObject({
+			organization: {accounts: 3, regions: ['us-east-1', 'eu-west-1']},
+		});
+		expect(() => parseEmulatorArgs(['--org-runs', '2'])).toThrow(/needs --org <n>/);
+		expect(() => parseEmulatorArgs(['--org', 'zero'])).toThrow();
+		expect(() => parseEmulatorArgs(['--org', '3', '--org-home', 'member'])).toThrow(/--org-home takes/);
+	});
 });

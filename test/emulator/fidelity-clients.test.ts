@@ -3,9 +3,12 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {promisify} from 'node:util';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {emulator} from './support.js';
+
+// Each case runs several AWS CLI or Python processes (≈1–2 s each to start, far more on a loaded machine).
+vi.setConfig({testTimeout: 180_000});
 
 const run = promisify(execFile);
 const awsCli = '/usr/bin/aws';

@@ -20,6 +20,7 @@ import {FanOut} from './fan-out.js';
 import {Admission, DEFAULT_QUOTA, type ExecutionQuota} from './admission.js';
 import {applySignal, stopExecution} from './signals.js';
 import {chooseBranch, firstFailureMessage, runbookOutputs, successOutputs} from './step-results.js';
+import type {StatusObserver} from '../events/status-observer.js';
 
 export interface StartSpec {
 	readonly account: string;
@@ -67,6 +68,8 @@ export interface EngineWorld {
 	readonly alarms: Map<string, 'OK' | 'ALARM'>;
 	readonly locationFates: Map<string, Fate>;
 	readonly owners: WeakMap<ExecutionRecord, Engine>;
+	/** Told of every status change in every engine of this world (the EventBridge events are built from these). */
+	observer?: StatusObserver;
 }
 
 export function createWorld(): EngineWorld {
@@ -139,6 +142,20 @@ export class Engine {
 		this.now = Math.max(this.now, time);
 	}
 
+	/** Every execution status change goes through here, so the observer sees each one once. */
+	setStatus(execution: ExecutionRecord, status: string): void {
+		if (execution.status === status) return;
+		execution.status = status;
+		this.world.observer?.executionChanged(execution, this.now);
+	}
+
+	/** Every step status change goes through here; set the step's times first, the event carries them. */
+	setStepStatus(execution: ExecutionRecord, step: StepRecord, status: string): void {
+		if (step.status === status) return;
+		step.status = status;
+		this.world.observer?.stepChanged(execution, step, this.now);
+	}
+
 	at(delayMs: number, run: () => void): number {
 		return this.scheduler.schedule(this.now + Math.max(0, delayMs), run);
 	}
@@ -190,6 +207,7 @@ export class Engine {
 		}
 
 		this.store.add(execution);
+		this.world.observer?.executionChanged(execution, this.now);
 		this.world.owners.set(execution, this);
 		const begin = () => {
 			if (kind === 'local') {
@@ -235,7 +253,7 @@ export class Engine {
 
 	private beginLocal(execution: ExecutionRecord): void {
 		if (execution.mode === 'Interactive') {
-			execution.status = 'Waiting';
+			this.setStatus(execution, 'Waiting');
 			const first = execution.steps[0];
 			if (first) {
 				first.validNextSteps = [first.stepName];
@@ -245,7 +263,7 @@ export class Engine {
 		}
 
 		if (execution.parentId) {
-			execution.status = 'InProgress';
+			this.setStatus(execution, 'InProgress');
 			this.beginStep(execution, 0);
 			return;
 		}
@@ -253,7 +271,7 @@ export class Engine {
 		// A new execution shows Pending briefly before its first step, as in the console.
 		this.at(PENDING_MS, () => {
 			if (execution.status === 'Pending') {
-				execution.status = 'InProgress';
+				this.setStatus(execution, 'InProgress');
 				this.beginStep(execution, 0);
 			}
 		});
@@ -268,21 +286,21 @@ export class Engine {
 		}
 
 		step.attempt += 1;
-		step.status = 'InProgress';
 		step.startTime = this.now;
 		step.endTime = undefined;
 		step.failureMessage = undefined;
 		step.failureDetails = undefined;
 		step.outputs = {};
-		execution.status = 'InProgress';
+		this.setStepStatus(execution, step, 'InProgress');
 		execution.currentStepName = step.stepName;
 		execution.currentAction = step.action;
+		this.setStatus(execution, 'InProgress');
 		const resolved = resolveValue(definition.inputs, execution.runbook, execution.parameters, execution.id) as Record<string, unknown>;
 		step.inputs = encodeInputs(resolved);
 
 		if (definition.action === 'aws:approve' || definition.action === 'aws:pause') {
-			step.status = 'Waiting';
-			execution.status = 'Waiting';
+			this.setStepStatus(execution, step, 'Waiting');
+			this.setStatus(execution, 'Waiting');
 			const timeoutSeconds = definition.timeoutSeconds ?? (definition.action === 'aws:approve' ? 604_800 : undefined);
 			if (timeoutSeconds !== undefined) {
 				step.timer = this.at(timeoutSeconds * 1000, () => this.completeStep(execution, index, 'TimedOut'));
@@ -319,23 +337,26 @@ export class Engine {
 		const definition = step.definition!;
 		this.scheduler.cancel(step.timer);
 		step.timer = undefined;
-		step.status = status;
 		step.endTime = this.now;
 		if (status === 'Success') {
 			step.outputs = {...successOutputs(step, this.ids), ...step.outputs};
 		} else if (status !== 'Cancelled') {
-			Object.assign(step, failureFor(step, status));
+			// A failed attempt with attempts left is retried: the step stays InProgress (no event).
 			if (status === 'Failed' && step.attempt < (definition.maxAttempts ?? 1)) {
 				this.beginStep(execution, index);
 				return;
 			}
+
+			Object.assign(step, failureFor(step, status));
 		}
+
+		this.setStepStatus(execution, step, status);
 
 		execution.currentStepName = undefined;
 		execution.currentAction = undefined;
 		const nextIndex = this.nextIndex(execution, index, status, branchTo);
 		if (execution.mode === 'Interactive') {
-			execution.status = 'Waiting';
+			this.setStatus(execution, 'Waiting');
 			const next = typeof nextIndex === 'number' ? execution.steps[nextIndex] : undefined;
 			step.validNextSteps = next ? [next.stepName] : [];
 			return;
@@ -398,13 +419,14 @@ export class Engine {
 			return;
 		}
 
-		execution.status = status;
 		execution.endTime = this.now;
 		execution.currentStepName = undefined;
 		execution.currentAction = undefined;
 		if (failureMessage && status !== 'Success') {
 			execution.failureMessage = failureMessage;
 		}
+
+		this.setStatus(execution, status);
 
 		for (const step of execution.steps) {
 			this.scheduler.cancel(step.timer);
@@ -467,7 +489,7 @@ export class Engine {
 
 	/** Cancel → Cancelling, then Cancelled once running steps and children have stopped. */
 	cancel(execution: ExecutionRecord, failureMessage?: string): void {
-		execution.status = 'Cancelling';
+		this.setStatus(execution, 'Cancelling');
 		execution.stopRequested = 'Cancel';
 		if (failureMessage) {
 			execution.failureMessage = failureMessage;
@@ -486,8 +508,8 @@ export class Engine {
 		this.at(cancelDelayMs(execution), () => {
 			for (const step of execution.steps) {
 				if (step.status === 'InProgress' || step.status === 'Waiting') {
-					step.status = 'Cancelled';
 					step.endTime = this.now;
+					this.setStepStatus(execution, step, 'Cancelled');
 				}
 			}
 

@@ -48,7 +48,7 @@ export class FanOut {
 					),
 				)
 			: parent.resolvedTargets.map(value => this.childStep(value, {[name]: value}));
-		parent.status = 'InProgress';
+		this.engine.setStatus(parent, 'InProgress');
 		const total = parent.steps.length;
 		this.groups.set(parent.id, [
 			{
@@ -105,7 +105,7 @@ export class FanOut {
 			});
 		}
 
-		parent.status = 'InProgress';
+		this.engine.setStatus(parent, 'InProgress');
 		this.groups.set(parent.id, groups);
 		this.dispatch(parent);
 	}
@@ -117,8 +117,8 @@ export class FanOut {
 			return;
 		}
 
-		step.status = child.status;
 		step.endTime = this.engine.now;
+		this.engine.setStepStatus(parent, step, child.status);
 		if (child.status === 'Success') group.window = Math.min(group.concurrency, group.window * 2);
 		else {
 			step.failureMessage = child.failureMessage ?? `Child automation ${child.id} ended ${child.status}.`;
@@ -208,11 +208,12 @@ export class FanOut {
 		}
 
 		step.childId = child.id;
-		step.status = 'InProgress';
 		step.startTime = this.engine.now;
 		if (isCross) {
 			step.outputs = {AutomationExecutionId: [child.id]};
 		}
+
+		this.engine.setStepStatus(parent, step, 'InProgress');
 
 		group.running += 1;
 		parent.running += 1;

@@ -74,8 +74,17 @@ export class Timeline {
 			// Above the main engine's numbers, and apart from every other location's.
 			seqBase: (hashString(key) + 1) * 2 ** 20,
 		});
-		seeder(engine);
-		engine.advanceTo(this.main.now);
+		// A location replayed when first asked for publishes no events for its past, as the demo seed's
+		// history publishes none: a consumer's resync reads that past; only live changes are events.
+		const observer = this.main.world.observer;
+		this.main.world.observer = undefined;
+		try {
+			seeder(engine);
+			engine.advanceTo(this.main.now);
+		} finally {
+			this.main.world.observer = observer;
+		}
+
 		return engine;
 	}
 }
