@@ -12,8 +12,9 @@ import {requestTimeoutFor} from './core/backoff.js';
 import {executionJsonLines} from './core/execution-json.js';
 import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
-import {createAppStore, type AppStore} from './store/app-store.js';
+import {createAppStore, initialData, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
+import {contextLocations, watchesManyAccounts, type WatchedAccount} from './core/location.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
 import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
@@ -27,14 +28,32 @@ import {hyperlinksSupported} from './cli/hyperlink-support.js';
 // chunk of the bundle, compiled when imported), so --help, --version and flag errors answer at once,
 // AWS mode never loads the emulator, and --local draws its first frame before loading either.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
+import type {ResolvedAccounts} from './aws/accounts/resolve-accounts.js';
 import type {Poller} from './poller/index.js';
 import type {RunningEmulator} from './emulator/index.js';
 
 const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
-/** The connection as the header shows it. */
-export function connectionContext(options: CliOptions, regions: readonly string[], homeAccount?: string): ConnectionContext {
-	const label = options.local ? 'local emulator' : options.profile ? `profile ${options.profile}` : (options.endpointUrl ?? 'default credentials');
+/** The header's words for several watched accounts: where they come from. */
+function accountsLabel(options: CliOptions, count: number): string | undefined {
+	const spec = options.accounts;
+	if (!spec) return undefined;
+	const accounts = `${count} account${count === 1 ? '' : 's'}`;
+	if (spec.kind === 'profiles') return `${accounts} (profile ${spec.patterns.join(',')})`;
+	const from = options.local ? 'the local emulator' : spec.baseProfile === undefined ? 'default credentials' : `profile ${spec.baseProfile}`;
+	return `${accounts} (role ${spec.roleName}${spec.accounts === 'org' ? ' in the organisation' : ''} via ${from})`;
+}
+
+/** The connection as the header shows it; `accounts` when several are watched. */
+export function connectionContext(
+	options: CliOptions,
+	regions: readonly string[],
+	homeAccount?: string,
+	accounts?: readonly WatchedAccount[],
+): ConnectionContext {
+	const label =
+		(accounts && accountsLabel(options, accounts.length)) ??
+		(options.local ? 'local emulator' : options.profile ? `profile ${options.profile}` : (options.endpointUrl ?? 'default credentials'));
 	return {
 		label,
 		regions,
@@ -43,7 +62,8 @@ export function connectionContext(options: CliOptions, regions: readonly string[
 		...(options.profile === undefined ? {} : {profile: options.profile}),
 		...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 		...(homeAccount === undefined ? {} : {account: homeAccount}),
-		readableAccounts: options.local ? 'all' : Object.keys(options.accountProfiles),
+		readableAccounts: options.local ? 'all' : [...new Set([...(accounts ?? []).map(entry => entry.account), ...Object.keys(options.accountProfiles)])],
+		...(accounts ? {accounts} : {}),
 		refreshIntervalMs: options.intervalMs,
 	};
 }
@@ -108,10 +128,10 @@ async function startDemoEmulator(): Promise<RunningEmulator> {
  */
 async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
 	// The SDK and the poller are chunks of the bundle of their own: load them together.
-	const [{createAwsApi, localModeOptions}, {createPoller}, {createActionPort}] = await Promise.all([
+	const [{createAwsApi, localModeOptions}, {createPoller}, {createAccountActionPort}] = await Promise.all([
 		import('./aws/index.js'),
 		import('./poller/index.js'),
-		import('./aws/action-port.js'),
+		import('./cli/account-action-port.js'),
 	]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
@@ -127,20 +147,52 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		};
 	}
 
+	// Several accounts: which ones, and each one's credentials (profiles read with STS, roles to assume, the organisation's list).
+	let resolved: ResolvedAccounts | undefined;
+	if (options.accounts) {
+		resolved = await resolveWatchedAccounts(options, apiOptions, regions);
+		if (resolved.accounts.length === 0) {
+			await emulator?.close();
+			const problems = resolved.problems.map(problem => `${problem.subject}: ${problem.message}`).join('\n');
+			fail(`found no account to watch.${problems ? `\n${problems}` : ''}`, 1);
+		}
+
+		apiOptions = {...apiOptions, accounts: resolved.accounts};
+	}
+
 	// A request is cut after a share of the refresh interval, so a hung endpoint shows as an error and recovers by itself.
 	const api = createAwsApi({...apiOptions, requestTimeoutMs: requestTimeoutFor(options.intervalMs)});
 	// The embedded emulator is known to answer; against AWS, fail fast with one clear paragraph.
-	const check = emulator ? {ok: true as const} : await api.checkConnection({timeoutMs: 10_000});
+	// With several accounts each location shows its own problem instead: one account failing stops nothing.
+	const check = emulator || resolved ? {ok: true as const} : await api.checkConnection({timeoutMs: 10_000});
 	if (!check.ok) {
 		api.destroy();
 		await emulator?.close();
 		fail(check.message ?? 'could not reach SSM in any region.', 1);
 	}
 
+	if (resolved) {
+		// The accounts are known now: the header's context and the store's locations follow them.
+		const context = connectionContext(options, regions, api.homeAccount, resolved.accounts.map(watchedAccountOf));
+		store.setState({context, regions: initialData({context}).regions});
+		if (resolved.problems.length > 0) {
+			const first = resolved.problems[0]!;
+			const more = resolved.problems.length > 1 ? ` (and ${resolved.problems.length - 1} more: see the locations)` : '';
+			store.getState().actions.bannerShown({level: 'warning', message: `${first.subject}: ${first.message}${more}`, at: Date.now()});
+		}
+	}
+
 	const poller = createPoller({store, api, intervalMs: options.intervalMs});
+	// Stop, signal and their reads act in the execution's own account, with that account's credentials.
 	const port: ActionPort = {
-		...createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()}),
-		getExecution: async (region, executionId) => (await api.getExecution(region, executionId)).detail,
+		...createAccountActionPort({
+			api,
+			accountOf: executionId => {
+				const state = store.getState();
+				return state.context.accounts ? (state.details[executionId]?.account ?? state.executions[executionId]?.account) : undefined;
+			},
+			refreshNow: () => poller.refreshNow(),
+		}),
 		loadOlder: () => {
 			for (const region of selectTruncatedRegions(store.getState())) void poller.loadOlder(region);
 		},
@@ -229,6 +281,22 @@ async function mountOnProcessTerminal(store: AppStore, port: ActionPort, options
 	};
 }
 
+function watchedAccountOf(entry: ResolvedAccounts['accounts'][number]): WatchedAccount {
+	return {account: entry.account, label: entry.label, ...(entry.problem === undefined ? {} : {problem: entry.problem})};
+}
+
+/** The accounts of --profile a,b / --assume-role: in --local the role is assumed from the emulator's home keys. */
+async function resolveWatchedAccounts(options: CliOptions, apiOptions: AwsApiOptions, regions: readonly string[]): Promise<ResolvedAccounts> {
+	const {resolveAccounts} = await import('./aws/accounts/resolve-accounts.js');
+	const spec = options.accounts!;
+	return resolveAccounts(spec, {
+		region: regions[0] ?? 'us-east-1',
+		...(apiOptions.endpointUrl === undefined ? {} : {endpointUrl: apiOptions.endpointUrl}),
+		accountProfiles: options.accountProfiles,
+		...(options.local && apiOptions.credentials ? {baseSource: {kind: 'static' as const, credentials: apiOptions.credentials}} : {}),
+	});
+}
+
 async function shutdown(running: Running): Promise<void> {
 	running.poller.stop();
 	running.api.destroy();
@@ -239,6 +307,7 @@ async function shutdown(running: Running): Promise<void> {
 async function printOnce(running: Running, json: boolean): Promise<void> {
 	await running.poller.tick();
 	const rows = selectVisibleRows(running.store.getState());
+	const many = watchesManyAccounts(running.store.getState().context);
 	// Plain text is read in a terminal: every field from AWS is shown with its controls made visible,
 	// on one line (a tab or line break in a field would split the columns or the row).
 	const field = (text: string): string => visibleText(text, {oneLine: true});
@@ -246,7 +315,9 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 		? executionJsonLines(rows)
 		: rows
 				.map(
-					row => `${[row.status, row.id, row.documentName, row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].map(field).join('\t')}\n`,
+					// With several accounts watched, each row says whose it is (its name, as the ACCOUNT column), before its region.
+					row =>
+						`${[row.status, row.id, row.documentName, ...(many ? [row.accountName ?? row.account ?? '-'] : []), row.region, row.startTime ? new Date(row.startTime).toISOString() : '-'].map(field).join('\t')}\n`,
 				)
 				.join('');
 	// A reader that stops early (| head) is not an error.
@@ -256,8 +327,8 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 	await new Promise<void>(resolve => process.stdout.write(text, () => resolve()));
 	// A region that could not be read is not an empty region: say so, and let scripts see it in the status.
 	const state = running.store.getState();
-	const failed = state.context.regions.flatMap(region => {
-		const health = state.regions[region];
+	const failed = contextLocations(state.context).flatMap(({key}) => {
+		const health = state.regions[key];
 		return health?.lastError && (health.lastSuccessAt === undefined || health.lastError.at >= health.lastSuccessAt) ? [health.lastError.message] : [];
 	});
 	if (failed.length > 0) {

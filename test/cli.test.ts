@@ -48,6 +48,47 @@ describe('validateFlags', () => {
 		expect(errors[0]).toMatch(message);
 	});
 
+	it.each<[string, Partial<RawFlags>, RegExp]>([
+		['--accounts without --assume-role', {accounts: 'org'}, /--accounts only applies with --assume-role ROLE/],
+		['--external-id without --assume-role', {externalId: 'x-123'}, /--external-id only applies with --assume-role/],
+		['--assume-role without --accounts', {assumeRole: 'Ops'}, /--assume-role needs --accounts/],
+		['--assume-role with an ARN', {assumeRole: 'arn:aws:iam::111122223333:role/Ops', accounts: 'org'}, /give the role's name, not its ARN.*--assume-role Ops/],
+		['--assume-role with a bad name', {assumeRole: 'my role', accounts: 'org'}, /"my role" is not an IAM role name/],
+		['--accounts with a bad id', {assumeRole: 'Ops', accounts: '111122223333,12'}, /--accounts: "12" is not an account id/],
+		['--assume-role with a profile list', {assumeRole: 'Ops', accounts: 'org', profile: 'a,b'}, /--assume-role takes one starting profile/],
+		['--assume-role with a profile glob', {assumeRole: 'Ops', accounts: 'org', profile: 'prod-*'}, /--assume-role takes one starting profile/],
+		['--local with a profile list', {local: true, profile: 'a,b'}, /--local .* cannot be combined with --profile/],
+	])('accounts: rejects %s with a clear message', (_name, flags, message) => {
+		const errors = errorsOf(flags);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(message);
+	});
+
+	it('a list or a glob of profiles watches several accounts; one name stays the starting profile', () => {
+		const of = (flags: Partial<RawFlags>) => {
+			const result = validateFlags({...defaults, ...flags});
+			if ('errors' in result) throw new Error(result.errors.join());
+			return result.options;
+		};
+		expect(of({profile: 'a, b'})).toMatchObject({accounts: {kind: 'profiles', patterns: ['a', 'b']}});
+		expect(of({profile: 'a, b'}).profile).toBeUndefined();
+		expect(of({profile: 'prod-*'}).accounts).toEqual({kind: 'profiles', patterns: ['prod-*']});
+		expect(of({profile: 'prod'})).toMatchObject({profile: 'prod'});
+		expect(of({profile: 'prod'}).accounts).toBeUndefined();
+		expect(of({profile: 'hub', assumeRole: 'Ops', accounts: '111122223333, 444455556666,111122223333', externalId: 'ext-1'}).accounts).toEqual({
+			kind: 'assume-role',
+			roleName: 'Ops',
+			accounts: ['111122223333', '444455556666'],
+			externalId: 'ext-1',
+			baseProfile: 'hub',
+		});
+		expect(of({assumeRole: 'OrganizationAccountAccessRole', accounts: 'ORG'}).accounts).toEqual({
+			kind: 'assume-role',
+			roleName: 'OrganizationAccountAccessRole',
+			accounts: 'org',
+		});
+	});
+
 	it('reports every problem at once', () => {
 		expect(errorsOf({interval: 0, region: 'x', json: true})).toHaveLength(3);
 	});
@@ -181,5 +222,32 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 			.map(line => JSON.parse(line) as {AutomationExecutionStatus: string});
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.AutomationExecutionStatus))).toBe(true);
+	});
+
+	it('--local --assume-role … --accounts org lists every account of the organisation, each row with its own AccountId', () => {
+		const result = run('--local', '--assume-role', 'OrganizationAccountAccessRole', '--accounts', 'org', '--region', 'us-east-1', '--once', '--json');
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		const rows = result.stdout
+			.trimEnd()
+			.split('\n')
+			.map(line => JSON.parse(line) as {AccountId?: string; Region: string});
+		const accounts = new Set(rows.map(row => row.AccountId));
+		// The demo organisation: the home (management) account and its active members, each listed in its own account.
+		expect(accounts.has('123456789012')).toBe(true);
+		expect(accounts.has('111122223333')).toBe(true);
+		expect(accounts.size).toBeGreaterThanOrEqual(5);
+		expect(rows.every(row => /^\d{12}$/.test(row.AccountId ?? '') && row.Region === 'us-east-1')).toBe(true);
+		// The plain form names each row's account (its Organizations name) before the region.
+		const plain = run('--local', '--assume-role', 'OrganizationAccountAccessRole', '--accounts', 'org', '--region', 'us-east-1', '--once');
+		expect(plain.status).toBe(0);
+		const names = new Set(
+			plain.stdout
+				.trimEnd()
+				.split('\n')
+				.map(line => line.split('\t')[3]),
+		);
+		expect(names.has('prod-payments')).toBe(true);
+		expect(names.has('acme-management')).toBe(true);
 	});
 });

@@ -106,6 +106,12 @@ function parserReason(message: string): string {
 		.replace(/\.$/, '');
 }
 
+/** The login that renews a profile's IAM Identity Center token: `aws sso login --profile NAME` when the source names one. */
+function ssoLogin(source: string | undefined): string {
+	const profile = source === undefined ? undefined : /\bprofile ([^\s,()]+)/.exec(source)?.[1];
+	return profile === undefined || profile === 'default' ? 'aws sso login' : `aws sso login --profile ${profile}`;
+}
+
 function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext, error?: unknown): string {
 	const where = `${context.region}${context.source ? ` (${context.source})` : ''}`;
 	const detail = scrub(facts.message).trim();
@@ -117,7 +123,7 @@ function explain(kind: ErrorKind, facts: ErrorFacts, context: CallContext, error
 		case 'throttled':
 			return `AWS is throttling requests in ${where}; backing off.`;
 		case 'credentials':
-			return `The credentials for ${where} are missing, expired or invalid${detail ? ` (${detail.replace(/\.$/, '')})` : ''}. Refresh them (for SSO: aws sso login).`;
+			return `The credentials for ${where} are missing, expired or invalid${detail ? ` (${detail.replace(/\.$/, '')})` : ''}. Refresh them (for SSO: ${ssoLogin(context.source)}).`;
 		case 'access-denied':
 			return `Access denied for ${context.operation} in ${where}${detail ? `: ${detail}` : ''}.`;
 		case 'timeout': {

@@ -5,12 +5,16 @@
  * Clients live here, never in the store.
  */
 import {SSMClient} from '@aws-sdk/client-ssm';
+import type {AwsCredentialIdentityProvider} from '@aws-sdk/types';
+import {credentialOptions, describeSource, sourceKey, type CredentialSource, type StaticCredentials} from './accounts/credential-source.js';
 import {createRetryStrategy} from './retry-strategy.js';
 
-export interface StaticCredentials {
-	readonly accessKeyId: string;
-	readonly secretAccessKey: string;
-	readonly sessionToken?: string;
+export type {StaticCredentials} from './accounts/credential-source.js';
+
+/** One watched account (several accounts watched: `--profile a,b`, `--assume-role`). */
+export interface AccountSourceEntry {
+	readonly account: string;
+	readonly source: CredentialSource;
 }
 
 export interface ClientOptions {
@@ -25,6 +29,11 @@ export interface ClientOptions {
 	readonly credentials?: StaticCredentials;
 	/** Static credentials per target account (local mode: the emulator's per-account keys). */
 	readonly accountCredentials?: (account: string) => StaticCredentials | undefined;
+	/**
+	 * The watched accounts and where each one's credentials come from (a profile, or a role
+	 * assumed through STS, refreshed by the SDK's provider before it expires). The first is the home account.
+	 */
+	readonly accounts?: readonly AccountSourceEntry[];
 	/** SDK attempts per call, including its own retries on throttling and 5xx. Default 2. */
 	readonly maxAttempts?: number;
 	/**
@@ -34,9 +43,6 @@ export interface ClientOptions {
 	 */
 	readonly requestTimeoutMs?: number;
 }
-
-/** How a client authenticates: which profile or which static identity. */
-type CredentialSource = {readonly kind: 'chain'; readonly profile?: string} | {readonly kind: 'static'; readonly credentials: StaticCredentials};
 
 export interface ClientFactory {
 	/** The home-account client for a region. */
@@ -76,14 +82,15 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();
 	const maxAttempts = options.maxAttempts ?? 2;
 	const clients = new Map<string, SSMClient>();
-	const homeSource: CredentialSource = options.credentials
-		? {kind: 'static', credentials: options.credentials}
-		: {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})};
-
-	function sourceKey(source: CredentialSource): string {
-		// Keyed by access key id, never by secret: the key only names a cache slot.
-		return source.kind === 'static' ? `static:${source.credentials.accessKeyId}` : `profile:${source.profile ?? ''}`;
-	}
+	const homeSource: CredentialSource =
+		options.accounts?.[0]?.source ??
+		(options.credentials
+			? {kind: 'static', credentials: options.credentials}
+			: {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})});
+	const watched = new Map((options.accounts ?? []).map(entry => [entry.account, entry.source]));
+	// One credential provider per assumed role, shared by every Region's client: it refreshes once, ahead of expiry.
+	const providers = new Map<string, AwsCredentialIdentityProvider>();
+	const sts = {region: options.regions[0] ?? 'us-east-1', ...(options.endpointUrl === undefined ? {} : {endpointUrl: options.endpointUrl})};
 
 	function clientFor(source: CredentialSource, region: string): SSMClient {
 		const key = `${sourceKey(source)}|${region}`;
@@ -103,8 +110,7 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 					logger: silentLogger,
 				},
 				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
-				...(source.kind === 'static' ? {credentials: {...source.credentials}} : {}),
-				...(source.kind === 'chain' && source.profile !== undefined ? {profile: source.profile} : {}),
+				...credentialOptions(source, sts, providers),
 			});
 			// ssmtop logs no SDK call: the logger middleware would pass every answer through the SDK's
 			// sensitive-data filter (a deep copy of each page) only to hand it to a logger that drops it.
@@ -118,6 +124,8 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	function accountSource(account: string, homeAccount?: string): CredentialSource | undefined {
 		const staticCredentials = options.accountCredentials?.(account);
 		if (staticCredentials) return {kind: 'static', credentials: staticCredentials};
+		const source = watched.get(account);
+		if (source) return source;
 		const profile = options.accountProfiles?.[account];
 		if (profile !== undefined) return {kind: 'chain', profile};
 		if (homeAccount !== undefined && account === homeAccount) return homeSource;
@@ -133,11 +141,13 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 		describeAccount(account, homeAccount) {
 			const source = accountSource(account, homeAccount);
 			if (!source) return undefined;
-			return source.kind === 'chain' ? `account ${account}, profile ${source.profile ?? 'default'}` : `account ${account}`;
+			if (source.kind === 'chain') return `account ${account}, profile ${source.profile ?? 'default'}`;
+			return source.kind === 'assume' ? `account ${account}, ${describeSource(source)}` : `account ${account}`;
 		},
 		reset() {
 			for (const client of clients.values()) client.destroy();
 			clients.clear();
+			providers.clear();
 		},
 		destroy() {
 			this.reset();

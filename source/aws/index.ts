@@ -41,14 +41,22 @@ import type {StepExecution} from '../core/types.js';
 import {createClientFactory, type ClientOptions, type StaticCredentials} from './client-factory.js';
 import {checkRegions, type ConnectionCheck} from './check-connection.js';
 import {getExecution, listExecutionPage, listExecutions, type CallTarget, type ListResult} from './ssm-calls.js';
+import type {AccountEntry} from './accounts/resolve-accounts.js';
+import {describeSource} from './accounts/credential-source.js';
+import {DataError} from '../core/data-error.js';
 
 export type {StaticCredentials} from './client-factory.js';
 export type {ConnectionCheck, RegionCheck} from './check-connection.js';
 export type {ListResult} from './ssm-calls.js';
 export {classifyError, errorKindOf} from './classify-error.js';
 
-export interface AwsApiOptions extends ClientOptions {
+export interface AwsApiOptions extends Omit<ClientOptions, 'accounts'> {
 	readonly homeAccount?: string;
+	/**
+	 * The watched accounts, when several are (aws/accounts/resolve-accounts.ts): each listed with
+	 * its own credentials, its rows named by `label`. The first is the home account.
+	 */
+	readonly accounts?: readonly AccountEntry[];
 }
 
 export interface AwsApi extends MonitorApi {
@@ -87,7 +95,8 @@ export function credentialSourceLabel(options: Pick<AwsApiOptions, 'credentials'
 export function createAwsApi(options: AwsApiOptions): AwsApi {
 	if (options.regions.length === 0) throw new Error('ssmtop needs at least one region.');
 	const factory = createClientFactory(options);
-	let homeAccount = options.homeAccount;
+	let homeAccount = options.homeAccount ?? options.accounts?.[0]?.account;
+	const watched = new Map((options.accounts ?? []).map(entry => [entry.account, entry]));
 	const profileLabel = credentialSourceLabel(options);
 	const homeSource = [profileLabel, options.endpointUrl ? `endpoint ${options.endpointUrl}` : undefined].filter(Boolean).join(', ') || undefined;
 
@@ -107,12 +116,30 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 		return {client, region: location.region, account: location.account, ...(source === undefined ? {} : {source})};
 	}
 
+	/** A watched account's region (several accounts watched): its own credentials, its rows named. */
+	function watchedTarget(account: string, region: string): CallTarget {
+		const entry = watched.get(account);
+		const client = factory.forAccount(account, region, homeAccount);
+		if (!client) throw new DataError('credentials', `No credentials for account ${account} in ${region}: it is not among the watched accounts.`);
+		return {
+			client,
+			region,
+			account,
+			...(entry
+				? {accountName: entry.label, source: `account ${entry.label === account ? account : `${entry.label} ${account}`}, ${describeSource(entry.source)}`}
+				: {}),
+		};
+	}
+
+	const targetOf = (region: string, account: string | undefined): CallTarget =>
+		account === undefined || watched.size === 0 ? homeTarget(region) : watchedTarget(account, region);
+
 	const api: AwsApi = {
 		regions: [...options.regions],
-		listExecutionPage: async (region, request): Promise<ExecutionPage> => listExecutionPage(homeTarget(region), request),
+		listExecutionPage: async (region, request): Promise<ExecutionPage> => listExecutionPage(targetOf(region, request?.account), request),
 		listExecutions: async (region, listOptions) => listExecutions(homeTarget(region), listOptions),
 		getExecution: async (region, executionId, callOptions): Promise<DetailResult> =>
-			getExecution(homeTarget(region), executionId, callOptions?.signal, callOptions?.heldSteps),
+			getExecution(targetOf(region, callOptions?.account), executionId, callOptions?.signal, callOptions?.heldSteps),
 		async getChildExecution(location, callOptions) {
 			const target = childTarget(location);
 			return target ? getExecution(target, location.executionId, callOptions?.signal) : undefined;

@@ -19,8 +19,15 @@ export interface CallTarget {
 	readonly client: SSMClient;
 	readonly region: string;
 	readonly account?: string;
+	/** The ACCOUNT column's words for `account`, when several accounts are watched. */
+	readonly accountName?: string;
 	/** Where the call goes, for error messages ("profile prod"); never a secret. */
 	readonly source?: string;
+}
+
+/** The execution with its account's name, when the target has one. */
+function named<T extends {accountName?: string}>(target: CallTarget, execution: T): T {
+	return target.accountName === undefined ? execution : {...execution, accountName: target.accountName};
 }
 
 /** Step pages fetched at most when GetAutomationExecution truncates the steps (50 per page). */
@@ -55,7 +62,7 @@ export async function listExecutionPage(target: CallTarget, request: ExecutionPa
 			},
 		),
 	);
-	const executions = (output.AutomationExecutionMetadataList ?? []).map(row => mapExecutionMetadata(row, target.region, target.account));
+	const executions = (output.AutomationExecutionMetadataList ?? []).map(row => named(target, mapExecutionMetadata(row, target.region, target.account)));
 	return output.NextToken ? {executions, nextToken: output.NextToken} : {executions};
 }
 
@@ -142,14 +149,14 @@ export async function getExecution(
 	}
 
 	if (!execution.StepExecutionsTruncated) {
-		return {detail: mapExecutionDetail(execution, target.region, target.account), calls: 1};
+		return {detail: named(target, mapExecutionDetail(execution, target.region, target.account)), calls: 1};
 	}
 
 	if (held) {
-		const withHeldSteps = mapExecutionDetail(execution, target.region, target.account, held.steps);
+		const withHeldSteps = named(target, mapExecutionDetail(execution, target.region, target.account, held.steps));
 		if (heldStepsStand(held, withHeldSteps)) return {detail: withHeldSteps, calls: 1};
 	}
 
 	const {steps, calls} = await allSteps(target, executionId, signal);
-	return {detail: mapExecutionDetail(execution, target.region, target.account, steps), calls: 1 + calls};
+	return {detail: named(target, mapExecutionDetail(execution, target.region, target.account, steps)), calls: 1 + calls};
 }

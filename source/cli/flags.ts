@@ -20,8 +20,16 @@ const HELP = `
                               this machine is configured for AWS (no AWS_* credentials or profile
                               variables, no ~/.aws/config or ~/.aws/credentials)
     --profile NAME            AWS profile (default: the SDK chain: env, AWS_PROFILE, SSO, …)
+    --profile A,B,'prod-*'    Watch several accounts: every profile named or matched (shell globs over
+                              the profiles in ~/.aws/config and ~/.aws/credentials, SSO ones included)
+    --assume-role ROLE        Watch the accounts of --accounts through this IAM role, assumed with
+                              STS from the starting credentials (--profile NAME, or the SDK chain)
+    --accounts IDS|org        With --assume-role: 12-digit account ids (comma-separated), or org for
+                              every active account of the organisation (Organizations ListAccounts)
+    --external-id ID          With --assume-role: the ExternalId the role's trust policy requires
     --region R1,R2,…          Regions to watch (default: the profile's region)
-    --endpoint-url URL        Send SSM calls to this endpoint
+    --endpoint-url URL        Send SSM, STS and Organizations calls to this endpoint (AWS_ENDPOINT_URL
+                              and AWS_ENDPOINT_URL_<SERVICE> are honoured too, as by the SDK)
     --interval SECONDS        List refresh interval, at least 2 (default 5)
     --read-only               Hide and disable start, re-run, stop and signal
     --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
@@ -38,6 +46,8 @@ const HELP = `
     $ ssmtop --local
     $ ssmtop --profile prod --region us-east-1,eu-west-1 --read-only
     $ ssmtop --account-profile 111122223333=audit --filter status:problem
+    $ ssmtop --profile 'prod-*' --region us-east-1,eu-west-1
+    $ ssmtop --profile hub --assume-role OrganizationAccountAccessRole --accounts org
 `;
 
 export interface RawFlags {
@@ -49,11 +59,29 @@ export interface RawFlags {
 	readonly readOnly: boolean;
 	readonly filter?: string;
 	readonly accountProfile: readonly string[];
+	readonly assumeRole?: string;
+	readonly accounts?: string;
+	readonly externalId?: string;
 	readonly color: boolean;
 	readonly notify: string;
 	readonly once: boolean;
 	readonly json: boolean;
 }
+
+/**
+ * Which accounts to watch when more than the one set of credentials (the shape of
+ * aws/accounts/resolve-accounts.ts AccountSpec): several profiles, or a role assumed in listed
+ * accounts or in every account of the organisation.
+ */
+export type AccountsOption =
+	| {readonly kind: 'profiles'; readonly patterns: readonly string[]}
+	| {
+			readonly kind: 'assume-role';
+			readonly roleName: string;
+			readonly accounts: readonly string[] | 'org';
+			readonly externalId?: string;
+			readonly baseProfile?: string;
+	  };
 
 export interface CliOptions {
 	readonly local: boolean;
@@ -64,6 +92,8 @@ export interface CliOptions {
 	readonly readOnly: boolean;
 	readonly filter: string;
 	readonly accountProfiles: Readonly<Record<string, string>>;
+	/** Set when several accounts are watched (a list or glob of profiles, or --assume-role). */
+	readonly accounts?: AccountsOption;
 	readonly color: boolean;
 	readonly notify: NotifyMode;
 	readonly once: boolean;
@@ -72,6 +102,80 @@ export interface CliOptions {
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
+/** IAM role names (and paths' last part): letters, digits and +=,.@_- up to 64 characters. */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+const splitList = (text: string): string[] =>
+	text
+		.split(',')
+		.map(item => item.trim())
+		.filter(Boolean);
+
+/** `--profile`, `--assume-role`, `--accounts` and `--external-id` checked together: the accounts to watch, if several. */
+function accountsOption(flags: RawFlags, errors: string[]): AccountsOption | undefined {
+	const patterns = flags.profile === undefined ? [] : splitList(flags.profile);
+	const manyProfiles = patterns.length > 1 || patterns.some(pattern => /[*?]/.test(pattern));
+	if (flags.assumeRole === undefined) {
+		if (flags.accounts !== undefined)
+			errors.push(
+				'--accounts only applies with --assume-role ROLE (the role to assume in each account), e.g. --assume-role OrganizationAccountAccessRole --accounts org.',
+			);
+		if (flags.externalId !== undefined) errors.push('--external-id only applies with --assume-role ROLE. Add --assume-role, or drop --external-id.');
+		return manyProfiles ? {kind: 'profiles', patterns} : undefined;
+	}
+
+	const roleName = flags.assumeRole.trim();
+	let ok = true;
+	if (roleName.startsWith('arn:')) {
+		errors.push(
+			`--assume-role: give the role's name, not its ARN (ssmtop builds arn:aws:iam::<account>:role/<name> for each account), e.g. --assume-role ${roleName.split('/').pop() || 'OrganizationAccountAccessRole'}.`,
+		);
+		ok = false;
+	} else if (!ROLE_NAME.test(roleName)) {
+		errors.push(
+			`--assume-role: "${flags.assumeRole}" is not an IAM role name (letters, digits and +=,.@_-), e.g. --assume-role OrganizationAccountAccessRole.`,
+		);
+		ok = false;
+	}
+
+	if (manyProfiles) {
+		errors.push(
+			'--assume-role takes one starting profile (--profile NAME, or none for the SDK chain), not a list or a pattern: the role is assumed from it in every account of --accounts.',
+		);
+		ok = false;
+	}
+
+	let accounts: readonly string[] | 'org' | undefined;
+	if (flags.accounts === undefined || splitList(flags.accounts).length === 0) {
+		errors.push(
+			'--assume-role needs --accounts: 12-digit account ids (--accounts 111122223333,444455556666) or --accounts org for every account of the organisation.',
+		);
+	} else if (flags.accounts.trim().toLowerCase() === 'org') {
+		accounts = 'org';
+	} else {
+		const ids = splitList(flags.accounts);
+		const bad = ids.filter(id => !ACCOUNT.test(id));
+		if (bad.length > 0) {
+			errors.push(
+				`--accounts: ${bad.map(id => `"${id}"`).join(', ')} ${bad.length > 1 ? 'are not account ids' : 'is not an account id'}. Give 12-digit ids, comma-separated (--accounts 111122223333,444455556666), or org.`,
+			);
+		} else accounts = [...new Set(ids)];
+	}
+
+	if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) {
+		errors.push('--external-id: 2 to 1224 letters, digits or +=,.@:/-, as IAM allows.');
+		ok = false;
+	}
+
+	if (!ok || accounts === undefined) return undefined;
+	return {
+		kind: 'assume-role',
+		roleName,
+		accounts,
+		...(flags.externalId === undefined ? {} : {externalId: flags.externalId}),
+		...(patterns.length === 1 ? {baseProfile: patterns[0]!} : {}),
+	};
+}
 
 /**
  * Checks every flag; returns the options or one paragraph per problem (exit 2). `unknown` are the
@@ -124,10 +228,14 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 		);
 	}
 
+	const accounts = accountsOption(flags, errors);
+
 	if (flags.filter !== undefined) {
 		const {errors: filterErrors} = compileFilter(flags.filter);
 		if (filterErrors.length > 0) {
-			errors.push(`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, mode or id; ! negates a term.`);
+			errors.push(
+				`--filter: ${filterErrors.join('; ')}. Terms are free text or column:value with doc, status, type, region, account, mode or id; ! negates a term.`,
+			);
 		}
 	}
 
@@ -150,13 +258,15 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 	return {
 		options: {
 			local: flags.local,
-			...(flags.profile === undefined ? {} : {profile: flags.profile}),
+			// A list or a pattern names the accounts to watch (options.accounts); one name is the starting profile.
+			...(flags.profile === undefined || accounts?.kind === 'profiles' ? {} : {profile: flags.profile.trim()}),
 			regions,
 			...(flags.endpointUrl === undefined ? {} : {endpointUrl: flags.endpointUrl}),
 			intervalMs: Math.round(flags.interval * 1000),
 			readOnly: flags.readOnly,
 			filter: flags.filter ?? '',
 			accountProfiles,
+			...(accounts === undefined ? {} : {accounts}),
 			color: flags.color,
 			notify: flags.notify as NotifyMode,
 			once: flags.once,
@@ -170,7 +280,8 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
  * emulator (the header says so plainly); otherwise use AWS and report its problems.
  */
 export async function withDefaultMode(options: CliOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliOptions> {
-	const chosen = options.local || options.profile !== undefined || options.endpointUrl !== undefined || options.regions.length > 0;
+	const chosen =
+		options.local || options.profile !== undefined || options.accounts !== undefined || options.endpointUrl !== undefined || options.regions.length > 0;
 	if (chosen) return options;
 	const {awsConfiguration} = await import('../aws/aws-configured.js');
 	return awsConfiguration(env) === undefined ? {...options, local: true} : options;
@@ -185,6 +296,9 @@ const FLAGS = {
 	readOnly: {type: 'boolean', default: false},
 	filter: {type: 'string'},
 	accountProfile: {type: 'string', isMultiple: true, default: []},
+	assumeRole: {type: 'string'},
+	accounts: {type: 'string'},
+	externalId: {type: 'string'},
 	color: {type: 'boolean', default: true},
 	notify: {type: 'string', default: 'desktop'},
 	once: {type: 'boolean', default: false},

@@ -1,14 +1,15 @@
 /**
  * The filter language of `/` and `--filter`: space-separated terms, all of which
  * must match (AND). A term is free text (matched case-insensitively against id,
- * document, status, region, executed-by and current step) or `column:value`;
+ * document, status, region, executed-by, current step and account name) or `column:value`
+ * (`account:` matches the account's name or id);
  * `!` in front negates it; double quotes keep spaces inside a value.
  * Errors are reported, never thrown, so a half-typed filter never breaks the list.
  */
 import type {Execution} from './types.js';
 import {statusGroup, type StatusGroup} from './status.js';
 
-export type FilterColumn = 'document' | 'status' | 'type' | 'region' | 'mode' | 'id';
+export type FilterColumn = 'document' | 'status' | 'type' | 'region' | 'mode' | 'id' | 'account';
 
 export interface FilterTerm {
 	readonly column?: FilterColumn;
@@ -29,6 +30,8 @@ const COLUMN_ALIASES: Readonly<Record<string, FilterColumn>> = {
 	region: 'region',
 	mode: 'mode',
 	id: 'id',
+	account: 'account',
+	acct: 'account',
 };
 
 const STATUS_GROUPS = new Set<string>(['running', 'waiting', 'success', 'problem', 'cancelled', 'other']);
@@ -76,7 +79,7 @@ export function parseFilter(expression: string): ParsedFilter {
 		const value = body.slice(colon + 1).toLowerCase();
 		const column = COLUMN_ALIASES[name];
 		if (!column) {
-			errors.push(`unknown column "${name}" (use doc, status, type, region, mode or id)`);
+			errors.push(`unknown column "${name}" (use doc, status, type, region, account, mode or id)`);
 			continue;
 		}
 		if (value === '') {
@@ -96,6 +99,7 @@ const searchedFields = (execution: Execution): Array<string | undefined> => [
 	execution.region,
 	execution.executedBy,
 	execution.currentStepName,
+	execution.accountName,
 ];
 
 const FIELD_SEPARATOR = '\u0000';
@@ -137,6 +141,9 @@ function matchesTerm(execution: Execution, term: FilterTerm): boolean {
 			return lower(execution.mode).startsWith(term.value);
 		case 'id':
 			return lower(execution.id).startsWith(term.value);
+		case 'account':
+			// The account's name (Organizations or profile) or its id.
+			return lower(execution.accountName).startsWith(term.value) || lower(execution.account).startsWith(term.value);
 		case undefined:
 			return term.value.includes(FIELD_SEPARATOR)
 				? searchedFields(execution).some(field => lower(field).includes(term.value))

@@ -102,7 +102,7 @@ export interface ListingCoverage {
 }
 
 /**
- * Drops the executions of `region` that `coverage` proves gone: not among `returned`, and inside
+ * Drops the executions of `region` (of `account`, when given) that `coverage` proves gone: not among `returned`, and inside
  * the window or asked for by id. Rows outside the window (older history beyond the page cap,
  * rows of unknown start in a time window) always stay. Returns `current` itself when nothing goes.
  */
@@ -111,6 +111,8 @@ export function pruneExecutions(
 	region: string,
 	returned: readonly Execution[],
 	coverage: ListingCoverage,
+	/** With several accounts watched, a location is an account's region: only that account's rows go. */
+	account?: string,
 ): {readonly executions: Readonly<Record<string, Execution>>; readonly removed: readonly string[]} {
 	const {startedAfter, missingIds, heldBefore} = coverage;
 	if (startedAfter === undefined && !missingIds?.length) return {executions: current, removed: []};
@@ -120,7 +122,13 @@ export function pruneExecutions(
 		startedAfter === 'all' || (startedAfter !== undefined && execution.startTime !== undefined && execution.startTime > startedAfter);
 	const removed: string[] = [];
 	for (const execution of Object.values(current)) {
-		if (execution.region !== region || seen.has(execution.id) || (heldBefore && !heldBefore.has(execution.id))) continue;
+		if (
+			execution.region !== region ||
+			(account !== undefined && execution.account !== account) ||
+			seen.has(execution.id) ||
+			(heldBefore && !heldBefore.has(execution.id))
+		)
+			continue;
 		if (missing.has(execution.id) || inWindow(execution)) removed.push(execution.id);
 	}
 

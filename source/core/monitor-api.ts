@@ -31,6 +31,8 @@ export interface ExecutionPageRequest {
 	/** 1..50; default 50. */
 	readonly maxResults?: number;
 	readonly signal?: AbortSignal;
+	/** The account to list in, when several accounts are watched (its own credentials); default the home account. */
+	readonly account?: string;
 }
 
 export interface ExecutionPage {
@@ -65,13 +67,13 @@ export interface ChildLocation {
 }
 
 export interface MonitorApi {
-	/** One DescribeAutomationExecutions call in the home account. */
+	/** One DescribeAutomationExecutions call in the home account (or in `request.account`). */
 	listExecutionPage(region: string, request?: ExecutionPageRequest): Promise<ExecutionPage>;
 	/**
 	 * GetAutomationExecution in the home account, completing truncated steps, unless `heldSteps`
 	 * still stand (same status and ProgressCounters, see keepWhile): then they are returned instead of paging.
 	 */
-	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal; heldSteps?: HeldSteps}): Promise<DetailResult>;
+	getExecution(region: string, executionId: string, options?: {signal?: AbortSignal; heldSteps?: HeldSteps; account?: string}): Promise<DetailResult>;
 	/**
 	 * A CrossAccount child read in its own account and region; undefined when no
 	 * credentials are configured for that account (the UI says so in the cell).

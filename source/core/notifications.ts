@@ -59,7 +59,8 @@ export interface NoticeInput {
 	readonly next: Readonly<Record<string, Execution>>;
 	readonly watched: Readonly<Record<string, true>>;
 	/** Regions that had been listed before this change: a run first seen there is news; on a first listing it is not. */
-	readonly listedBefore: (region: string) => boolean;
+	/** Whether the location (region, and account when several are watched) was listed before. */
+	readonly listedBefore: (region: string, account?: string) => boolean;
 	readonly at: number;
 }
 
@@ -69,7 +70,7 @@ export function noticesFor({previous, next, watched, listedBefore, at}: NoticeIn
 	for (const [id, execution] of Object.entries(next)) {
 		const before = previous[id];
 		if (before === execution) continue;
-		if (!before && !listedBefore(execution.region)) continue;
+		if (!before && !listedBefore(execution.region, execution.account)) continue;
 		const step = execution.currentStepName ? ` at ${execution.currentStepName}` : '';
 		if (watched[id] && isFinal(execution.status) && (!before || !isFinal(before.status))) {
 			notices.push(

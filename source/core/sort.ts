@@ -5,7 +5,7 @@
  */
 import type {Execution} from './types.js';
 import {byNumber} from './columns/compare.js';
-import {EXECUTION_COLUMNS, executionColumn, type ExecutionColumnKey} from './columns/execution-columns.js';
+import {EXECUTION_COLUMNS, executionColumn, MANY_ACCOUNTS_COLUMNS, type ExecutionColumnKey} from './columns/execution-columns.js';
 
 /** The store's SortColumn: any execution column. */
 export type SortKey = ExecutionColumnKey;
@@ -13,9 +13,11 @@ export type SortKey = ExecutionColumnKey;
 /** The order the `s` key cycles through (the list's column order). */
 export const SORT_KEYS: readonly SortKey[] = EXECUTION_COLUMNS.map(column => column.key);
 
-export function nextSortKey(current: SortKey): SortKey {
-	const index = SORT_KEYS.indexOf(current);
-	return SORT_KEYS[(index + 1) % SORT_KEYS.length] ?? 'started';
+/** The next key of the cycle; `manyAccounts` false skips the columns the list does not show then (ACCOUNT). */
+export function nextSortKey(current: SortKey, manyAccounts = false): SortKey {
+	const keys = manyAccounts ? SORT_KEYS : SORT_KEYS.filter(key => !MANY_ACCOUNTS_COLUMNS.has(key));
+	const index = keys.indexOf(current);
+	return keys[(index + 1) % keys.length] ?? 'started';
 }
 
 const byStart = byNumber<Execution>(execution => execution.startTime);

@@ -76,6 +76,8 @@ export interface Execution {
 	readonly region: string;
 	/** Account of the context it was read through, when known. */
 	readonly account?: string;
+	/** What the ACCOUNT column shows for it: the Organizations account name or the profile name, when several accounts are watched. */
+	readonly accountName?: string;
 	readonly documentName: string;
 	readonly documentVersion?: string;
 	readonly status: ExecutionStatus;
@@ -148,9 +150,11 @@ export interface ExecutionDetail extends Execution {
 	readonly tags?: ReadonlyArray<{readonly key: string; readonly value: string}>;
 }
 
-/** Health of one region's polling, shown in the header. */
+/** Health of one location's polling (a region, or an account's region), shown in the header. */
 export interface RegionState {
 	readonly region: string;
+	/** The account of the location, when several accounts are watched (the store keys it `ACCOUNT/REGION`). */
+	readonly account?: string;
 	readonly lastSuccessAt?: number;
 	readonly lastError?: {readonly kind: ErrorKind; readonly message: string; readonly at: number};
 	/** When set, the region is backing off until this time. */

@@ -12,11 +12,13 @@
  * jitter and keep the last data; a timed-out request is retried after a short
  * pause; refused credentials pause polling and raise the banner until the user resumes.
  */
+import {setMaxListeners} from 'node:events';
 import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import {selectRefreshPlan, type ChildTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {contextLocations, executionLocationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
@@ -77,6 +79,16 @@ export function clampInterval(ms: number | undefined, fallback: number): number 
 	return Math.max(MIN_INTERVAL_MS, Math.round(ms));
 }
 
+/**
+ * Every location's requests listen on one signal (stop() aborts them all): with many locations far
+ * more than Node's default of 10 listeners, which would print a leak warning over the terminal UI.
+ */
+function freshController(): AbortController {
+	const controller = new AbortController();
+	setMaxListeners(0, controller.signal);
+	return controller;
+}
+
 /** Loop keys beside the regions' (a region name never starts with NUL). */
 const OPEN_LOOP = '\u0000open';
 const CHILD_LOOP = '\u0000child';
@@ -104,7 +116,10 @@ export function createPoller(options: PollerOptions): Poller {
 		backoff.succeeded(key);
 		timeouts.succeeded(key);
 	};
-	const regions = store.getState().context.regions;
+	// Every location (a region, or an account's region when several accounts are watched) is a loop of its own.
+	const context = store.getState().context;
+	const locations = new Map(contextLocations(context).map(location => [location.key, location]));
+	const regions = [...locations.keys()];
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */
@@ -113,7 +128,7 @@ export function createPoller(options: PollerOptions): Poller {
 	/** Per region, when its last list refresh ended and the delay it would have had with the list on screen. */
 	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
-	let controller = new AbortController();
+	let controller = freshController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
 
@@ -149,11 +164,11 @@ export function createPoller(options: PollerOptions): Poller {
 
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
-		const context: ListContext = {api, region, pageCap, signal, counter};
-		const known = Object.values(state().executions).filter(execution => execution.region === region);
+		const listContext = listContextOf(region, signal, counter);
+		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
 		state().actions.pollStarted(region);
 		try {
-			const result = await refreshRegion(context, cursor, known);
+			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
 			const rowsBefore = state().executions;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
@@ -174,6 +189,12 @@ export function createPoller(options: PollerOptions): Poller {
 			if (signal.aborted) return intervalMs;
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
+	}
+
+	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter): ListContext {
+		const location = locations.get(key);
+		const account = location?.account;
+		return {api, region: location?.region ?? key, ...(account === undefined ? {} : {account}), pageCap, signal, counter};
 	}
 
 	/** The interval, or the quiet one once the region's last QUIET_REFRESHES refreshes changed nothing. */
@@ -201,6 +222,14 @@ export function createPoller(options: PollerOptions): Poller {
 	): number {
 		const {kind, message} = describeError(error);
 		const at = clock.now();
+		// With several accounts watched, one account's refused credentials are that account's problem:
+		// its locations back off and say so (the fix, e.g. which `aws sso login` to run), the others go on.
+		if (kind === 'credentials' && context.accounts) {
+			const delay = backoff.failed(key);
+			record({kind, message, at, backoffUntil: at + delay, calls});
+			return delay;
+		}
+
 		if (kind === 'credentials') {
 			record({kind, message, at, calls});
 			state().actions.credentialsRejected({message: `${message} Polling is paused until you resume it.`, at});
@@ -224,7 +253,7 @@ export function createPoller(options: PollerOptions): Poller {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);
 			if (signal.aborted) return detailIntervalMs;
-			return failed(OPEN_LOOP, error, 1, failure => state().actions.detailFailed(target.region, failure));
+			return failed(OPEN_LOOP, error, 1, failure => state().actions.detailFailed(executionLocationKey(context, target), failure));
 		}
 	}
 
@@ -356,7 +385,7 @@ export function createPoller(options: PollerOptions): Poller {
 		start() {
 			if (started) return;
 			started = true;
-			controller = new AbortController();
+			controller = freshController();
 			watched = plan();
 			unsubscribe = store.subscribe(onStoreChange);
 			for (const key of keys()) void run(key);
@@ -373,7 +402,7 @@ export function createPoller(options: PollerOptions): Poller {
 			}
 		},
 		async tick() {
-			if (controller.signal.aborted) controller = new AbortController();
+			if (controller.signal.aborted) controller = freshController();
 			await Promise.all(keys().map(async key => run(key)));
 		},
 		refreshNow() {
@@ -385,7 +414,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const counter: CallCounter = {calls: 0};
 			const signal = controller.signal;
 			try {
-				const result = await loadOlderPages({api, region, pageCap, signal, counter}, cursor);
+				const result = await loadOlderPages(listContextOf(region, signal, counter), cursor);
 				if (result && !signal.aborted) applyList(region, result, counter);
 			} catch (error) {
 				if (!signal.aborted) failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));

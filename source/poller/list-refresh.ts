@@ -72,6 +72,8 @@ export interface CallCounter {
 export interface ListContext {
 	readonly api: MonitorApi;
 	readonly region: string;
+	/** The location's account, when several accounts are watched. */
+	readonly account?: string;
 	readonly pageCap: number;
 	readonly signal: AbortSignal;
 	readonly counter: CallCounter;
@@ -93,6 +95,7 @@ export async function listPages(
 		const page = await context.api.listExecutionPage(context.region, {
 			...(filters ? {filters} : {}),
 			...(nextToken ? {nextToken} : {}),
+			...(context.account === undefined ? {} : {account: context.account}),
 			signal: context.signal,
 		});
 		executions.push(...page.executions);

@@ -74,7 +74,11 @@ export async function refreshOpenExecution(
 	reuse?: {readonly steps: StepsReuse; readonly force: boolean},
 ): Promise<void> {
 	const heldSteps = reuse?.steps.heldSteps(store, target.executionId, reuse.force);
-	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal, ...(heldSteps ? {heldSteps} : {})});
+	const {detail, calls} = await api.getExecution(target.region, target.executionId, {
+		signal,
+		...(heldSteps ? {heldSteps} : {}),
+		...(target.account === undefined ? {} : {account: target.account}),
+	});
 	if (signal.aborted) return;
 	const stepsBefore = store.getState().details[target.executionId]?.steps;
 	store.getState().actions.detailLoaded(detail, {calls});

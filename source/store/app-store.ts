@@ -10,6 +10,7 @@ import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
 import {createViewerActions, type ViewerActions} from './viewer-actions.js';
 import {noticesFor} from '../core/notifications.js';
+import {contextLocations, executionLocationKey} from '../core/location.js';
 import {selectSelectedExecution} from './selectors.js';
 
 export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions};
@@ -31,7 +32,12 @@ export function initialData(init: StoreInit): AppData {
 		details: {},
 		childSteps: {},
 		childErrors: {},
-		regions: Object.fromEntries(init.context.regions.map(region => [region, {region, throttled: false, calls: 0, inFlight: false, truncated: false}])),
+		regions: Object.fromEntries(
+			contextLocations(init.context).map(({key, region, account}) => [
+				key,
+				{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
+			]),
+		),
 		paused: false,
 		screen: 'list',
 		sort: init.sort ?? {column: 'started', descending: true},
@@ -72,7 +78,7 @@ export function createAppStore(init: StoreInit): AppStore {
 			previous: previous.executions,
 			next: state.executions,
 			watched: state.watched,
-			listedBefore: region => previous.regions[region]?.lastSuccessAt !== undefined,
+			listedBefore: (region, account) => previous.regions[executionLocationKey(previous.context, {region, account})]?.lastSuccessAt !== undefined,
 			at: Math.max(0, ...Object.values(state.regions).map(region => region.lastSuccessAt ?? 0)),
 		});
 		if (notices.length > 0) state.actions.noticesRaised(notices);

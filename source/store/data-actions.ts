@@ -7,6 +7,7 @@ import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeSteps, pru
 import type {ErrorKind, Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {GetState, SetState} from './app-store.js';
 import type {Banner} from './state.js';
+import {executionLocationKey, parseLocationKey} from '../core/location.js';
 
 export interface PollSuccess {
 	readonly at: number;
@@ -31,6 +32,8 @@ export interface PollFailure {
 }
 
 export interface DataActions {
+	// `region` in the poll actions is a location key (core/location.ts): the region's name, or
+	// `ACCOUNT/REGION` when several accounts are watched.
 	/** A region's list refresh began. */
 	pollStarted(region: string): void;
 	/** A region's list refresh returned these executions (an upsert; rows not in it are kept unless `meta.coverage` proves them gone). */
@@ -61,8 +64,11 @@ export function childErrorKey(parentId: string, account: string, region: string)
 	return `${parentId}/${account}/${region}`;
 }
 
-function regionOf(regions: Readonly<Record<string, RegionState>>, region: string): RegionState {
-	return regions[region] ?? {region, throttled: false, calls: 0, inFlight: false, truncated: false};
+function regionOf(regions: Readonly<Record<string, RegionState>>, key: string): RegionState {
+	const existing = regions[key];
+	if (existing) return existing;
+	const {region, account} = parseLocationKey(key);
+	return {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
 }
 
 function withRegion(
@@ -84,6 +90,12 @@ function withoutKeys<T>(record: Readonly<Record<string, T>>, keys: readonly stri
 	return rest;
 }
 
+/** Prunes one location: `key` is a region, or `ACCOUNT/REGION` when several accounts are watched. */
+function pruneLocation(current: Readonly<Record<string, Execution>>, key: string, returned: readonly Execution[], coverage: ListingCoverage) {
+	const {region, account} = parseLocationKey(key);
+	return pruneExecutions(current, region, returned, coverage, account);
+}
+
 export function createDataActions(set: SetState, get: GetState): DataActions {
 	return {
 		pollStarted(region) {
@@ -93,9 +105,7 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 		pollSucceeded(region, executions, meta) {
 			set(state => {
 				const upserted = mergeExecutions(state.executions, executions);
-				const {executions: merged, removed} = meta.coverage
-					? pruneExecutions(upserted, region, executions, meta.coverage)
-					: {executions: upserted, removed: []};
+				const {executions: merged, removed} = meta.coverage ? pruneLocation(upserted, region, executions, meta.coverage) : {executions: upserted, removed: []};
 				// The detail of a dropped execution goes too: an open view then says it is no longer listed.
 				const details = removed.some(id => state.details[id] !== undefined) ? withoutKeys(state.details, removed) : state.details;
 				const regions = withRegion(state.regions, region, current => {
@@ -151,13 +161,14 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				const merged = mergeDetail(previous, detail);
 				const executions = mergeDetailIntoExecutions(state.executions, merged);
 				const calls = meta?.calls ?? 0;
-				const countRegion = calls > 0 && state.regions[detail.region] !== undefined;
+				const location = executionLocationKey(state.context, detail);
+				const countRegion = calls > 0 && state.regions[location] !== undefined;
 				// Returning the state itself tells zustand nothing changed: no listener runs.
 				if (merged === previous && executions === state.executions && !countRegion) return state;
 				return {
 					...(merged === previous ? {} : {details: {...state.details, [detail.id]: merged}}),
 					...(executions === state.executions ? {} : {executions}),
-					...(countRegion ? {regions: withRegion(state.regions, detail.region, current => ({...current, calls: current.calls + calls}))} : {}),
+					...(countRegion ? {regions: withRegion(state.regions, location, current => ({...current, calls: current.calls + calls}))} : {}),
 				};
 			});
 		},

@@ -9,6 +9,7 @@ import type {ErrorKind, ProgressCounters, RegionState, StepExecution} from '../c
 import {isFinal} from '../core/status.js';
 import type {GridCell} from '../core/grid.js';
 import type {AppState} from './app-store.js';
+import {contextLocations} from '../core/location.js';
 import {childErrorKey} from './data-actions.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
 
@@ -16,6 +17,10 @@ export type RegionHealthState = 'loading' | 'ok' | 'throttled' | 'error' | 'paus
 
 export interface RegionHealth {
 	readonly region: string;
+	/** The location's account, when several accounts are watched. */
+	readonly account?: string;
+	/** Its key in the store (the region, or `ACCOUNT/REGION`). */
+	readonly key?: string;
 	readonly state: RegionHealthState;
 	readonly lastSuccessAt?: number;
 	readonly errorKind?: ErrorKind;
@@ -39,6 +44,7 @@ export function regionHealth(region: RegionState, paused: boolean): RegionHealth
 					: 'ok';
 	return {
 		region: region.region,
+		...(region.account === undefined ? {} : {account: region.account}),
 		state,
 		calls: region.calls,
 		inFlight: region.inFlight,
@@ -61,28 +67,30 @@ export function selectStaleAfterMs(state: AppState): number {
 	return 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
 }
 
-const healthMemo = new WeakMap<object, {paused: boolean; order: readonly string[]; health: readonly RegionHealth[]}>();
+const healthMemo = new WeakMap<object, {paused: boolean; order: readonly unknown[]; health: readonly RegionHealth[]}>();
 
-/** Health of each region of the context, in the context's order. */
+/** Health of each location of the context (each region, or each account's regions), in the context's order. */
 export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 	const cached = healthMemo.get(state.regions);
-	if (cached && cached.paused === state.paused && cached.order === state.context.regions) return cached.health;
-	const health = state.context.regions.map(region =>
-		regionHealth(state.regions[region] ?? {region, throttled: false, calls: 0, inFlight: false, truncated: false}, state.paused),
-	);
-	healthMemo.set(state.regions, {paused: state.paused, order: state.context.regions, health});
+	const order = contextLocations(state.context);
+	if (cached && cached.paused === state.paused && cached.order === order) return cached.health;
+	const health = order.map(({key, region, account}) => {
+		const current = state.regions[key] ?? {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
+		return account === undefined ? regionHealth(current, state.paused) : {...regionHealth(current, state.paused), key};
+	});
+	healthMemo.set(state.regions, {paused: state.paused, order, health});
 	return health;
 }
 
 const truncatedMemo = new WeakMap<object, readonly string[]>();
 
-/** Regions whose first listing stopped at the page cap: older history is still to load. */
+/** Locations (region names, or `ACCOUNT/REGION` keys) whose first listing stopped at the page cap: older history is still to load. */
 export function selectTruncatedRegions(state: AppState): readonly string[] {
 	let truncated = truncatedMemo.get(state.regions);
 	if (!truncated) {
-		truncated = Object.values(state.regions)
-			.filter(region => region.truncated)
-			.map(region => region.region);
+		truncated = Object.entries(state.regions)
+			.filter(([, region]) => region.truncated)
+			.map(([key]) => key);
 		truncatedMemo.set(state.regions, truncated);
 	}
 	return truncated;

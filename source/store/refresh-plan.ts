@@ -29,6 +29,8 @@ export type TargetRefresh = 'live' | 'once' | 'manual';
 export interface OpenTarget {
 	readonly executionId: string;
 	readonly region: string;
+	/** The account it was listed in, when several accounts are watched: it is read with that account's credentials. */
+	readonly account?: string;
 	readonly refresh: TargetRefresh;
 }
 
@@ -62,7 +64,8 @@ function openTarget(state: AppState): OpenTarget | undefined {
 	const region = detail?.region ?? state.executions[id]?.region;
 	if (region === undefined) return undefined;
 	if (detail && isFinal(detail.status)) return undefined;
-	return {executionId: id, region, refresh: targetRefresh(state.paused, detail !== undefined)};
+	const account = state.context.accounts ? (detail?.account ?? state.executions[id]?.account) : undefined;
+	return {executionId: id, region, ...(account === undefined ? {} : {account}), refresh: targetRefresh(state.paused, detail !== undefined)};
 }
 
 function childTarget(state: AppState): ChildTarget | undefined {
@@ -81,7 +84,10 @@ function childTarget(state: AppState): ChildTarget | undefined {
 }
 
 function sameOpen(a: OpenTarget | undefined, b: OpenTarget | undefined): boolean {
-	return a === b || (a !== undefined && b !== undefined && a.executionId === b.executionId && a.region === b.region && a.refresh === b.refresh);
+	return (
+		a === b ||
+		(a !== undefined && b !== undefined && a.executionId === b.executionId && a.region === b.region && a.account === b.account && a.refresh === b.refresh)
+	);
 }
 
 function sameChild(a: ChildTarget | undefined, b: ChildTarget | undefined): boolean {

@@ -12,6 +12,7 @@ import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
+import type {WatchedAccount} from '../core/location.js';
 
 export interface ConnectionContext {
 	/** Human label for the header: profile name, endpoint, or "local emulator". */
@@ -25,6 +26,11 @@ export interface ConnectionContext {
 	readonly account?: string;
 	/** Target accounts whose child executions we can read (local mode: all). */
 	readonly readableAccounts: 'all' | readonly string[];
+	/**
+	 * Set when several accounts are watched (`--profile a,b`, `--assume-role`): every account ×
+	 * region is a location of its own (core/location.ts), keyed `ACCOUNT/REGION` in `regions`.
+	 */
+	readonly accounts?: readonly WatchedAccount[];
 	/** The list refresh interval (--interval), so the header can tell stale data from a wait for the next refresh. */
 	readonly refreshIntervalMs?: number;
 }
@@ -78,6 +84,7 @@ export interface DataState {
 	readonly childSteps: Readonly<Record<string, readonly StepExecution[]>>;
 	/** Per-location load problems: key `${parentId}/${account}/${region}` → message. */
 	readonly childErrors: Readonly<Record<string, string>>;
+	/** Polling health per location: keyed by region, or `ACCOUNT/REGION` when several accounts are watched. */
 	readonly regions: Readonly<Record<string, RegionState>>;
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */

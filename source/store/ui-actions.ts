@@ -1,6 +1,7 @@
 /** Event-named actions for what the user does (selection, sort, filter, screens, modals). */
 import {withStatusGroup} from '../core/filter.js';
 import {nextSortKey} from '../core/sort.js';
+import {watchesManyAccounts} from '../core/location.js';
 import type {StatusGroup} from '../core/status.js';
 import type {GetState, SetState} from './app-store.js';
 import type {AppData, Screen, SortState} from './state.js';
@@ -73,7 +74,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		},
 		sortChanged(change) {
 			const {sort} = get();
-			if (change === 'next') set({sort: {column: nextSortKey(sort.column), descending: sort.descending}});
+			if (change === 'next') set({sort: {column: nextSortKey(sort.column, watchesManyAccounts(get().context)), descending: sort.descending}});
 			else if (change === 'reverse') set({sort: {column: sort.column, descending: !sort.descending}});
 			else set({sort: change});
 		},

@@ -4,7 +4,7 @@
  */
 import type {Execution, StepExecution} from '../core/types.js';
 import type {CellText, Column} from '../core/columns/column.js';
-import {EXECUTION_COLUMNS, type ExecutionColumnKey} from '../core/columns/execution-columns.js';
+import {EXECUTION_COLUMNS, MANY_ACCOUNTS_COLUMNS, type ExecutionColumnKey} from '../core/columns/execution-columns.js';
 import {STEP_COLUMNS, type StepColumnKey} from '../core/columns/step-columns.js';
 import {LIST_CHROME_ROWS} from '../store/selectors.js';
 
@@ -70,9 +70,14 @@ export function fitColumns<Row, Key extends string>(registry: readonly Column<Ro
 	}));
 }
 
-/** The list's columns for a terminal `width` wide: least useful ones dropped first, spare width to the text columns. */
-export function listColumns(width: number): ListColumn[] {
-	return fitColumns(EXECUTION_COLUMNS, width);
+const SINGLE_ACCOUNT_COLUMNS = EXECUTION_COLUMNS.filter(column => !MANY_ACCOUNTS_COLUMNS.has(column.key));
+
+/**
+ * The list's columns for a terminal `width` wide: least useful ones dropped first, spare width to
+ * the text columns. ACCOUNT only while several accounts are watched.
+ */
+export function listColumns(width: number, manyAccounts = false): ListColumn[] {
+	return fitColumns(manyAccounts ? EXECUTION_COLUMNS : SINGLE_ACCOUNT_COLUMNS, width);
 }
 
 /**

@@ -55,7 +55,8 @@ describe('classifyError', () => {
 		const error = classifyError(sdkError('ExpiredTokenException', 'The security token included in the request is expired'), context);
 		expect(error.kind).toBe('credentials');
 		expect(error.message).toContain('eu-west-1 (profile prod)');
-		expect(error.message).toContain('aws sso login');
+		// The login that renews this profile's token, by name.
+		expect(error.message).toContain('aws sso login --profile prod)');
 		expect(classifyError(sdkError('ThrottlingException', 'Rate exceeded'), context).message).toMatch(/throttling.*eu-west-1/);
 	});
 

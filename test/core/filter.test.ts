@@ -71,7 +71,7 @@ describe('filter', () => {
 		const parsed = parseFilter('colour:red status:failed ! region: "open');
 		expect(parsed.errors).toEqual([
 			'unterminated quote (")',
-			'unknown column "colour" (use doc, status, type, region, mode or id)',
+			'unknown column "colour" (use doc, status, type, region, account, mode or id)',
 			'"!" needs a term after it',
 			'"region:" needs a value',
 		]);
@@ -134,5 +134,22 @@ describe('filterNarrows', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+});
+
+describe('account: (several accounts watched)', () => {
+	const many: Execution[] = [
+		{id: 'p1', region: 'us-east-1', documentName: 'D', status: 'Success', account: '111122223333', accountName: 'prod-payments'},
+		{id: 's1', region: 'us-east-1', documentName: 'D', status: 'Success', account: '210987654321', accountName: 'staging'},
+		{id: 'h1', region: 'us-east-1', documentName: 'D', status: 'Success', account: '123456789012'},
+	];
+	const matching = (expression: string): string[] => many.filter(compileFilter(expression).predicate).map(row => row.id);
+
+	it('matches the account by its name or its id, negated with !', () => {
+		expect(matching('account:prod')).toEqual(['p1']);
+		expect(matching('account:2109')).toEqual(['s1']);
+		expect(matching('acct:123456789012')).toEqual(['h1']);
+		expect(matching('!account:prod')).toEqual(['s1', 'h1']);
+		expect(matching('staging')).toEqual(['s1']);
 	});
 });

@@ -72,14 +72,26 @@ describe('sortExecutions', () => {
 		expect(rows).toEqual(copy);
 	});
 
-	it('cycles through every column', () => {
+	it('cycles through every column (with several accounts watched)', () => {
 		const seen = new Set<SortKey>();
 		let key: SortKey = 'started';
 		for (let i = 0; i < SORT_KEYS.length; i++) {
 			seen.add(key);
-			key = nextSortKey(key);
+			key = nextSortKey(key, true);
 		}
 		expect(seen.size).toBe(SORT_KEYS.length);
+		expect(key).toBe('started');
+	});
+
+	it('with one account, passes ACCOUNT by (the list does not show it)', () => {
+		const seen = new Set<SortKey>();
+		let key: SortKey = 'started';
+		for (let i = 0; i < SORT_KEYS.length - 1; i++) {
+			seen.add(key);
+			key = nextSortKey(key);
+		}
+		expect(seen.has('account')).toBe(false);
+		expect(seen.size).toBe(SORT_KEYS.length - 1);
 		expect(key).toBe('started');
 	});
 });

@@ -2,7 +2,7 @@
 // the row and (execution list) in the `s` sort cycle, and its key is the store's SortColumn.
 import {afterEach, describe, expect, expectTypeOf, it} from 'vitest';
 import {byText} from '../../source/core/columns/compare.js';
-import {EXECUTION_COLUMNS, type ExecutionColumn, type ExecutionColumnKey} from '../../source/core/columns/execution-columns.js';
+import {EXECUTION_COLUMNS, MANY_ACCOUNTS_COLUMNS, type ExecutionColumn, type ExecutionColumnKey} from '../../source/core/columns/execution-columns.js';
 import {STEP_COLUMNS, type StepColumnKey} from '../../source/core/columns/step-columns.js';
 import {SORT_KEYS} from '../../source/core/sort.js';
 import type {Execution} from '../../source/core/types.js';
@@ -36,7 +36,12 @@ const running = execution(42, {
 	parentId: 'parent',
 	endTime: undefined,
 	currentStepName: 'stopInstances',
+	account: '111122223333',
+	accountName: 'prod-payments',
 });
+
+/** The sort cycle with one account watched: ACCOUNT is not shown, so `s` passes it by. */
+const SINGLE_ACCOUNT_KEYS = SORT_KEYS.filter(key => !MANY_ACCOUNTS_COLUMNS.has(key));
 
 // A Record over the key type: declaring a column without saying what it shows here does not compile.
 const expectedCells: Record<ExecutionColumnKey, string> = {
@@ -45,6 +50,7 @@ const expectedCells: Record<ExecutionColumnKey, string> = {
 	document: 'Doc-42:1',
 	mode: 'Inter',
 	type: '↳Cross',
+	account: 'prod-payments',
 	region: 'us-east-1',
 	started: '43m',
 	duration: '43m00s',
@@ -54,8 +60,10 @@ const expectedCells: Record<ExecutionColumnKey, string> = {
 
 describe('the execution column registry', () => {
 	it('puts every declared column in the header and the row, in declaration order, with its own text', () => {
-		const columns = listColumns(250);
+		const columns = listColumns(250, true);
 		expect(columns.map(column => column.key)).toEqual(EXECUTION_COLUMNS.map(column => column.key));
+		// With one account watched, ACCOUNT says nothing and is left out.
+		expect(listColumns(250).map(column => column.key)).toEqual(SINGLE_ACCOUNT_KEYS);
 		const header = cellsOf(headerText(columns), columns);
 		const {status, rest} = rowText(running, columns, NOW, false);
 		const row = cellsOf(status + rest, columns);
@@ -80,7 +88,8 @@ describe('the execution column registry', () => {
 		const {actions} = store.getState();
 		actions.sortChanged({column: EXECUTION_COLUMNS[0]!.key, descending: false});
 		const cycle: SortColumn[] = [];
-		for (const column of EXECUTION_COLUMNS) {
+		const shown = EXECUTION_COLUMNS.filter(column => !MANY_ACCOUNTS_COLUMNS.has(column.key));
+		for (const column of shown) {
 			const {sort} = store.getState();
 			cycle.push(sort.column);
 			const sorted = selectVisibleRows(store.getState());
@@ -91,8 +100,8 @@ describe('the execution column registry', () => {
 			actions.sortChanged('next');
 		}
 
-		expect(cycle).toEqual(EXECUTION_COLUMNS.map(column => column.key));
-		expect(SORT_KEYS).toEqual(cycle);
+		expect(cycle).toEqual(shown.map(column => column.key));
+		expect(SINGLE_ACCOUNT_KEYS).toEqual(cycle);
 		expect(store.getState().sort.column).toBe(EXECUTION_COLUMNS[0]!.key);
 	});
 
@@ -105,26 +114,26 @@ describe('the execution column registry', () => {
 	it('s on the list screen walks the whole registry and comes back', async () => {
 		app = await renderApp(storeWith({rows: executions(5)}));
 		await app.waitFor('sort: started ↓');
-		const start = SORT_KEYS.indexOf('started');
-		for (let step = 1; step <= SORT_KEYS.length; step++) {
+		const start = SINGLE_ACCOUNT_KEYS.indexOf('started');
+		for (let step = 1; step <= SINGLE_ACCOUNT_KEYS.length; step++) {
 			await app.type('s');
-			await app.waitFor(`sort: ${SORT_KEYS[(start + step) % SORT_KEYS.length]!} ↓`);
+			await app.waitFor(`sort: ${SINGLE_ACCOUNT_KEYS[(start + step) % SINGLE_ACCOUNT_KEYS.length]!} ↓`);
 		}
 	});
 
 	it('lays out and prints a newly declared column with nothing else changed', () => {
-		const account: ExecutionColumn<'account'> = {
-			key: 'account',
+		const account: ExecutionColumn<'owner'> = {
+			key: 'owner',
 			title: 'ACCOUNT',
 			width: {min: 12, grow: 0, max: 12, keep: 7},
 			text: (row: Execution) => row.account ?? '',
 			compare: byText(row => row.account),
 		};
 		const columns = fitColumns([...EXECUTION_COLUMNS, account], 250);
-		expect(columns.at(-1)).toMatchObject({key: 'account', width: 12});
+		expect(columns.at(-1)).toMatchObject({key: 'owner', width: 12});
 		const {status, rest} = rowText({...running, account: '444455556666'}, columns, NOW, false);
-		expect(cellsOf(headerText(columns), columns).get('account')).toBe('ACCOUNT');
-		expect(cellsOf(status + rest, columns).get('account')).toBe('444455556666');
+		expect(cellsOf(headerText(columns), columns).get('owner')).toBe('ACCOUNT');
+		expect(cellsOf(status + rest, columns).get('owner')).toBe('444455556666');
 	});
 });
 

@@ -21,6 +21,12 @@ export interface AccountEntry {
 	/** What the ACCOUNT column shows: the Organizations name, else the profile name, else the id. */
 	readonly label: string;
 	readonly source: CredentialSource;
+	/**
+	 * Set on a profile whose identity could not be read at start (an expired SSO login…): it is
+	 * still watched, under `profile:NAME` for an account id, so its locations show the error and
+	 * recover by themselves once its credentials work again.
+	 */
+	readonly problem?: string;
 }
 
 export interface AccountProblem {
@@ -44,6 +50,8 @@ export interface ResolveOptions extends StsSettings {
 	readonly env?: NodeJS.ProcessEnv;
 	/** `--account-profile`: these accounts are read with these profiles, whatever the spec says. */
 	readonly accountProfiles?: Readonly<Record<string, string>>;
+	/** The starting credentials of `--assume-role` (default: the SDK chain, or `baseProfile`); the emulator's static keys in --local. */
+	readonly baseSource?: CredentialSource;
 	/** Profiles looked up at once. Default 8. */
 	readonly concurrency?: number;
 }
@@ -132,6 +140,8 @@ export async function organisationAccounts(
 }
 
 export async function resolveAccounts(spec: AccountSpec, options: ResolveOptions): Promise<ResolvedAccounts> {
+	// The SDK's Node-version notice would land on the terminal before the UI (as in client-factory.ts).
+	process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 	const providers = new Map<string, AwsCredentialIdentityProvider>();
 	const problems: AccountProblem[] = [];
 	const entries: AccountEntry[] = [];
@@ -144,13 +154,14 @@ export async function resolveAccounts(spec: AccountSpec, options: ResolveOptions
 			try {
 				return {account: await callerAccount(source, options, providers), label: profile, source} satisfies AccountEntry;
 			} catch (error) {
-				problems.push({subject: `profile ${profile}`, message: sourceProblem(error, source)});
-				return undefined;
+				const message = sourceProblem(error, source);
+				problems.push({subject: `profile ${profile}`, message});
+				return {account: `profile:${profile}`, label: profile, source, problem: message} satisfies AccountEntry;
 			}
 		});
 		for (const entry of found) if (entry && !entries.some(known => known.account === entry.account)) entries.push(entry);
 	} else {
-		const base: CredentialSource = {kind: 'chain', ...(spec.baseProfile === undefined ? {} : {profile: spec.baseProfile})};
+		const base: CredentialSource = options.baseSource ?? {kind: 'chain', ...(spec.baseProfile === undefined ? {} : {profile: spec.baseProfile})};
 		let accounts: Array<{account: string; name?: string}>;
 		if (spec.accounts === 'org') {
 			try {

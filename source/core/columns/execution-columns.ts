@@ -81,6 +81,14 @@ const REGISTRY = [
 		},
 		compare: byText(execution => execution.automationType ?? 'Local'),
 	}),
+	// Shown only while several accounts are watched (ui/layout.ts listColumns): the Organizations name or the profile, else the id.
+	column({
+		key: 'account',
+		title: 'ACCOUNT',
+		width: {min: 10, grow: 1, max: 24, keep: 7},
+		text: execution => execution.accountName ?? execution.account ?? '',
+		compare: byText(execution => execution.accountName ?? execution.account),
+	}),
 	column({
 		key: 'region',
 		title: 'REGION',
@@ -119,6 +127,9 @@ const REGISTRY = [
 ];
 
 export type ExecutionColumnKey = (typeof REGISTRY)[number]['key'];
+
+/** Columns that only mean something while several accounts are watched. */
+export const MANY_ACCOUNTS_COLUMNS: ReadonlySet<string> = new Set(['account']);
 
 /** Every execution column, in the list's left-to-right order (which is also the sort cycle's). */
 export const EXECUTION_COLUMNS: readonly ExecutionColumn<ExecutionColumnKey>[] = REGISTRY;

@@ -10,6 +10,7 @@ import type {Execution} from '../../core/types.js';
 import {selectTruncatedRegions} from '../../store/data-selectors.js';
 import {selectExecutionCount, selectFilterErrors, selectSelectedIndex, selectVisibleRows} from '../../store/selectors.js';
 import {useAppStore} from '../store-context.js';
+import {watchesManyAccounts} from '../../core/location.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, type Theme, type ThemeColor} from '../theme.js';
 import {listColumns, listRows, scrollOffset, type ListColumn} from '../layout.js';
@@ -87,7 +88,8 @@ export function ExecutionList({now}: {readonly now: number}) {
 	const prompting = useAppStore(state => state.filterDraft !== undefined);
 	const known = useAppStore(state => selectExecutionCount(state) > 0);
 	// The same array while the width is the same, so unchanged rows skip their render.
-	const columns = useMemo(() => listColumns(viewport.columns), [viewport.columns]);
+	const manyAccounts = useAppStore(state => watchesManyAccounts(state.context));
+	const columns = useMemo(() => listColumns(viewport.columns, manyAccounts), [viewport.columns, manyAccounts]);
 	const height = listRows(viewport, banner);
 	const offset = useRef(0);
 	offset.current = scrollOffset(offset.current, Math.max(0, selected), height, rows.length);

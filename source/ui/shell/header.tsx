@@ -10,7 +10,9 @@ import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {groupColor, tint, type Theme} from '../theme.js';
 import {selectRegionHealth, selectStaleAfterMs} from '../../store/data-selectors.js';
-import {regionSummary} from './region-summary.js';
+import {regionSummary, type RegionLevel} from './region-summary.js';
+import {locationLine} from './location-summary.js';
+import {accountLabel} from '../../core/location.js';
 import {selectNeedsYouCount} from '../../store/notice-actions.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
@@ -22,6 +24,7 @@ const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 ];
 
 function contextLabel(context: ConnectionContext): string {
+	if (context.accounts) return context.label;
 	if (context.local) return 'LOCAL EMULATOR';
 	if (context.profile) return `profile ${context.profile}`;
 	if (context.endpoint) return context.endpoint;
@@ -29,6 +32,40 @@ function contextLabel(context: ConnectionContext): string {
 }
 
 const LEVEL_COLORS = {ok: 'green', warn: 'yellow', error: 'red', idle: undefined} as const;
+
+/** Several accounts watched: each location named while they fit, else one count by state. */
+function LocationLine({theme, now}: {readonly theme: Theme; readonly now: number}) {
+	const health = useAppStore(selectRegionHealth);
+	const staleAfterMs = useAppStore(selectStaleAfterMs);
+	const columns = useAppStore(state => state.viewport.columns);
+	const context = useAppStore(state => state.context);
+	const line = locationLine(health, account => accountLabel(context, account), now, staleAfterMs, columns);
+	const colour = (level: RegionLevel) => {
+		const color = LEVEL_COLORS[level];
+		return color ? tint(theme, color) : undefined;
+	};
+	if (line.kind === 'summary') {
+		return (
+			<Text wrap="truncate-end" color={colour(line.level)} dimColor={line.level === 'idle'}>
+				{line.text}
+			</Text>
+		);
+	}
+
+	return (
+		<Text wrap="truncate-end">
+			{line.locations.map((location, index) => (
+				<Text key={location.key}>
+					{index > 0 ? '  ' : ''}
+					<Text bold>{location.name}</Text>{' '}
+					<Text color={colour(location.level)} dimColor={location.level === 'idle'}>
+						{location.text}
+					</Text>
+				</Text>
+			))}
+		</Text>
+	);
+}
 
 function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number}) {
 	const health = useAppStore(selectRegionHealth);
@@ -77,7 +114,7 @@ export function Header({now}: {readonly now: number}) {
 					</Text>
 				) : null}
 			</Text>
-			<RegionLine theme={theme} now={now} />
+			{context.accounts ? <LocationLine theme={theme} now={now} /> : <RegionLine theme={theme} now={now} />}
 			<Text wrap="truncate-end">
 				{GROUP_LABELS.map(([group, label, representative]) => (
 					<Text key={group} color={groupColor(theme, group)}>
