@@ -47,7 +47,7 @@ export interface RealtimeSession {
 
 /** A UI clock on the engine's timeline: `ms` of engine time pass in `ms / timeScale` real ms. */
 export function engineUiClock(now: () => number, timeScale: number): Clock {
-	return {now, tickMs: Math.max(1, Math.round(1000 / timeScale))};
+	return {now, delayUntil: time => (time - now()) / timeScale};
 }
 
 export async function startRealtimeSession(options: RealtimeSessionOptions): Promise<RealtimeSession> {
