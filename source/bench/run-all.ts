@@ -1,7 +1,9 @@
 /**
  * The benchmark proper (run.ts sets the environment first): every figure of issue #3's benchmark against the emulator in one run, printed
  * as a table against its target (figures only: no pass/fail exit). Timings depend on the machine
- * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too.
+ * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too;
+ * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
+ * the idle CPU windows (default 20 s each), e.g. `npm run bench -- --soak-seconds 60`.
  */
 import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -12,8 +14,9 @@ import {formatFigures, meetsTarget, summarize, type Figure} from './harness.js';
 import {startLocalSession} from './local-session.js';
 import {measureApiCalls} from './measure-api-calls.js';
 import {measureCliInPty, measureFirstFrameInFreshProcess, timeProcess} from './measure-first-frame.js';
-import {measureIdle} from './measure-idle.js';
-import {measureMemoryInFreshProcess} from './measure-memory.js';
+import {describeIdleCpuScenario, measureIdle, measureIdleCpuInFreshProcess, type IdleCpuScenario} from './measure-idle.js';
+import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.js';
+import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
 import {measureScrolling} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
 
@@ -129,6 +132,35 @@ async function liveCallFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	}
 }
 
+/** "new 32 / old 90 (39 used) / …": V8's spaces at the peak, committed (used). */
+function spacesText(result: MemoryResult): string {
+	const {committedMb, usedMb} = result.atPeak;
+	return Object.keys(committedMb)
+		.filter(space => committedMb[space]! >= 1)
+		.map(space => `${space} ${committedMb[space]} (${usedMb[space]} used)`)
+		.join(', ');
+}
+
+function breakdownFigures(result: MemoryResult, label: string): Figure[] {
+	const peak = result.atPeak;
+	const heapCommitted = Object.values(peak.committedMb).reduce((sum, value) => sum + value, 0);
+	const figures: Figure[] = [
+		{name: `  ${label} at the peak: V8 heap committed (${spacesText(result)})`, value: Math.round(heapCommitted * 10) / 10, unit: 'MB'},
+		{name: `  ${label} at the peak: outside V8's heap (Yoga's WebAssembly memory, buffers)`, value: peak.externalMb, unit: 'MB'},
+	];
+	if (peak.fileBackedMb !== undefined)
+		figures.push({name: `  ${label} at the peak: the node binary's pages (file-backed)`, value: peak.fileBackedMb, unit: 'MB'});
+	if (peak.otherMb !== undefined) figures.push({name: `  ${label} at the peak: the rest (malloc, stacks, Node's own)`, value: peak.otherMb, unit: 'MB'});
+	for (const [owner, megabytes] of Object.entries(result.heapByOwnerMb))
+		figures.push({name: `  ${label} live heap after the run: ${owner}`, value: megabytes, unit: 'MB'});
+	figures.push({
+		name: `  ${label} live heap after the run: the rest (code, modules${label.includes('process') ? ', the emulator' : ''})`,
+		value: result.heapRestMb,
+		unit: 'MB',
+	});
+	return figures;
+}
+
 async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log('memory: 10,000 executions and a 500-location run open in its grid (fresh processes)…');
 	const inProcess = await measureMemoryInFreshProcess('in-process');
@@ -138,17 +170,55 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 			name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`,
 			value: inProcess.peakRssMb,
 			unit: 'MB',
-			target: {max: 200},
+			target: {max: 150},
 		},
-		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 200}},
+		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 150}},
+		...breakdownFigures(separate, 'app alone'),
 		{
 			name: '  app alone: after the run, after GC / heap used / heap total',
 			value: separate.finalRssMb,
 			unit: `MB / ${separate.heapUsedMb} MB / ${separate.heapTotalMb} MB`,
 		},
 		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
+		...breakdownFigures(inProcess, 'in process'),
 	];
 	return {figures, raw: {inProcess, separate}};
+}
+
+async function idleCpuFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {
+	log(`idle CPU: ${seconds} s of wall time per case, real clocks, fresh processes…`);
+	const scenarios: IdleCpuScenario[] = ['bulk-paused', 'bulk-polling', 'demo'];
+	const results = [];
+	for (const scenario of scenarios) results.push(await measureIdleCpuInFreshProcess(scenario, seconds));
+	const figures: Figure[] = results.map(result => ({
+		name: `idle CPU, ${describeIdleCpuScenario(result.scenario)}, over ${result.seconds} s (${result.bytes} B written)`,
+		value: result.cpuPercent,
+		unit: '% of a core',
+		...(result.scenario === 'demo' ? {} : {target: {max: 1}}),
+	}));
+	return {figures, raw: results};
+}
+
+async function soakFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {
+	log(`memory soak: ${seconds} s of wall time, the demo fleet at 20× time scale, emulator in its own process (--soak-seconds to change)…`);
+	const soak = await measureSoakInFreshProcess({seconds});
+	const span = `${soak.seconds} s soak, slope after ${soak.warmUpSeconds} s of warm-up`;
+	const figures: Figure[] = [
+		{
+			name: `soak: heap used after GC grows by (${span}; ${soak.heapSlopeMbPerHour} MB/h)`,
+			value: soak.heapGrowthMb,
+			unit: 'MB',
+			target: {max: 1},
+		},
+		{name: `  soak: RSS grows by (${soak.rssSlopeMbPerHour} MB/h)`, value: soak.rssGrowthMb, unit: 'MB'},
+		{name: '  soak: RSS peak', value: soak.peakRssMb, unit: 'MB'},
+		{
+			name: `  soak: executions listed at the end of the warm-up / at the end (detail opened and closed ${soak.opened} times)`,
+			value: soak.executionsAtWarmUp,
+			unit: `/ ${soak.executionsAtEnd}`,
+		},
+	];
+	return {figures, raw: soak};
 }
 
 async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
@@ -167,7 +237,16 @@ async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 }
 
 export async function main(): Promise<void> {
-	const {values} = parseArgs({options: {json: {type: 'boolean', default: false}}});
+	const {values} = parseArgs({
+		options: {
+			json: {type: 'boolean', default: false},
+			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
+			'idle-seconds': {type: 'string', default: '20'},
+		},
+	});
+	const soakSeconds = Number(values['soak-seconds']);
+	const idleSeconds = Number(values['idle-seconds']);
+	if (!(soakSeconds > 0) || !(idleSeconds > 0)) throw new Error('--soak-seconds and --idle-seconds take a positive number of seconds');
 	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
 		.map(value => value.toFixed(2))
 		.join(' ')} at start`;
@@ -176,7 +255,9 @@ export async function main(): Promise<void> {
 		['Launch', await launchFigures()],
 		['10,000 executions (list, idle, change, API calls)', await bulkFigures()],
 		['Live demo data', await liveCallFigures()],
+		['Idle CPU (real clocks)', await idleCpuFigures(idleSeconds)],
 		['Memory', await memoryFigures()],
+		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
 	] as const;
 	const lines = [
