@@ -153,6 +153,12 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+	// `ssmtop wait ID…`: the waiter, a command of its own (no terminal UI).
+	if (argv[0] === 'wait') {
+		const {runWait} = await import('./cli/wait.js');
+		process.exitCode = await runWait(argv.slice(1));
+		return;
+	}
 	// React's development build checks every render; the installed program runs the production one.
 	// (React picks its build when first loaded, which is why ink, react and the views are imported below, not at the top.)
 	process.env['NODE_ENV'] ??= 'production';
@@ -209,6 +215,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 		writeTerminal: text => process.stdout.write(text),
 		newToken: randomUUID,
 		suspend: suspendToShell,
+		notify: options.notify,
+		inTmux: Boolean(process.env['TMUX']),
 	});
 	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
 	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {connectionContext} from '../source/cli.js';
 import {unknownFlags, validateFlags, type RawFlags} from '../source/cli/flags.js';
 
-const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
+const defaults: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, notify: 'desktop', once: false, json: false};
 const errorsOf = (flags: Partial<RawFlags>): readonly string[] => {
 	const result = validateFlags({...defaults, ...flags});
 	return 'errors' in result ? result.errors : [];
@@ -23,6 +23,7 @@ describe('validateFlags', () => {
 				filter: 'status:failed',
 				accountProfiles: {'111122223333': 'audit'},
 				color: true,
+				notify: 'desktop',
 				once: false,
 				json: false,
 			},
@@ -177,8 +178,8 @@ describe.skipIf(!existsSync(built))('the built CLI', () => {
 		const rows = result.stdout
 			.trimEnd()
 			.split('\n')
-			.map(line => JSON.parse(line) as {status: string});
+			.map(line => JSON.parse(line) as {AutomationExecutionStatus: string});
 		expect(rows.length).toBeGreaterThan(0);
-		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.status))).toBe(true);
+		expect(rows.every(row => ['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected'].includes(row.AutomationExecutionStatus))).toBe(true);
 	});
 });

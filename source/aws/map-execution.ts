@@ -89,6 +89,7 @@ function commonMembers(source: SdkMetadata | SdkExecution, region: string, accou
 		targets: targets(source.Targets),
 		targetMaps: source.TargetMaps?.map(map => parameterMap(map) ?? {}),
 		resolvedTargets: source.ResolvedTargets?.ParameterValues ? [...source.ResolvedTargets.ParameterValues] : undefined,
+		resolvedTargetsTruncated: source.ResolvedTargets?.Truncated,
 		maxConcurrency: source.MaxConcurrency,
 		maxErrors: source.MaxErrors,
 		target: source.Target,

@@ -7,7 +7,7 @@ export const BENCH_TIME = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 export async function startBulkSession(
 	executions: number,
-	options: Partial<Pick<LocalSessionOptions, 'uiClock' | 'ink' | 'terminal' | 'remoteEmulatorUrl'>> = {},
+	options: Partial<Pick<LocalSessionOptions, 'uiClock' | 'ink' | 'terminal' | 'remoteEmulatorUrl' | 'wrapApi'>> = {},
 ): Promise<LocalSession> {
 	const session = await startLocalSession({
 		startMs: BENCH_TIME,
@@ -17,6 +17,7 @@ export async function startBulkSession(
 		uiClock: options.uiClock ?? 'follow',
 		...(options.ink === undefined ? {} : {ink: options.ink}),
 		...(options.remoteEmulatorUrl === undefined ? {} : {remoteEmulatorUrl: options.remoteEmulatorUrl}),
+		...(options.wrapApi === undefined ? {} : {wrapApi: options.wrapApi}),
 	});
 	await session.settled();
 	await loadWholeHistory(session);

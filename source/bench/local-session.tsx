@@ -9,6 +9,7 @@ import {render, type Instance} from 'ink';
 import {createActionPort} from '../aws/action-port.js';
 import {startEffectRunner} from '../cli/effect-runner.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
+import type {MonitorApi} from '../core/monitor-api.js';
 import type {ActionPort} from '../core/ports.js';
 import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
 import {createManualClock, startEmulator, type EmulatorOptions, type RunningEmulator} from '../emulator/index.js';
@@ -57,6 +58,8 @@ export interface LocalSessionOptions {
 	 * memory figures are the app's own. Its engine clock must be manual; advance() sets it over HTTP.
 	 */
 	readonly remoteEmulatorUrl?: string;
+	/** Wraps the api the poller reads through (e.g. to count its calls by purpose: call-ledger.ts). */
+	readonly wrapApi?: (api: MonitorApi) => MonitorApi;
 	/** Extra Ink options (e.g. {incrementalRendering: true} to compare renderers). */
 	readonly ink?: {readonly incrementalRendering?: boolean; readonly maxFps?: number};
 }
@@ -99,7 +102,7 @@ function remoteEmulator(url: string): RunningEmulator {
 }
 
 /** The api with a count of calls in flight, so "the poller is done" is an observed fact, not a sleep. */
-function trackInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} {
+function trackInFlight(api: MonitorApi): {readonly api: MonitorApi; inFlight(): number} {
 	let inFlight = 0;
 	const wrapped = new Proxy(api, {
 		get(target, property, receiver) {
@@ -132,7 +135,11 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const clock = createManualPollerClock(options.startMs, now => engineClock.set(now));
 	const setRemoteTime = async (ms: number): Promise<void> => {
 		if (!options.remoteEmulatorUrl) return;
-		const response = await fetch(`${options.remoteEmulatorUrl}/_emulator/clock`, {method: 'POST', body: JSON.stringify({time: ms})});
+		const response = await fetch(`${options.remoteEmulatorUrl}/_emulator/clock`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({time: ms}),
+		});
 		if (!response.ok) throw new Error(`the emulator refused the clock: HTTP ${response.status}`);
 	};
 	const api = createAwsApi(localModeOptions(emulator, regions));
@@ -145,7 +152,7 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		filter: '',
 		viewport: {columns: options.terminal.columns, rows: options.terminal.rows},
 	});
-	const tracked = trackInFlight(api);
+	const tracked = trackInFlight(options.wrapApi ? options.wrapApi(api) : api);
 	const poller = createPoller({store, api: tracked.api, clock, intervalMs, random: () => 0.5});
 	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
 	// The CLI's effect runner, so keys that ask for work (refresh now, older history) do what they do in the app.

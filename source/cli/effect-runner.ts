@@ -8,6 +8,7 @@
 import {ActionError, type ActionPort} from '../core/ports.js';
 import {MUTATING_EFFECTS, type DialogEvent, type Effect} from '../core/dialogs/effects.js';
 import type {AppStore} from '../store/app-store.js';
+import {notificationSequence, type NotifyMode} from './notify-sequence.js';
 
 export interface EffectRunnerOptions {
 	readonly store: AppStore;
@@ -18,6 +19,10 @@ export interface EffectRunnerOptions {
 	readonly newToken: () => string;
 	/** Ctrl-Z: hand the terminal back to the shell (source/cli/terminal-lifecycle.ts). */
 	readonly suspend?: () => void;
+	/** --notify: what a notice writes to the terminal (default off: tests and tools ring no bell). */
+	readonly notify?: NotifyMode;
+	/** Inside tmux ($TMUX): desktop notifications go through its passthrough. */
+	readonly inTmux?: boolean;
 	readonly now?: () => number;
 }
 
@@ -159,6 +164,11 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 				return port.loadOlder?.();
 			case 'suspend':
 				return options.suspend?.();
+			case 'notify': {
+				const sequence = notificationSequence(options.notify ?? 'off', effect.title, effect.body, options.inTmux ?? false);
+				if (sequence) options.writeTerminal(sequence);
+				return;
+			}
 		}
 	}
 

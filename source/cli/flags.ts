@@ -5,10 +5,12 @@
 import process from 'node:process';
 import meow, {type AnyFlags} from 'meow';
 import {compileFilter} from '../core/filter.js';
+import {NOTIFY_MODES, type NotifyMode} from './notify-sequence.js';
 
 const HELP = `
   Usage
     $ ssmtop [options]
+    $ ssmtop wait [options] EXECUTION_ID…   (until they end; see ssmtop wait --help)
 
   Watch and drive AWS Systems Manager Automation executions.
 
@@ -25,6 +27,8 @@ const HELP = `
     --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
     --account-profile A=P     Read child executions of account A with profile P (repeatable)
     --no-color                No colours (NO_COLOR is honoured too)
+    --notify MODE             When a watched run ends or a run waits for you: desktop (the bell and a
+                              desktop notification through the terminal, the default), bell, or off
     --once                    Print the executions once and exit (no terminal UI)
     --json                    With --once: print JSON Lines (one object per execution)
     --version                 Show the version
@@ -46,6 +50,7 @@ export interface RawFlags {
 	readonly filter?: string;
 	readonly accountProfile: readonly string[];
 	readonly color: boolean;
+	readonly notify: string;
 	readonly once: boolean;
 	readonly json: boolean;
 }
@@ -60,6 +65,7 @@ export interface CliOptions {
 	readonly filter: string;
 	readonly accountProfiles: Readonly<Record<string, string>>;
 	readonly color: boolean;
+	readonly notify: NotifyMode;
 	readonly once: boolean;
 	readonly json: boolean;
 }
@@ -136,6 +142,8 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 		accountProfiles[account] = profile;
 	}
 
+	if (!(NOTIFY_MODES as readonly string[]).includes(flags.notify))
+		errors.push(`--notify: "${flags.notify}" is not a mode. Give desktop (the default), bell, or off.`);
 	if (flags.json && !flags.once) errors.push('--json only applies with --once (the terminal UI is not JSON). Add --once, or drop --json.');
 
 	if (errors.length > 0) return {errors};
@@ -150,6 +158,7 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			filter: flags.filter ?? '',
 			accountProfiles,
 			color: flags.color,
+			notify: flags.notify as NotifyMode,
 			once: flags.once,
 			json: flags.json,
 		},
@@ -177,6 +186,7 @@ const FLAGS = {
 	filter: {type: 'string'},
 	accountProfile: {type: 'string', isMultiple: true, default: []},
 	color: {type: 'boolean', default: true},
+	notify: {type: 'string', default: 'desktop'},
 	once: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 } satisfies AnyFlags;

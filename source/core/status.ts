@@ -1,7 +1,7 @@
 /** Status rules: which statuses are final, which are problems, and the quick-filter groups. */
 import type {ExecutionStatus} from './types.js';
 
-/** Final (terminal) statuses: never fetched again once seen. The last four are inferred from their names (spec §3.1). */
+/** Final (terminal) statuses: never fetched again once seen. The last five are inferred from their names (spec §3.1). */
 const FINAL = new Set<string>([
 	'Success',
 	'Failed',
@@ -11,6 +11,7 @@ const FINAL = new Set<string>([
 	'CompletedWithFailure',
 	'Rejected',
 	'ChangeCalendarOverrideRejected',
+	'Exited',
 ]);
 
 const PROBLEM = new Set<string>(['Failed', 'TimedOut', 'CompletedWithFailure', 'Rejected', 'ChangeCalendarOverrideRejected']);

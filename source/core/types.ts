@@ -92,6 +92,8 @@ export interface Execution {
 	readonly targets?: readonly Target[];
 	readonly targetMaps?: ReadonlyArray<ParameterMap>;
 	readonly resolvedTargets?: readonly string[];
+	/** ResolvedTargets.Truncated: the service cut the list. */
+	readonly resolvedTargetsTruncated?: boolean;
 	readonly maxConcurrency?: string;
 	readonly maxErrors?: string;
 	readonly target?: string;

@@ -9,8 +9,29 @@ function reply(response: ServerResponse, status: number, body: unknown): void {
 	response.end(text);
 }
 
+/** Bounds of what the control API accepts, so no request can stall or exhaust the emulator. */
+export const CONTROL_LIMITS = {
+	/** One advance or jump of the clock: 30 days. */
+	maxAdvanceMs: 30 * 24 * 3_600_000,
+	maxExtraExecutions: 200_000,
+} as const;
+
+class BadRequest extends Error {}
+
+/** A JSON number within [min, max] (strings such as "Infinity" are not numbers). */
+function bounded(value: unknown, name: string, min: number, max: number): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+		throw new BadRequest(`${name} must be a number from ${min} to ${max}`);
+	}
+	return value;
+}
+
 async function jsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-	const text = (await readBody(request)) ?? '';
+	// A browser's "simple" request (text/plain, form) needs no preflight: only JSON is accepted.
+	const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+	if (type !== 'application/json') throw new BadRequest('the control API takes Content-Type: application/json');
+	const text = await readBody(request);
+	if (text === undefined) throw new BadRequest('the request body is too large');
 	if (text.trim() === '') {
 		return {};
 	}
@@ -46,22 +67,25 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
 				return;
 			case 'POST /_emulator/clock/advance': {
 				const {ms} = await jsonBody(request);
-				state.advance(Number(ms));
+				await state.advanceGradually(bounded(ms, 'ms', 0, CONTROL_LIMITS.maxAdvanceMs));
 				reply(response, 200, {now: state.now()});
 				return;
 			}
 
 			case 'POST /_emulator/clock': {
 				const {time} = await jsonBody(request);
-				state.setTime(Number(time));
+				const now = state.now();
+				const target = bounded(time, 'time', 0, now + CONTROL_LIMITS.maxAdvanceMs);
+				// Never backwards; forwards as an advance, in steps.
+				await state.advanceGradually(Math.max(0, target - now));
 				reply(response, 200, {now: state.now()});
 				return;
 			}
 
 			case 'POST /_emulator/alarms': {
 				const {name, state: alarmState} = await jsonBody(request);
-				if (typeof name !== 'string' || name === '') {
-					throw new TypeError('name is required');
+				if (typeof name !== 'string' || name === '' || name.length > 255) {
+					throw new TypeError('name is required (at most 255 characters)');
 				}
 
 				state.setAlarm(name, alarmState as 'OK' | 'ALARM');
@@ -93,7 +117,9 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
 					throw new TypeError('seed must be demo or none');
 				}
 
-				state.reset(seedName, {extraExecutions: extraExecutions === undefined ? undefined : Number(extraExecutions)});
+				const extra = extraExecutions === undefined ? undefined : bounded(extraExecutions, 'extraExecutions', 0, CONTROL_LIMITS.maxExtraExecutions);
+				if (extra !== undefined && !Number.isInteger(extra)) throw new BadRequest('extraExecutions must be a whole number');
+				state.reset(seedName, {extraExecutions: extra});
 				reply(response, 200, state.counts());
 				return;
 			}

@@ -8,6 +8,9 @@ import {HISTORY_MS, seedDemo} from './seed/demo.js';
 
 export type SeedName = 'demo' | 'none';
 
+/** How much engine time one step of advanceGradually runs before the server answers others. */
+const ADVANCE_STEP_MS = 3_600_000;
+
 export interface ResetOptions {
 	/** Extra finished executions in the home account's us-east-1, spread over the past 14 days. */
 	readonly extraExecutions?: number;
@@ -72,6 +75,27 @@ export class EmulatorState implements EmulatorControl {
 	advance(ms: number): void {
 		this.clock.advance(ms);
 		this.sync();
+	}
+
+	private advancing: Promise<void> = Promise.resolve();
+
+	/**
+	 * advance() over HTTP: in steps of an hour of engine time, yielding to the event loop between
+	 * them, so SSM requests are still answered while a long advance runs (a 30-day advance of the
+	 * demo fleet is seconds of work). Advances asked for meanwhile run after it, in order.
+	 */
+	async advanceGradually(ms: number): Promise<void> {
+		const run = async (): Promise<void> => {
+			for (let left = ms; left > 0;) {
+				const step = Math.min(left, ADVANCE_STEP_MS);
+				this.advance(step);
+				left -= step;
+				if (left > 0) await new Promise(resolve => setImmediate(resolve));
+			}
+		};
+		const next = this.advancing.then(run);
+		this.advancing = next.catch(() => undefined);
+		return next;
 	}
 
 	setTime(ms: number): void {

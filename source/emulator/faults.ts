@@ -14,6 +14,10 @@ export interface FaultConfig {
 	expiredAccessKeys?: string[];
 }
 
+/** An hour of added latency at most: enough to look hung, bounded so a request always ends. */
+export const MAX_LATENCY_MS = 3_600_000;
+const MAX_LIST = 1000;
+
 export const noFaults: Readonly<FaultConfig> = {throttleRate: 0, serverErrorRate: 0, latencyMs: 0, downRegions: []};
 
 function rate(value: unknown, name: string): number {
@@ -36,15 +40,15 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 	}
 
 	if (partial.latencyMs !== undefined) {
-		if (typeof partial.latencyMs !== 'number' || !(partial.latencyMs >= 0)) {
-			throw new RangeError('latencyMs must be a non-negative number');
+		if (typeof partial.latencyMs !== 'number' || !(partial.latencyMs >= 0 && partial.latencyMs <= MAX_LATENCY_MS)) {
+			throw new RangeError(`latencyMs must be a number of milliseconds from 0 to ${MAX_LATENCY_MS}`);
 		}
 
 		next.latencyMs = partial.latencyMs;
 	}
 
 	if (partial.downRegions !== undefined) {
-		if (!Array.isArray(partial.downRegions) || partial.downRegions.some(region => typeof region !== 'string')) {
+		if (!Array.isArray(partial.downRegions) || partial.downRegions.length > MAX_LIST || partial.downRegions.some(region => typeof region !== 'string')) {
 			throw new RangeError('downRegions must be a list of region names');
 		}
 
@@ -52,7 +56,11 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 	}
 
 	if (partial.expiredAccessKeys !== undefined) {
-		if (!Array.isArray(partial.expiredAccessKeys) || partial.expiredAccessKeys.some(key => typeof key !== 'string')) {
+		if (
+			!Array.isArray(partial.expiredAccessKeys) ||
+			partial.expiredAccessKeys.length > MAX_LIST ||
+			partial.expiredAccessKeys.some(key => typeof key !== 'string')
+		) {
 			throw new RangeError('expiredAccessKeys must be a list of access key ids');
 		}
 

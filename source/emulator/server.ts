@@ -4,6 +4,7 @@ import {handleControl} from './control-routes.js';
 import type {EmulatorState} from './control.js';
 import {ServiceError, errors} from './errors.js';
 import {operations} from './operations/index.js';
+import {refusal} from './wire/loopback-guard.js';
 import {readBody} from './wire/read-body.js';
 import {callerIdentity} from './wire/request-context.js';
 import {sendError, sendJson} from './wire/responses.js';
@@ -67,10 +68,20 @@ function pathOf(url: string | undefined): string {
 	}
 }
 
-/** The HTTP server: SSM's JSON 1.1 protocol on any path, the control API under /_emulator/. */
+/** The HTTP server: SSM's JSON 1.1 protocol on any path, the control API under /_emulator/; loopback clients only. */
 export function createEmulatorServer(state: EmulatorState): Server {
 	return createServer((request, response) => {
 		const path = pathOf(request.url);
+		const refused = refusal(request);
+		if (refused) {
+			// Read what was sent, then say no: SSM's error shape for SSM paths, the control API's for its own.
+			request.resume();
+			const body = path.startsWith('/_emulator/') ? {error: refused} : {__type: 'AccessDeniedException', message: refused};
+			const text = JSON.stringify(body);
+			response.writeHead(403, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text)});
+			response.end(text);
+			return;
+		}
 		const work = path.startsWith('/_emulator/') ? handleControl(request, response, state, path) : handleSsm(request, response, state);
 		work.catch((error: unknown) => {
 			if (response.headersSent) {

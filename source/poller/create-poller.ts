@@ -1,8 +1,11 @@
 /**
  * The refresh loop, outside React. What to watch comes from the refresh plan
  * (store/refresh-plan.ts): the poller subscribes to it and reads no UI field itself.
- * Per region, the list refreshes every `intervalMs`; the open execution and the
- * child under the grid cursor each every `detailIntervalMs` while they still change.
+ * Per region, the list refreshes every `intervalMs`, or every QUIET_INTERVALS intervals once
+ * QUIET_REFRESHES refreshes in a row changed nothing there or while another screen covers the
+ * list (still short of the header's "stale"; back on the list, a region catches up at once);
+ * the open execution and the child under the grid cursor each every `detailIntervalMs` while
+ * they still change.
  * Each loop schedules its next run only after the current one finishes; an
  * in-flight guard turns overlapping requests into one follow-up run; stop()
  * aborts requests in flight. Throttling and errors back off per region with
@@ -22,6 +25,16 @@ import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refre
 export const MIN_INTERVAL_MS = 2000;
 export const DEFAULT_INTERVAL_MS = 5000;
 export const DEFAULT_PAGE_CAP = 20;
+/**
+ * A region whose last this many list refreshes changed nothing in the store refreshes every
+ * QUIET_INTERVALS intervals instead, until a refresh changes something (or the user presses `r`).
+ */
+export const QUIET_REFRESHES = 3;
+/**
+ * Two intervals: a whole interval short of the three after which the header calls a region's data
+ * stale (store/data-selectors.ts selectStaleAfterMs), so even a slow call never flags a quiet region.
+ */
+export const QUIET_INTERVALS = 2;
 
 export interface PollerOptions {
 	readonly store: AppStore;
@@ -70,6 +83,8 @@ const CHILD_LOOP = '\u0000child';
 
 interface Loop {
 	timer?: unknown;
+	/** When the timer fires (clock time). */
+	dueAt?: number;
 	running?: Promise<void>;
 	/** A refresh was asked for while one was running: run again right after (forced if any ask was `r`). */
 	again?: {readonly force: boolean};
@@ -92,6 +107,11 @@ export function createPoller(options: PollerOptions): Poller {
 	const regions = store.getState().context.regions;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
+	/** Per region, the list refreshes in a row that changed nothing in the store. */
+	const quietRefreshes = new Map<string, number>();
+	const quietIntervalMs = QUIET_INTERVALS * intervalMs;
+	/** Per region, when its last list refresh ended and the delay it would have had with the list on screen. */
+	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
 	let controller = new AbortController();
 	let started = false;
@@ -126,6 +146,7 @@ export function createPoller(options: PollerOptions): Poller {
 	async function refreshListOf(region: string, signal: AbortSignal, force: boolean): Promise<number> {
 		const {list} = plan();
 		if ((list === 'paused' && !force) || list === 'held') return intervalMs;
+
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
 		const context: ListContext = {api, region, pageCap, signal, counter};
@@ -134,6 +155,7 @@ export function createPoller(options: PollerOptions): Poller {
 		try {
 			const result = await refreshRegion(context, cursor, known);
 			if (signal.aborted) return intervalMs;
+			const rowsBefore = state().executions;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
 			applyList(
 				region,
@@ -141,11 +163,24 @@ export function createPoller(options: PollerOptions): Poller {
 				counter,
 			);
 			succeeded(region);
-			return intervalMs;
+			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
+			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
+			lastListRefresh.set(region, {at: clock.now(), listDelay});
+			// Behind a detail, grid or location screen only the header shows the list's data.
+			return plan().list === 'background' ? Math.max(listDelay, quietIntervalMs) : listDelay;
 		} catch (error) {
+			quietRefreshes.delete(region);
+			lastListRefresh.delete(region);
 			if (signal.aborted) return intervalMs;
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
+	}
+
+	/** The interval, or the quiet one once the region's last QUIET_REFRESHES refreshes changed nothing. */
+	function nextListDelay(region: string, changed: boolean): number {
+		const quiet = changed ? 0 : (quietRefreshes.get(region) ?? 0) + 1;
+		quietRefreshes.set(region, quiet);
+		return quiet >= QUIET_REFRESHES ? quietIntervalMs : intervalMs;
 	}
 
 	function applyList(region: string, result: RefreshResult, counter: CallCounter): void {
@@ -249,12 +284,29 @@ export function createPoller(options: PollerOptions): Poller {
 				return;
 			}
 
-			loop.timer = clock.setTimeout(() => {
-				loop.timer = undefined;
-				void run(key);
-			}, delay);
+			schedule(key, loop, delay);
 		})();
 		return loop.running;
+	}
+
+	function schedule(key: string, loop: Loop, delay: number): void {
+		if (loop.timer !== undefined) clock.clearTimeout(loop.timer);
+		loop.dueAt = clock.now() + delay;
+		loop.timer = clock.setTimeout(() => {
+			loop.timer = undefined;
+			void run(key);
+		}, delay);
+	}
+
+	/** Back on the list: a region refreshes when it would have had the list stayed on screen (now, if that has passed). */
+	function catchUp(region: string): void {
+		const loop = loops.get(region);
+		const last = lastListRefresh.get(region);
+		if (!loop || loop.running || loop.timer === undefined || loop.dueAt === undefined || !last) return;
+		const due = last.at + last.listDelay;
+		if (due >= loop.dueAt) return;
+		if (due <= clock.now()) void run(region);
+		else schedule(region, loop, due - clock.now());
 	}
 
 	function keys(): string[] {
@@ -284,6 +336,7 @@ export function createPoller(options: PollerOptions): Poller {
 
 		// The filter prompt closed: the list catches up at once.
 		if (previous.list === 'held' && next.list === 'live') for (const region of regions) now.add(region);
+		if (previous.list === 'background' && next.list === 'live') for (const region of regions) catchUp(region);
 		if (newTarget(previous.open, next.open)) now.add(OPEN_LOOP);
 		if (newTarget(previous.child, next.child)) now.add(CHILD_LOOP);
 		for (const key of now) void run(key);

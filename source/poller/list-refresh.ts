@@ -3,7 +3,8 @@
  * after that it is incremental, because final executions never change. It asks
  * for a window of start times that covers every execution we know to be still
  * running plus anything new: executions started since the oldest non-final one
- * (or, with none running, since the newest one we know). When that window would
+ * (or, with none running, since the newest one we know; with none known at all, as in an
+ * empty region, one plain listing, which costs one call too). When that window would
  * take more than a page (a long-running execution in a busy region), it asks
  * instead for
  *   1. executions in a non-final status, and
@@ -170,13 +171,19 @@ async function incremental(context: ListContext, known: readonly Execution[]): P
 
 	let startedAfter: ListingCoverage['startedAfter'];
 	const from = windowStart(known);
-	if (from === undefined) {
-		add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
-		const newest = Math.max(...known.map(execution => execution.startTime ?? Number.NEGATIVE_INFINITY));
-		const recent = await listPages(context, Number.isFinite(newest) ? startAfter(newest) : undefined);
+	const newest = Math.max(...known.map(execution => execution.startTime ?? Number.NEGATIVE_INFINITY));
+	if (from === undefined && !Number.isFinite(newest)) {
+		// Nothing held with a start time (an empty region): one plain listing, newest first, brings
+		// every run, running or not, unless it was cut; only then ask for the non-final ones too.
+		const recent = await listPages(context, undefined);
 		add(recent.executions);
-		if (!Number.isFinite(newest)) startedAfter = unfilteredCoverage(recent.executions, Boolean(recent.nextToken)).startedAfter;
-		else if (!recent.nextToken) startedAfter = windowAfter(newest);
+		startedAfter = unfilteredCoverage(recent.executions, Boolean(recent.nextToken)).startedAfter;
+		if (recent.nextToken) add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
+	} else if (from === undefined) {
+		add((await listPages(context, [{key: 'ExecutionStatus', values: NON_FINAL_STATUSES}])).executions);
+		const recent = await listPages(context, startAfter(newest));
+		add(recent.executions);
+		if (!recent.nextToken) startedAfter = windowAfter(newest);
 	} else {
 		const recent = await listPages(context, startAfter(from));
 		add(recent.executions);

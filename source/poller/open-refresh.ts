@@ -16,6 +16,14 @@ import type {ChildTarget, OpenTarget} from '../store/refresh-plan.js';
 export const FULL_STEPS_EVERY = 5;
 
 /**
+ * While those periodic reads keep finding the steps as they were (every location running stays
+ * running for a long while), they come every this many refreshes instead; a read that finds a
+ * change, or counters that move, go back to FULL_STEPS_EVERY. The status and counters still
+ * follow every refresh.
+ */
+export const MAX_FULL_STEPS_EVERY = 10;
+
+/**
  * While a large run progresses its counters move on almost every refresh; reading its steps at
  * most every this many refreshes (unless its status changes, e.g. it ends) keeps the grid within
  * a few seconds and the memory down (each read is a dozen calls and their garbage). The counters,
@@ -29,19 +37,19 @@ export const MIN_REFRESHES_BETWEEN_READS = 3;
  */
 export interface StepsReuse {
 	heldSteps(store: AppStore, executionId: string, force: boolean): HeldSteps | undefined;
-	/** After the refresh: `calls` > 1 means the steps were paged through again. */
-	refreshed(executionId: string, offered: boolean, calls: number): void;
+	/** After the refresh: `calls` > 1 means the steps were paged through again; `stepsChanged`, that the store's steps are new. */
+	refreshed(executionId: string, offered: boolean, calls: number, stepsChanged: boolean): void;
 }
 
 export function createStepsReuse(): StepsReuse {
-	let current: {id: string; sinceRead: number} | undefined;
+	let current: {id: string; sinceRead: number; fullEvery: number} | undefined;
 	return {
 		heldSteps(store, executionId, force) {
 			const detail = store.getState().details[executionId];
-			if (current?.id !== executionId) current = {id: executionId, sinceRead: 0};
+			if (current?.id !== executionId) current = {id: executionId, sinceRead: 0, fullEvery: FULL_STEPS_EVERY};
 			current.sinceRead++;
 			// Only a parent with counters (a CrossAccount one, whose steps are its locations) gains anything.
-			if (force || current.sinceRead >= FULL_STEPS_EVERY || !detail?.progress || detail.steps.length === 0) return undefined;
+			if (force || current.sinceRead >= current.fullEvery || !detail?.progress || detail.steps.length === 0) return undefined;
 			return {
 				status: detail.status,
 				progress: detail.progress,
@@ -49,8 +57,11 @@ export function createStepsReuse(): StepsReuse {
 				keepWhile: current.sinceRead < MIN_REFRESHES_BETWEEN_READS ? 'status-unchanged' : 'counters-unchanged',
 			};
 		},
-		refreshed(executionId, offered, calls) {
-			if (current?.id === executionId && (!offered || calls > 1)) current.sinceRead = 0;
+		refreshed(executionId, offered, calls, stepsChanged) {
+			if (current?.id !== executionId || (offered && calls === 1)) return;
+			// A full read: the next is due in FULL_STEPS_EVERY refreshes, or later while such reads bring nothing.
+			current.sinceRead = 0;
+			current.fullEvery = stepsChanged ? FULL_STEPS_EVERY : Math.min(MAX_FULL_STEPS_EVERY, current.fullEvery * 2);
 		},
 	};
 }
@@ -65,8 +76,10 @@ export async function refreshOpenExecution(
 	const heldSteps = reuse?.steps.heldSteps(store, target.executionId, reuse.force);
 	const {detail, calls} = await api.getExecution(target.region, target.executionId, {signal, ...(heldSteps ? {heldSteps} : {})});
 	if (signal.aborted) return;
-	reuse?.steps.refreshed(target.executionId, heldSteps !== undefined, calls);
+	const stepsBefore = store.getState().details[target.executionId]?.steps;
 	store.getState().actions.detailLoaded(detail, {calls});
+	// The merge keeps the steps array when they did not change (core/merge.ts mergeSteps).
+	reuse?.steps.refreshed(target.executionId, heldSteps !== undefined, calls, store.getState().details[target.executionId]?.steps !== stepsBefore);
 }
 
 export function noCredentialsMessage(account: string): string {

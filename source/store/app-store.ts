@@ -7,9 +7,11 @@ import type {AppData, ConnectionContext, SortState} from './state.js';
 import {createDataActions, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
+import {createNoticeActions, type NoticeActions} from './notice-actions.js';
+import {noticesFor} from '../core/notifications.js';
 import {selectSelectedExecution} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions};
+export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -38,6 +40,8 @@ export function initialData(init: StoreInit): AppData {
 		modal: {kind: 'none'},
 		dialogSeq: 0,
 		effects: [],
+		watched: {},
+		notices: [],
 		viewport: init.viewport ?? {columns: 100, rows: 30},
 	};
 }
@@ -45,7 +49,7 @@ export function initialData(init: StoreInit): AppData {
 export function createAppStore(init: StoreInit): AppStore {
 	const store = createStore<AppState>()((set, get) => ({
 		...initialData(init),
-		actions: {...createDataActions(set, get), ...createUiActions(set, get), ...createDialogActions(set, get)},
+		actions: {...createDataActions(set, get), ...createUiActions(set, get), ...createDialogActions(set, get), ...createNoticeActions(set, get)},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
@@ -53,6 +57,18 @@ export function createAppStore(init: StoreInit): AppStore {
 	store.subscribe(state => {
 		const shown = selectSelectedExecution(state);
 		if (shown && shown.id !== state.selectedId) store.setState({selectedId: shown.id});
+	});
+	// What changed between two refreshes may need a person: a watched run ended, a run waits for someone.
+	store.subscribe((state, previous) => {
+		if (state.executions === previous.executions) return;
+		const notices = noticesFor({
+			previous: previous.executions,
+			next: state.executions,
+			watched: state.watched,
+			listedBefore: region => previous.regions[region]?.lastSuccessAt !== undefined,
+			at: Math.max(0, ...Object.values(state.regions).map(region => region.lastSuccessAt ?? 0)),
+		});
+		if (notices.length > 0) state.actions.noticesRaised(notices);
 	});
 	return store;
 }

@@ -75,6 +75,8 @@ function outcomeState(state: AppState, outcome: Outcome): Partial<AppData> {
 		screen: 'detail',
 		openId: row.id,
 		selectedId: row.id,
+		// Every run started or re-run from ssmtop is watched: you are told when it ends.
+		watched: {...state.watched, [row.id]: true},
 		detailPane: 'steps',
 		selectedStepIndex: 0,
 		gridCursor: undefined,

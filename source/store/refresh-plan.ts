@@ -10,11 +10,13 @@ import type {AppState} from './app-store.js';
 import {selectGridCursorCell} from './selectors.js';
 
 /**
- * - live: every region refreshes every interval;
+ * - live: the list is on screen: every region refreshes every interval;
+ * - background: a detail, grid or location screen covers the list: the regions refresh less often,
+ *   for the header's counts and health only (still short of "stale"), and catch up on the way back;
  * - held: the `/` filter prompt is open and the list holds still while one types;
  * - paused: after `p`, or after refused credentials: nothing refreshes by itself.
  */
-export type ListPlan = 'live' | 'held' | 'paused';
+export type ListPlan = 'live' | 'background' | 'held' | 'paused';
 
 /**
  * How a target is refreshed:
@@ -100,7 +102,7 @@ const lastPlans = new WeakMap<object, RefreshPlan>();
 
 export function selectRefreshPlan(state: AppState): RefreshPlan {
 	const previous = lastPlans.get(state.actions);
-	const list: ListPlan = state.paused ? 'paused' : state.filterDraft === undefined ? 'live' : 'held';
+	const list: ListPlan = state.paused ? 'paused' : state.filterDraft !== undefined ? 'held' : state.screen === 'list' ? 'live' : 'background';
 	const freshOpen = openTarget(state);
 	const freshChild = childTarget(state);
 	// Keep the previous objects when equal: the poller compares by reference.

@@ -6,6 +6,7 @@
  */
 import type {ChoiceDialogState} from '../core/dialogs/execution-choice.js';
 import type {Effect} from '../core/dialogs/effects.js';
+import type {Notice} from '../core/notifications.js';
 import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
@@ -35,7 +36,8 @@ export interface SortState {
 	readonly descending: boolean;
 }
 
-export type Screen = 'list' | 'detail' | 'grid' | 'location';
+/** 'pulse': status counts per location over the last hour (P). */
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse';
 
 /**
  * One modal at a time, carrying its whole state: the help overlay, or an action dialog whose state
@@ -44,6 +46,8 @@ export type Screen = 'list' | 'detail' | 'grid' | 'location';
 export type Modal =
 	| {readonly kind: 'none'}
 	| {readonly kind: 'help'}
+	/** The notifications pane: what needed attention, newest first, `cursor` on one. */
+	| {readonly kind: 'notices'; readonly cursor: number}
 	| {readonly kind: 'start'; readonly form: StartFormState}
 	| {readonly kind: 'stop'; readonly dialog: ChoiceDialogState}
 	| {readonly kind: 'signal'; readonly dialog: ChoiceDialogState};
@@ -97,6 +101,10 @@ export interface UiState {
 	readonly dialogSeq: number;
 	/** Effects asked for and not yet taken by the effect runner (source/cli/effect-runner.ts). */
 	readonly effects: readonly Effect[];
+	/** Executions to tell about when they end: `w`, and every run started or re-run from ssmtop. */
+	readonly watched: Readonly<Record<string, true>>;
+	/** What needed attention, newest first (at most NOTICE_LIMIT). */
+	readonly notices: readonly Notice[];
 	/** A short-lived message in the footer (e.g. "refreshing…", "copied"). */
 	readonly flash?: string;
 	readonly viewport: {readonly columns: number; readonly rows: number};

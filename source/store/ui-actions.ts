@@ -98,7 +98,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		},
 		screenOpened(screen, executionId) {
 			const state = get();
-			if (screen === 'list') {
+			if (screen === 'list' || screen === 'pulse') {
 				set({screen});
 				return;
 			}
@@ -123,7 +123,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		},
 		back() {
 			const {screen} = get();
-			const parent: Record<Screen, Screen> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid'};
+			const parent: Record<Screen, Screen> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
 			if (screen !== 'list') set({screen: parent[screen]});
 		},
 		paneToggled() {

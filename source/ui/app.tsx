@@ -20,7 +20,9 @@ import {ExecutionList} from './list/execution-list.js';
 import {DetailScreen} from './detail/detail-screen.js';
 import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
+import {PulseScreen} from './pulse/pulse-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
+import {NoticesOverlay} from './overlays/notices-overlay.js';
 import {TooSmall} from './overlays/too-small.js';
 import {ModalHost} from './modal/modal-host.js';
 
@@ -49,6 +51,7 @@ function Body() {
 	const screen = useAppStore(state => state.screen);
 	const modal = useAppStore(state => state.modal);
 	if (modal.kind === 'help') return <HelpOverlay />;
+	if (modal.kind === 'notices') return <NoticesOverlay />;
 	// An action dialog takes the body's place.
 	if (modal.kind !== 'none') return <ModalHost />;
 	switch (screen) {
@@ -60,6 +63,8 @@ function Body() {
 			return <GridScreen />;
 		case 'location':
 			return <LocationScreen />;
+		case 'pulse':
+			return <PulseScreen />;
 	}
 }
 

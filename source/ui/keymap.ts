@@ -14,8 +14,10 @@ export type Scope =
 	| 'detail'
 	| 'grid'
 	| 'location'
+	| 'pulse'
 	| 'filter-prompt'
 	| 'help'
+	| 'notices'
 	// Inside the action dialogs: navigation, then what the focused part adds or shadows.
 	| 'modal'
 	| 'modal-list'
@@ -100,7 +102,14 @@ export const KEYMAP: readonly KeyBinding[] = [
 		help: 'Drill in: list → detail → account × region grid → location',
 		label: 'open',
 	},
-	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['detail', 'grid', 'location'], help: 'Back to the previous screen', label: 'back'},
+	{
+		command: 'back',
+		keys: [key('escape'), key('backspace')],
+		scopes: ['detail', 'grid', 'location', 'pulse'],
+		help: 'Back to the previous screen',
+		label: 'back',
+	},
+	{command: 'screen.pulse', keys: [char('P')], scopes: ['list'], help: 'Pulse: status counts per location over the last hour', label: 'pulse'},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
 	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
 	{command: 'filter.open', keys: [char('/')], scopes: ['list'], help: 'Filter: text, doc:, status:, type:, region:, mode:, id:, ! to negate', label: 'filter'},
@@ -116,6 +125,14 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'run.rerun', keys: [char('R')], scopes: ON_EXECUTION, help: 'Re-run this execution (form pre-filled)', label: 're-run', mutating: true},
 	{command: 'run.stop', keys: [char('x')], scopes: ON_EXECUTION, help: 'Stop or cancel this execution', label: 'stop', mutating: true},
 	{command: 'run.signal', keys: [char('a')], scopes: ON_EXECUTION, help: 'Approve, reject or signal a waiting step', label: 'signal', mutating: true},
+	{
+		command: 'run.watch',
+		keys: [char('w')],
+		scopes: ON_EXECUTION,
+		help: 'Watch this execution: be told (bell, desktop notification) when it ends',
+		label: 'watch',
+	},
+	{command: 'notices.open', keys: [char('!')], scopes: ['global'], help: 'Notifications: what ended or waits for you', label: 'alerts'},
 	{command: 'refresh', keys: [char('r')], scopes: ['global'], help: 'Refresh now', label: 'refresh'},
 	{command: 'pause', keys: [char('p')], scopes: ['global'], help: 'Pause or resume refreshing', label: 'pause'},
 	{command: 'help', keys: [char('?')], scopes: ['global'], help: 'Show this help', label: 'help'},
@@ -123,13 +140,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{
 		command: 'quit.force',
 		keys: [{input: 'c', ctrl: true}],
-		scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'],
+		scopes: ['global', 'filter-prompt', 'help', 'notices', 'modal', 'modal-confirm'],
 		help: 'Quit from anywhere, restoring the terminal',
 	},
 	{
 		command: 'suspend',
 		keys: [{input: 'z', ctrl: true}],
-		scopes: ['global', 'filter-prompt', 'help', 'modal', 'modal-confirm'],
+		scopes: ['global', 'filter-prompt', 'help', 'notices', 'modal', 'modal-confirm'],
 		help: 'Suspend to the shell (fg brings ssmtop back)',
 	},
 	// The filter prompt.
@@ -138,6 +155,10 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'filter.deleteChar', keys: [key('backspace')], scopes: ['filter-prompt'], help: 'Delete the last character'},
 	{command: 'filter.clearDraft', keys: [{input: 'u', ctrl: true}], scopes: ['filter-prompt'], help: 'Clear what you typed'},
 	// Overlays.
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['notices'], help: 'Notifications: move up'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['notices'], help: 'Notifications: move down'},
+	{command: 'open', keys: [key('return')], scopes: ['notices'], help: 'Notifications: open that execution', label: 'open'},
+	{command: 'notices.close', keys: [key('escape'), char('!'), char('q')], scopes: ['notices'], help: 'Close the notifications', label: 'close'},
 	{command: 'help.close', keys: [key('escape'), char('?'), char('q')], scopes: ['help'], help: 'Close the help', label: 'close'},
 	// The action dialogs (start / re-run, stop, signal). A dialog resolves its keys with its DialogFocus.
 	{
@@ -179,6 +200,7 @@ const FOCUS_SCOPES: Readonly<Record<DialogFocus, readonly Scope[]>> = {
 /** The scopes whose keys work here, first match first: a dialog's focused part before its navigation, a screen before 'global'. */
 export function activeScopes(context: KeyContext): Scope[] {
 	if (context.modal === 'help') return ['help'];
+	if (context.modal === 'notices') return ['notices'];
 	if (context.modal !== 'none') return [...FOCUS_SCOPES[context.dialog ?? 'fields']];
 	if (context.filterPrompt) return ['filter-prompt'];
 	return [context.screen, 'global'];
@@ -304,8 +326,10 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	detail: 'detail',
 	grid: 'grid',
 	location: 'location',
+	pulse: 'pulse',
 	'filter-prompt': 'filter prompt',
 	help: 'help',
+	notices: 'notifications',
 	modal: 'dialogs',
 	'modal-list': 'lists in dialogs',
 	'modal-choice': 'choice and yes/no fields',

@@ -26,7 +26,7 @@ describe('awsConfiguration', () => {
 });
 
 describe('withDefaultMode', () => {
-	const flags: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, once: false, json: false};
+	const flags: RawFlags = {local: false, interval: 5, readOnly: false, accountProfile: [], color: true, notify: 'desktop', once: false, json: false};
 	const options = (extra: Partial<RawFlags> = {}) => {
 		const result = validateFlags({...flags, ...extra});
 		if ('errors' in result) throw new Error(result.errors.join('\n'));

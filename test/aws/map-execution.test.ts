@@ -34,6 +34,7 @@ describe('SDK shapes → core types', () => {
 			outputs: {},
 			targets: [],
 			resolvedTargets: [],
+			resolvedTargetsTruncated: false,
 			automationType: 'Local',
 		});
 		expect(Object.values(row)).not.toContain(undefined);

@@ -52,6 +52,7 @@ describe('each flag with a wrong value: exit 2 and one paragraph', () => {
 		['--account-profile without =', ['--account-profile', '111122223333'], /^ssmtop: --account-profile: "111122223333" should be ACCOUNT=PROFILE/],
 		['--account-profile with a short account', ['--account-profile', '1234=audit'], /12-digit account id/],
 		['--json without --once', ['--local', '--json'], /^ssmtop: --json only applies with --once/],
+		['--notify with an unknown mode', ['--notify', 'loud'], /^ssmtop: --notify: "loud" is not a mode\. Give desktop \(the default\), bell, or off\./],
 		['an unknown flag', ['--bogus'], /^ssmtop: unknown flag --bogus\.\nRun "ssmtop --help" for usage\.\n$/],
 		['a misspelt flag', ['--colour'], /^ssmtop: unknown flag --colour \(did you mean --color\?\)\.\n/],
 		['a flag in the wrong case', ['--Local'], /^ssmtop: unknown flag --Local \(did you mean --local\?\)\./],

@@ -141,7 +141,7 @@ describe('hostile data in the output of ssmtop --once and its errors', () => {
 		expect(result.stdout).not.toMatch(CONTROLS);
 		expect(result.stdout).toContain('\\u009b31m\\u202e');
 		const [row] = parseJsonLines(result.stdout);
-		expect(row).toMatchObject({documentName: HOSTILE('doc'), executedBy: HOSTILE('by'), failureMessage: HOSTILE('why'), currentStepName: HOSTILE('step')});
+		expect(row).toMatchObject({DocumentName: HOSTILE('doc'), ExecutedBy: HOSTILE('by'), FailureMessage: HOSTILE('why'), CurrentStepName: HOSTILE('step')});
 	});
 
 	it('shows a service error message quoted at start-up as text', async () => {

@@ -29,7 +29,11 @@ drillHooks(async () => {
 });
 
 async function setLatency(latencyMs: number): Promise<void> {
-	const response = await fetch(`${emulator!.url}/_emulator/faults`, {method: 'POST', body: JSON.stringify({latencyMs})});
+	const response = await fetch(`${emulator!.url}/_emulator/faults`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify({latencyMs}),
+	});
 	expect(response.status).toBe(200);
 }
 

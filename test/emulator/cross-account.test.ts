@@ -36,7 +36,8 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		const id = await start([{Accounts: accounts, Regions: regions, TargetLocationMaxConcurrency: '4', TargetLocationMaxErrors: '5'}]);
 		const early = await get(id);
 		expect(early.ProgressCounters).toEqual({TotalSteps: 15, SuccessSteps: 0, FailedSteps: 0, CancelledSteps: 0, TimedOutSteps: 0});
-		expect(early.StepExecutions!.filter(step => step.StepStatus === 'InProgress')).toHaveLength(4);
+		// Locations ramp up as targets do: the first location runs alone, then the window doubles with each success, up to 4.
+		expect(early.StepExecutions!.filter(step => step.StepStatus === 'InProgress')).toHaveLength(1);
 		await settle(id);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Failed');
@@ -158,6 +159,7 @@ describe('multi-account, multi-Region (TargetLocations)', () => {
 		await settle(id);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Cancelled');
-		expect(parent.ProgressCounters).toMatchObject({TotalSteps: 15, CancelledSteps: 2, SuccessSteps: 0});
+		// One location was running (the ramp-up starts with one): it is cancelled, the rest never started.
+		expect(parent.ProgressCounters).toMatchObject({TotalSteps: 15, CancelledSteps: 1, SuccessSteps: 0});
 	});
 });

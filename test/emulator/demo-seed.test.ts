@@ -150,7 +150,11 @@ describe('the demo seed', () => {
 	it('reset replaces the data: seed none leaves no executions; the documents stay', async () => {
 		const fresh = await emulator({seed: 'demo'});
 		try {
-			const response = await fetch(`${fresh.url}/_emulator/reset`, {method: 'POST', body: JSON.stringify({seed: 'none'})});
+			const response = await fetch(`${fresh.url}/_emulator/reset`, {
+				method: 'POST',
+				headers: {'content-type': 'application/json'},
+				body: JSON.stringify({seed: 'none'}),
+			});
 			expect(((await response.json()) as {executions: number}).executions).toBe(0);
 			const client = ssm(fresh);
 			expect((await client.send(new DescribeAutomationExecutionsCommand({}))).AutomationExecutionMetadataList).toEqual([]);

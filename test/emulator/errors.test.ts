@@ -10,7 +10,7 @@ import {
 	StopAutomationExecutionCommand,
 } from '@aws-sdk/client-ssm';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {failure, ssm, withEmulator} from './support.js';
+import {failure, rawPost, ssm, withEmulator} from './support.js';
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 
@@ -214,6 +214,30 @@ describe('declared errors', () => {
 			'IdempotentParameterMismatch',
 		);
 		expect(first.AutomationExecutionId).toHaveLength(36);
+	});
+
+	it('a ClientToken compares the request canonically: members in another order, or null for an absent one, are the same request', async () => {
+		const token = 'C3D4E5F6-1111-4222-8333-444455556666';
+		const target = 'AmazonSSM.StartAutomationExecution';
+		const first = await rawPost(
+			env.running,
+			target,
+			JSON.stringify({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, ClientToken: token}),
+		);
+		expect(first.status).toBe(200);
+		const reordered = await rawPost(
+			env.running,
+			target,
+			JSON.stringify({ClientToken: token, Parameters: {InstanceId: ['i-0123456789abcdef0']}, DocumentName: 'AWS-StopEC2Instance', Mode: null, Tags: null}),
+		);
+		expect(reordered).toMatchObject({status: 200, json: {AutomationExecutionId: first.json['AutomationExecutionId']}});
+		const different = await rawPost(
+			env.running,
+			target,
+			JSON.stringify({DocumentName: 'AWS-StopEC2Instance', Parameters: {InstanceId: ['i-0123456789abcdef0']}, Mode: 'Interactive', ClientToken: token}),
+		);
+		expect(different.status).toBe(400);
+		expect(different.json['__type']).toMatch(/IdempotentParameterMismatch/);
 	});
 
 	it('AutomationExecutionLimitExceededException once the running quota and the queue are full', async () => {

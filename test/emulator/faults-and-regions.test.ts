@@ -57,13 +57,25 @@ describe('fault injection', () => {
 	});
 
 	it('is set and cleared over HTTP, and the control API itself is never faulted', async () => {
-		const set = await fetch(`${running.url}/_emulator/faults`, {method: 'POST', body: JSON.stringify({throttleRate: 1, downRegions: ['ap-southeast-2']})});
+		const set = await fetch(`${running.url}/_emulator/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({throttleRate: 1, downRegions: ['ap-southeast-2']}),
+		});
 		expect(await set.json()).toEqual({throttleRate: 1, serverErrorRate: 0, latencyMs: 0, downRegions: ['ap-southeast-2']});
 		expect((await fetch(`${running.url}/_emulator/counts`)).status).toBe(200);
 		expect((await failure(ssm(running).send(new ListDocumentsCommand({})))).name).toBe('ThrottlingException');
-		await fetch(`${running.url}/_emulator/faults`, {method: 'POST', body: JSON.stringify({throttleRate: 0, downRegions: []})});
+		await fetch(`${running.url}/_emulator/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({throttleRate: 0, downRegions: []}),
+		});
 		await expect(ssm(running).send(new ListDocumentsCommand({}))).resolves.toBeDefined();
-		const invalid = await fetch(`${running.url}/_emulator/faults`, {method: 'POST', body: JSON.stringify({throttleRate: 2})});
+		const invalid = await fetch(`${running.url}/_emulator/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({throttleRate: 2}),
+		});
 		expect(invalid.status).toBe(400);
 	});
 

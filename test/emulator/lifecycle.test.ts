@@ -184,7 +184,11 @@ describe('execution lifecycle', () => {
 	});
 
 	it('a run started while its alarm is already in ALARM is stopped at once (alarm set over HTTP)', async () => {
-		const response = await fetch(`${env.running.url}/_emulator/alarms`, {method: 'POST', body: JSON.stringify({name: 'api-5xx', state: 'ALARM'})});
+		const response = await fetch(`${env.running.url}/_emulator/alarms`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({name: 'api-5xx', state: 'ALARM'}),
+		});
 		expect(response.status).toBe(200);
 		const id = await start({
 			DocumentName: 'AWS-StopEC2Instance',

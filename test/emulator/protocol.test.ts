@@ -66,7 +66,7 @@ describe('wire protocol', () => {
 		expect(counts.requests['ListDocuments']).toBeGreaterThan(0);
 		const missing = await fetch(`${running.url}/_emulator/nothing-here`);
 		expect(missing.status).toBe(404);
-		const bad = await fetch(`${running.url}/_emulator/clock/advance`, {method: 'POST', body: '{"ms":-5}'});
+		const bad = await fetch(`${running.url}/_emulator/clock/advance`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"ms":-5}'});
 		expect(bad.status).toBe(400);
 	});
 });

@@ -57,22 +57,40 @@ describe('rate control', () => {
 		expect(kids.map(kid => kid.Target).sort()).toEqual(ids(10));
 	});
 
-	it('10 targets, MaxConcurrency 2, MaxErrors 1, targets 1 and 2 fail: the second error stops launching after 3 children', async () => {
+	it('10 targets, MaxConcurrency 2, MaxErrors 1, targets 1 and 2 fail: each runs alone (no success to ramp up on), the second error stops launching', async () => {
 		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(10, [1, 2])}], MaxConcurrency: '2', MaxErrors: '1'});
 		await runToEnd(id);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Failed');
 		expect(parent.FailureMessage).toMatch(/threshold/);
-		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 2, Success: 1, Pending: 7});
+		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 2, Pending: 8});
 		const kids = await children(id);
-		expect(tally(kids.map(kid => kid.AutomationExecutionStatus))).toEqual({Failed: 2, Success: 1});
+		expect(tally(kids.map(kid => kid.AutomationExecutionStatus))).toEqual({Failed: 2});
 	});
 
-	it('MaxErrors 0 stops after the first error; the child already running finishes', async () => {
-		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(6, [1])}], MaxConcurrency: '2', MaxErrors: '0'});
-		await runToEnd(id);
+	it('the first target runs alone: with MaxErrors 0 a runbook that fails everywhere fails once, and the others never start', async () => {
+		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(6, [1, 2, 3, 4, 5, 6])}], MaxConcurrency: '5', MaxErrors: '0'});
+		const peak = await runToEnd(id);
 		const parent = await get(id);
-		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 1, Success: 1, Pending: 4});
+		expect(peak).toBe(1);
+		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 1, Pending: 5});
+		expect(await children(id)).toHaveLength(1);
+	});
+
+	it('ramps up: 1 at first, doubling with each success, never above MaxConcurrency', async () => {
+		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(30)}], MaxConcurrency: '8'});
+		const seen: number[] = [];
+		for (let step = 0; step < 400; step++) {
+			env.running.control.advance(500);
+			const parent = await get(id);
+			seen.push(parent.StepExecutions!.filter(item => item.StepStatus === 'InProgress').length);
+			if (parent.AutomationExecutionStatus === 'Success') break;
+		}
+		expect(seen[0]).toBe(1);
+		expect(Math.max(...seen)).toBe(8);
+		// The window grows only as children succeed: it is 1 until the first one ends, and never jumps past the next power of two.
+		const firstAboveOne = seen.findIndex(value => value > 1);
+		expect(seen[firstAboveOne]).toBeLessThanOrEqual(2);
 	});
 
 	it('errors within MaxErrors let every target run, and the parent still ends Failed', async () => {
@@ -83,18 +101,17 @@ describe('rate control', () => {
 		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 2, Success: 6});
 	});
 
-	it('percentages: 30% of 10 runs 3 at a time; 10% of 10 allows 1 error', async () => {
+	it('percentages: 30% of 10 runs at most 3 at a time; 10% of 10 allows 1 error', async () => {
+		const wide = await start({Targets: [{Key: 'ParameterValues', Values: ids(10)}], MaxConcurrency: '30%'});
+		expect(await runToEnd(wide)).toBe(3);
 		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(10, [1, 2, 3])}], MaxConcurrency: '30%', MaxErrors: '10%'});
-		const peak = await runToEnd(id);
-		const parent = await get(id);
-		expect(peak).toBe(3);
-		// 1, 2 and 3 run together and all fail: the first error frees a slot for 4 (allowed: 1 error),
-		// the second stops launching; 4 finishes.
-		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 3, Success: 1, Pending: 6});
+		await runToEnd(id);
+		// 1 runs alone and fails (1 error allowed), 2 runs alone and fails: the threshold stops launching.
+		expect(tally((await get(id)).StepExecutions!.map(step => step.StepStatus))).toEqual({Failed: 2, Pending: 8});
 	});
 
 	it('the default MaxConcurrency is 10 and the default MaxErrors 0', async () => {
-		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(12)}]});
+		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(40)}]});
 		const parent = await get(id);
 		expect(parent).toMatchObject({MaxConcurrency: '10', MaxErrors: '0'});
 		expect(await runToEnd(id)).toBe(10);
@@ -153,6 +170,7 @@ describe('rate control', () => {
 
 	it('cancelling a parent cancels its running children and leaves the rest unstarted', async () => {
 		const id = await start({Targets: [{Key: 'ParameterValues', Values: ids(6)}], MaxConcurrency: '2'});
+		// Until the first child succeeds it runs alone (the ramp-up): one child is running here.
 		env.running.control.advance(3000);
 		await env.client.send(new StopAutomationExecutionCommand({AutomationExecutionId: id}));
 		expect((await get(id)).AutomationExecutionStatus).toBe('Cancelling');
@@ -160,6 +178,6 @@ describe('rate control', () => {
 		env.running.control.advance(61_000);
 		const parent = await get(id);
 		expect(parent.AutomationExecutionStatus).toBe('Cancelled');
-		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Cancelled: 2, Pending: 4});
+		expect(tally(parent.StepExecutions!.map(step => step.StepStatus))).toEqual({Cancelled: 1, Pending: 5});
 	});
 });

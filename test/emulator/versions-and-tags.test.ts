@@ -1,6 +1,9 @@
 // ListDocumentVersions, ListTagsForResource and AddTagsToResource through the real SDK.
 import {
 	AddTagsToResourceCommand,
+	DescribeDocumentCommand,
+	ListDocumentsCommand,
+	RemoveTagsFromResourceCommand,
 	ListDocumentVersionsCommand,
 	ListTagsForResourceCommand,
 	paginateListDocumentVersions,
@@ -145,7 +148,11 @@ describe('tags on automations', () => {
 
 	it('raises InvalidResourceType, InvalidResourceId and ValidationException where the model says', async () => {
 		const id = await start();
-		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance'})), 'InvalidResourceType');
+		await expectError(
+			env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance'})),
+			'InvalidResourceId',
+			/owned by Amazon/,
+		);
 		await expectError(
 			env.client.send(new AddTagsToResourceCommand({ResourceType: 'PatchBaseline', ResourceId: 'pb-012345abcde', Tags: [{Key: 'a', Value: 'b'}]})),
 			'InvalidResourceType',
@@ -183,5 +190,57 @@ describe('tags on automations', () => {
 			'ValidationException',
 			/regular expression pattern/,
 		);
+	});
+
+	it('RemoveTagsFromResource drops keys from an automation; unknown keys are no error', async () => {
+		const id = await start([
+			{Key: 'team', Value: 'ops'},
+			{Key: 'ticket', Value: 'CHG-1'},
+		]);
+		await env.client.send(new RemoveTagsFromResourceCommand({ResourceType: 'Automation', ResourceId: id, TagKeys: ['ticket', 'absent']}));
+		const {TagList} = await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Automation', ResourceId: id}));
+		expect(TagList).toEqual([{Key: 'team', Value: 'ops'}]);
+		await expectError(
+			env.client.send(new RemoveTagsFromResourceCommand({ResourceType: 'Automation', ResourceId: id} as never)),
+			'ValidationException',
+			/tagKeys/,
+		);
+	});
+});
+
+describe('document tags', () => {
+	const tagsOf = async (name: string) => (await env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: name}))).TagList;
+	const described = async (name: string) => (await env.client.send(new DescribeDocumentCommand({Name: name}))).Document?.Tags;
+	const listedWith = async (key: string, value: string) =>
+		((await env.client.send(new ListDocumentsCommand({Filters: [{Key: `tag:${key}`, Values: [value]}]}))).DocumentIdentifiers ?? []).map(item => item.Name);
+
+	it('add, list and remove on a document this account owns, consistent with DescribeDocument, ListDocuments and the tag: filter', async () => {
+		const name = 'Ops-PatchFleetWithApproval';
+		const before = (await tagsOf(name)) ?? [];
+		expect(await described(name)).toEqual(before);
+		await env.client.send(new AddTagsToResourceCommand({ResourceType: 'Document', ResourceId: name, Tags: [{Key: 'tier', Value: 'gold'}]}));
+		expect(await tagsOf(name)).toEqual([...before, {Key: 'tier', Value: 'gold'}]);
+		expect(await described(name)).toEqual([...before, {Key: 'tier', Value: 'gold'}]);
+		expect(await listedWith('tier', 'gold')).toEqual([name]);
+		const listed = await env.client.send(new ListDocumentsCommand({Filters: [{Key: 'Name', Values: [name]}]}));
+		expect(listed.DocumentIdentifiers?.[0]?.Tags).toEqual([...before, {Key: 'tier', Value: 'gold'}]);
+		await env.client.send(new RemoveTagsFromResourceCommand({ResourceType: 'Document', ResourceId: name, TagKeys: ['tier']}));
+		expect(await tagsOf(name)).toEqual(before);
+		expect(await listedWith('tier', 'gold')).toEqual([]);
+	});
+
+	it("refuses Amazon's documents, another account's and unknown ones (InvalidResourceId)", async () => {
+		await expectError(
+			env.client.send(new AddTagsToResourceCommand({ResourceType: 'Document', ResourceId: 'AWS-RestartEC2Instance', Tags: [{Key: 'a', Value: 'b'}]})),
+			'InvalidResourceId',
+		);
+		await expectError(
+			ssm(env.running, {account: '210987654321'}).send(
+				new AddTagsToResourceCommand({ResourceType: 'Document', ResourceId: 'Ops-PatchFleetWithApproval', Tags: [{Key: 'a', Value: 'b'}]}),
+			),
+			'InvalidResourceId',
+			/only its owner/,
+		);
+		await expectError(env.client.send(new ListTagsForResourceCommand({ResourceType: 'Document', ResourceId: 'No-Such-Doc'})), 'InvalidResourceId');
 	});
 });

@@ -82,6 +82,12 @@ export interface FakeApi extends MonitorApi {
 	gate?: Promise<void>;
 	signals: AbortSignal[];
 	resets: number;
+	/**
+	 * When set, getExecution behaves like the real api for a parent whose steps come truncated: it
+	 * returns the held steps it is offered while they stand (one call), and otherwise reads its
+	 * steps in full, reporting 1 + stepPages calls.
+	 */
+	stepPages?: number;
 }
 
 function matches(execution: Execution, filters: readonly ExecutionFilter[] | undefined): boolean {
@@ -137,7 +143,10 @@ export function createFakeApi(initial: Record<string, Execution[]> = {}): FakeAp
 			failIfAsked(region);
 			const detail = api.details.get(id);
 			if (!detail) throw new DataError('not-found', `no ${id}`);
-			return {detail: structuredClone(detail), calls: 1};
+			if (api.stepPages === undefined) return {detail: structuredClone(detail), calls: 1};
+			const held = options?.heldSteps;
+			if (held && heldStepsStand(held, detail)) return {detail: {...structuredClone(detail), steps: held.steps}, calls: 1};
+			return {detail: structuredClone(detail), calls: 1 + api.stepPages};
 		},
 		async getChildExecution(location: ChildLocation): Promise<DetailResult | undefined> {
 			api.calls.push({op: 'child', region: location.region, id: location.executionId});
@@ -160,6 +169,12 @@ export function createFakeApi(initial: Record<string, Execution[]> = {}): FakeAp
 	}
 
 	return api;
+}
+
+/** As source/aws/ssm-calls.ts decides it: the same status, and unless only that is asked, the same counters. */
+function heldStepsStand(held: HeldSteps, detail: ExecutionDetail): boolean {
+	if (detail.status !== held.status) return false;
+	return held.keepWhile === 'status-unchanged' || JSON.stringify(detail.progress) === JSON.stringify(held.progress);
 }
 
 export function row(id: string, region: string, status: string, startTime: number, overrides: Partial<Execution> = {}): Execution {

@@ -129,3 +129,21 @@ describe('selectRefreshPlan', () => {
 		expect(selectRefreshPlan(one.getState())).toBe(plan);
 	});
 });
+
+describe('selectRefreshPlan: the list behind another screen', () => {
+	it('is background while a detail, grid or location screen covers it; pause and the filter prompt still win', () => {
+		const app = store();
+		app.getState().actions.pollSucceeded('us-east-1', [row], {at: 1});
+		app.getState().actions.screenOpened('detail', 'p');
+		expect(selectRefreshPlan(app.getState()).list).toBe('background');
+		app.getState().actions.screenOpened('grid');
+		expect(selectRefreshPlan(app.getState()).list).toBe('background');
+		app.getState().actions.pauseToggled();
+		expect(selectRefreshPlan(app.getState()).list).toBe('paused');
+		app.getState().actions.pauseToggled();
+		app.getState().actions.back();
+		app.getState().actions.back();
+		expect(app.getState().screen).toBe('list');
+		expect(selectRefreshPlan(app.getState()).list).toBe('live');
+	});
+});

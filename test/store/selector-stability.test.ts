@@ -5,13 +5,14 @@
 import {describe, expect, it} from 'vitest';
 import * as dataSelectors from '../../source/store/data-selectors.js';
 import * as dialogActions from '../../source/store/dialog-actions.js';
+import * as noticeActions from '../../source/store/notice-actions.js';
 import * as selectors from '../../source/store/selectors.js';
 import type {AppState, AppStore} from '../../source/store/app-store.js';
 import {crossAccountDetail, execution, executions, failedDetail, storeWith} from '../ui/fixtures.js';
 
 type Selector = (state: AppState) => unknown;
 
-const modules: Readonly<Record<string, Record<string, unknown>>> = {selectors, dataSelectors, dialogActions};
+const modules: Readonly<Record<string, Record<string, unknown>>> = {selectors, dataSelectors, dialogActions, noticeActions};
 
 /** Every exported function named select…, from every store module that has selectors. */
 function allSelectors(): Array<[string, Selector]> {

@@ -40,7 +40,9 @@ export type Effect =
 	| {readonly kind: 'refresh'}
 	| {readonly kind: 'loadOlder'}
 	/** Ctrl-Z: give the terminal back to the shell until `fg`. */
-	| {readonly kind: 'suspend'};
+	| {readonly kind: 'suspend'}
+	/** Tell the person: the bell, and a desktop notification through the terminal (as --notify allows). */
+	| {readonly kind: 'notify'; readonly title: string; readonly body: string};
 
 /** The answer to an effect, for the dialog that asked (matched by its id). */
 export type DialogEvent =

@@ -8,8 +8,15 @@ export const DEFAULT_EXECUTION_ROLE = 'AWS-SystemsManager-AutomationExecutionRol
 
 interface Group {
 	readonly steps: StepRecord[];
+	/** MaxConcurrency (or TargetLocationMaxConcurrency) as a number. */
 	readonly concurrency: number;
 	readonly errorsAllowed: number;
+	/**
+	 * How many may run at once now: the first target (or location) runs alone, and each one that
+	 * succeeds doubles this, up to `concurrency` ("running automations at scale": the service ramps
+	 * up exponentially, so a runbook that fails everywhere stops at the first failure under MaxErrors 0).
+	 */
+	window: number;
 	running: number;
 	errors: number;
 	location?: WireTargetLocation;
@@ -48,6 +55,7 @@ export class FanOut {
 				steps: parent.steps,
 				concurrency: concurrencyLimit(parent.maxConcurrency ?? '10', total),
 				errorsAllowed: errorLimit(parent.maxErrors ?? '0', total),
+				window: 1,
 				running: 0,
 				errors: 0,
 			},
@@ -90,6 +98,7 @@ export class FanOut {
 				steps,
 				concurrency: concurrencyLimit(location.TargetLocationMaxConcurrency ?? '1', steps.length),
 				errorsAllowed: errorLimit(location.TargetLocationMaxErrors ?? '0', steps.length),
+				window: 1,
 				running: 0,
 				errors: 0,
 				location,
@@ -110,7 +119,8 @@ export class FanOut {
 
 		step.status = child.status;
 		step.endTime = this.engine.now;
-		if (child.status !== 'Success') {
+		if (child.status === 'Success') group.window = Math.min(group.concurrency, group.window * 2);
+		else {
 			step.failureMessage = child.failureMessage ?? `Child automation ${child.id} ended ${child.status}.`;
 			if (child.status !== 'Cancelled' || !parent.stopRequested) {
 				group.errors += 1;
@@ -149,7 +159,7 @@ export class FanOut {
 	private dispatch(parent: ExecutionRecord): void {
 		const groups = this.groups.get(parent.id) ?? [];
 		for (const group of groups) {
-			while (!parent.stopRequested && group.running < group.concurrency && group.errors <= group.errorsAllowed) {
+			while (!parent.stopRequested && group.running < Math.min(group.window, group.concurrency) && group.errors <= group.errorsAllowed) {
 				const step = group.steps.find(candidate => candidate.status === 'Pending');
 				if (!step) {
 					break;

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {stringify as toYaml} from 'yaml';
 import {errors} from '../errors.js';
+import type {Catalogue} from '../runbooks/catalogue.js';
 import type {Engine} from '../engine/engine.js';
 import {defaultAsText} from '../runbooks/parameters.js';
 import type {Runbook} from '../runbooks/types.js';
@@ -40,7 +41,7 @@ function owner(runbook: Runbook): string {
 	return runbook.owner;
 }
 
-function identifier(engine: Engine, runbook: Runbook): Json {
+function identifier(engine: Engine, runbook: Runbook, tags: readonly {Key: string; Value: string}[]): Json {
 	return {
 		Name: runbook.name,
 		CreatedDate: createdDate(engine, runbook, 1),
@@ -53,12 +54,12 @@ function identifier(engine: Engine, runbook: Runbook): Json {
 		SchemaVersion: runbook.documentType === 'Automation' ? '0.3' : '2.2',
 		DocumentFormat: 'JSON',
 		...(runbook.targetType ? {TargetType: runbook.targetType} : {}),
-		Tags: runbook.tags ?? [],
+		Tags: tags,
 		...(runbook.author ? {Author: runbook.author} : {}),
 	};
 }
 
-type DocumentPredicate = (runbook: Runbook, account: string) => boolean;
+type DocumentPredicate = (runbook: Runbook, account: string, catalogue: Catalogue) => boolean;
 
 function ownerMatches(value: string, runbook: Runbook, account: string): boolean {
 	switch (value) {
@@ -93,7 +94,8 @@ function keyValuePredicate(key: string, values: string[]): DocumentPredicate {
 		default:
 			if (key.startsWith('tag:')) {
 				const tagKey = key.slice(4);
-				return runbook => (runbook.tags ?? []).some(tag => tag.Key === tagKey && (values.length === 0 || values.includes(tag.Value)));
+				return (runbook, _account, catalogue) =>
+					catalogue.tagsOf(runbook).some(tag => tag.Key === tagKey && (values.length === 0 || values.includes(tag.Value)));
 			}
 
 			throw errors.invalidFilterKey(key);
@@ -128,11 +130,11 @@ export const listDocuments: Operation = (input, {engine, catalogue, caller}) => 
 	];
 	const scope = {legacy, filters};
 	const cursor = decodeToken(nextToken, 'ListDocuments', scope);
-	const matching = catalogue.all().filter(runbook => predicates.every(test => test(runbook, caller.account)));
+	const matching = catalogue.all().filter(runbook => predicates.every(test => test(runbook, caller.account, catalogue)));
 	const offset = cursor ? Number(cursor['n']) : 0;
 	const page = matching.slice(offset, offset + maxResults);
 	return {
-		DocumentIdentifiers: page.map(runbook => identifier(engine, runbook)),
+		DocumentIdentifiers: page.map(runbook => identifier(engine, runbook, catalogue.tagsOf(runbook))),
 		...(offset + maxResults < matching.length ? {NextToken: encodeToken('ListDocuments', scope, {n: offset + maxResults})} : {}),
 	};
 };
@@ -184,7 +186,7 @@ export const describeDocument: Operation = (input, {engine, catalogue}) => {
 			DefaultVersion: String(runbook.defaultVersion),
 			DocumentFormat: 'JSON',
 			...(runbook.targetType ? {TargetType: runbook.targetType} : {}),
-			Tags: runbook.tags ?? [],
+			Tags: catalogue.tagsOf(runbook),
 			...(runbook.author ? {Author: runbook.author} : {}),
 		},
 	};

@@ -6,7 +6,7 @@ import {getAutomationExecution} from './get-automation-execution.js';
 import {listDocumentVersions} from './list-document-versions.js';
 import {startAutomationExecution} from './start-automation-execution.js';
 import {sendAutomationSignal, stopAutomationExecution} from './stop-and-signal.js';
-import {addTagsToResource, listTagsForResource} from './tags.js';
+import {addTagsToResource, listTagsForResource, removeTagsFromResource} from './tags.js';
 
 export const operations: Readonly<Record<string, Operation>> = {
 	StartAutomationExecution: startAutomationExecution,
@@ -21,4 +21,5 @@ export const operations: Readonly<Record<string, Operation>> = {
 	ListDocumentVersions: listDocumentVersions,
 	ListTagsForResource: listTagsForResource,
 	AddTagsToResource: addTagsToResource,
+	RemoveTagsFromResource: removeTagsFromResource,
 };

@@ -1,6 +1,7 @@
 import {assertResolvable} from '../engine/fan-out.js';
 import {resolveTargets} from '../engine/inventory.js';
 import {errors} from '../errors.js';
+import {canonicalJson} from '../wire/canonical.js';
 import type {StringListMap, WireAlarmConfiguration, WireTarget, WireTargetLocation} from '../model.js';
 import {resolveVersion} from '../runbooks/catalogue.js';
 import {checkTargetValue, effectiveParameters} from '../runbooks/parameters.js';
@@ -122,7 +123,8 @@ export const startAutomationExecution: Operation = async (input, {engine, catalo
 	}
 
 	const region = engine.store.region(caller.account, caller.region);
-	const fingerprint = JSON.stringify({...input, ClientToken: undefined});
+	// The same request in another member order, or with null for an absent member, is the same request.
+	const fingerprint = canonicalJson({...input, ClientToken: undefined});
 	if (clientToken) {
 		const existing = region.clientTokens.get(clientToken.toLowerCase());
 		if (existing) {

@@ -3,9 +3,13 @@ import {awsRunbooks} from './aws-runbooks.js';
 import {teamRunbooks} from './team-runbooks.js';
 import type {Runbook} from './types.js';
 
+export type DocumentTag = {readonly Key: string; readonly Value: string};
+
 /** Every runbook the emulator knows; the same catalogue is visible in every account and region. */
 export class Catalogue {
 	private readonly byName = new Map<string, Runbook>();
+	/** Document tags as AddTagsToResource/RemoveTagsFromResource left them (the runbooks' own to begin with). */
+	private readonly tags = new Map<string, DocumentTag[]>();
 
 	constructor(runbooks: readonly Runbook[] = [...awsRunbooks, ...teamRunbooks]) {
 		for (const runbook of runbooks) {
@@ -19,6 +23,16 @@ export class Catalogue {
 
 	add(runbook: Runbook): void {
 		this.byName.set(runbook.name, runbook);
+		this.tags.delete(runbook.name);
+	}
+
+	/** A document's tags: what DescribeDocument, ListDocuments, their tag: filter and ListTagsForResource report. */
+	tagsOf(runbook: Runbook): readonly DocumentTag[] {
+		return this.tags.get(runbook.name) ?? runbook.tags ?? [];
+	}
+
+	setTags(runbook: Runbook, tags: readonly DocumentTag[]): void {
+		this.tags.set(runbook.name, [...tags]);
 	}
 
 	/** By name, or by document ARN (arn:aws:ssm:<region>:<account>:document/<name>). */

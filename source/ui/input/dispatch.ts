@@ -12,11 +12,12 @@ import {keyContextOf} from './key-context.js';
 import {runCommand, type CommandEffects} from './run-command.js';
 import type {KeyToken} from './tokenizer.js';
 
-export type Layer = 'dialog' | 'help' | 'filter-prompt' | 'screen';
+export type Layer = 'dialog' | 'help' | 'notices' | 'filter-prompt' | 'screen';
 
 /** The layer that has the keys now: exactly one. */
 export function topLayer(state: AppState): Layer {
 	if (state.modal.kind === 'help') return 'help';
+	if (state.modal.kind === 'notices') return 'notices';
 	if (state.modal.kind !== 'none') return 'dialog';
 	if (state.filterDraft !== undefined) return 'filter-prompt';
 	return 'screen';
@@ -37,6 +38,21 @@ function dispatchPaste(store: AppStore, text: string, effects: CommandEffects): 
 	if (layer === 'dialog' && (context.dialog === 'text' || context.dialog === 'text-list')) state.actions.dialogCommand('text.type', text);
 	else if (layer === 'filter-prompt') runCommand('filter.type', text, store, effects);
 	else state.actions.flashShown('Pasted text ignored: there is no text field here');
+}
+
+/** The notifications pane's keys: move, open the execution (and close), close. */
+function noticesCommand(store: AppStore, command: string): void {
+	const state = store.getState();
+	const {actions} = state;
+	if (command === 'cursor.up' || command === 'cursor.down') actions.noticeCursorMoved(command === 'cursor.up' ? -1 : 1);
+	else if (command === 'notices.close') actions.modalClosed();
+	else if (command === 'suspend') actions.effectRequested({kind: 'suspend'});
+	else if (command === 'open' && state.modal.kind === 'notices') {
+		const notice = state.notices[state.modal.cursor];
+		actions.modalClosed();
+		if (notice && (state.executions[notice.executionId] ?? state.details[notice.executionId])) actions.screenOpened('detail', notice.executionId);
+		else if (notice) actions.flashShown(`${notice.executionId} is no longer listed`);
+	}
 }
 
 export function dispatchKey(store: AppStore, token: KeyToken, effects: CommandEffects): void {
@@ -68,6 +84,9 @@ export function dispatchKey(store: AppStore, token: KeyToken, effects: CommandEf
 		case 'help':
 			if (command === 'help.close') actions.modalClosed();
 			else if (command === 'suspend') actions.effectRequested({kind: 'suspend'});
+			return;
+		case 'notices':
+			noticesCommand(store, command);
 			return;
 		default:
 			runCommand(command, token.input, store, effects);

@@ -130,6 +130,16 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 		case 'help':
 			actions.helpOpened();
 			return;
+		case 'screen.pulse':
+			actions.screenOpened('pulse');
+			return;
+		case 'notices.open':
+			actions.noticesOpened();
+			return;
+		case 'run.watch':
+			if (target === undefined) actions.flashShown('No execution selected');
+			else actions.watchToggled(target);
+			return;
 		case 'help.close':
 			actions.modalClosed();
 			return;

@@ -6,11 +6,10 @@
  */
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import {buildStartRequest} from '../../core/start-form/build-request.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from '../../core/dialogs/start-form-fields.js';
 import type {StartFormState, StartStep} from '../../core/dialogs/start-form-state.js';
-import {startQuestion} from '../../core/dialogs/start-form-transition.js';
+import {buildFromState, startQuestion} from '../../core/dialogs/start-form-transition.js';
 import {useAppStore} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
@@ -124,18 +123,7 @@ function StepBody({state}: {readonly state: StartFormState}) {
 		);
 	}
 	if (state.step === 'review') {
-		const specs = state.definition.state === 'ready' ? state.definition.value.specs : [];
-		const built = buildStartRequest(
-			{
-				region: state.region,
-				documentName: state.documentName,
-				documentVersion: state.documentVersion,
-				parameterTexts: state.parameterTexts,
-				settings: state.settings,
-			},
-			specs,
-			state.clientToken,
-		);
+		const built = buildFromState(state);
 		if (!built.ok) return <Text color={tint(theme, 'red')}>Something needs fixing first: {Object.values(built.errors)[0]}</Text>;
 		return (
 			<Box flexDirection="column">

@@ -13,6 +13,7 @@ import {groupColor, tint, type Theme} from '../theme.js';
 import {selectRegionHealth, selectStaleAfterMs, type RegionHealth} from '../../store/data-selectors.js';
 import {regionSummary, regionSummaryChangesAt, type RegionSummary} from './region-summary.js';
 import {useTimedStore} from '../clock-context.js';
+import {selectNeedsYouCount} from '../../store/notice-actions.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 	['running', 'running', 'InProgress'],
@@ -90,6 +91,7 @@ export function Header() {
 	const context = useAppStore(state => state.context);
 	const [paused, filter, total] = useAppStore(useShallow(state => [state.paused, state.filter, selectExecutionCount(state)] as const));
 	const counts = useAppStore(selectStatusCounts);
+	const needsYou = useAppStore(selectNeedsYouCount);
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
@@ -114,6 +116,7 @@ export function Header() {
 					</Text>
 				))}
 				<Text dimColor>{`${total} total`}</Text>
+				{needsYou > 0 ? <Text bold color={tint(theme, 'yellow')}>{`  needs you: ${needsYou} (!)`}</Text> : null}
 				{filter ? <Text>{`  filter: ${filter}`}</Text> : null}
 			</Text>
 		</Box>

@@ -95,7 +95,7 @@ const KEYS: readonly string[] = [
 	...['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'home', 'end', 'enter', 'escape', 'escape', 'escape', 'tab', 'shiftTab', 'backspace', 'ctrlU'].map(
 		name => KEY_BYTES[name as keyof typeof KEY_BYTES],
 	),
-	...'jkhlgGsS/1234503?prnRxayYNc D-e'.split(''),
+	...'jkhlgGsS/1234503?prnRxayYNc D-ew!P'.split(''),
 ];
 
 type Event = {readonly kind: 'read'; readonly bytes: string; readonly keys: readonly string[]} | {readonly kind: 'refresh'};
@@ -126,7 +126,7 @@ function refresh(store: AppStore, round: number): void {
 	store.getState().actions.pollSucceeded('us-east-1', [fresh, moved], {at: NOW + round});
 }
 
-const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid'};
+const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
 
 /** What a lone Esc may change: the top layer only. */
 function checkEscape(before: AppState, after: AppState): void {
@@ -139,7 +139,7 @@ function checkEscape(before: AppState, after: AppState): void {
 			openId: before.openId,
 			filterDraft: before.filterDraft,
 		});
-	} else if (layer === 'help') {
+	} else if (layer === 'help' || layer === 'notices') {
 		expect(after.modal.kind).toBe('none');
 		expect([after.screen, after.filter]).toEqual([before.screen, before.filter]);
 	} else if (layer === 'filter-prompt') {
@@ -189,6 +189,7 @@ export async function runSequence([where, events]: readonly [Start, readonly Eve
 			expect(after.modal.kind !== 'none' && after.filterDraft !== undefined).toBe(false);
 			const layer = topLayer(after);
 			if (layer === 'help') expect(frame).toContain('Keys ·');
+			if (layer === 'notices') expect(frame).toContain('Notifications ·');
 			if (layer === 'dialog') expect(frame).toMatch(/^[╭─]/m);
 			if (layer === 'filter-prompt') expect(frame).toMatch(/^\//m);
 
