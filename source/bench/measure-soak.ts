@@ -18,6 +18,7 @@ import {benchEnvironment} from './bench-environment.js';
 import {collectGarbage, keys, rssBytes, toMegabytes, waitUntil} from './harness.js';
 import {pause} from './quiet.js';
 import {startRealtimeSession} from './realtime-session.js';
+import {fitGrowth, warmUpFor} from './soak-math.js';
 
 export const DEFAULT_SOAK_SECONDS = 600;
 
@@ -58,27 +59,6 @@ export interface SoakResult {
 	readonly opened: number;
 	/** Bytes written to the (fake) terminal over the soak. */
 	readonly bytesWritten: number;
-}
-
-/** Least-squares slope of y over x. */
-export function slope(points: ReadonlyArray<readonly [number, number]>): number {
-	const count = points.length;
-	if (count < 2) return 0;
-	const meanX = points.reduce((sum, [x]) => sum + x, 0) / count;
-	const meanY = points.reduce((sum, [, y]) => sum + y, 0) / count;
-	let numerator = 0;
-	let denominator = 0;
-	for (const [x, y] of points) {
-		numerator += (x - meanX) * (y - meanY);
-		denominator += (x - meanX) ** 2;
-	}
-
-	return denominator === 0 ? 0 : numerator / denominator;
-}
-
-/** The warm-up: a fifth of the soak, at most two minutes (module caches, the first history, V8's heap sizing settle). */
-export function warmUpFor(seconds: number): number {
-	return Math.min(120, Math.round(seconds / 5));
 }
 
 export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult> {
@@ -132,11 +112,17 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 			}
 		}
 
+		const heap = fitGrowth(
+			samples.map(sample => ({at: sample.at, value: sample.heapUsedMb})),
+			warmUpSeconds,
+			seconds,
+		);
+		const rss = fitGrowth(
+			samples.map(sample => ({at: sample.at, value: sample.rssMb})),
+			warmUpSeconds,
+			seconds,
+		);
 		const measured = samples.filter(sample => sample.at >= warmUpSeconds);
-		const perHour = (pick: (sample: SoakSample) => number): number => slope(measured.map(sample => [sample.at / 3600, pick(sample)] as const));
-		const heapSlope = perHour(sample => sample.heapUsedMb);
-		const rssSlope = perHour(sample => sample.rssMb);
-		const round = (value: number): number => Math.round(value * 100) / 100;
 		return {
 			seconds,
 			warmUpSeconds,
@@ -144,10 +130,10 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 			emulator,
 			gcAvailable,
 			samples,
-			heapSlopeMbPerHour: round(heapSlope),
-			heapGrowthMb: round((heapSlope * seconds) / 3600),
-			rssSlopeMbPerHour: round(rssSlope),
-			rssGrowthMb: round((rssSlope * seconds) / 3600),
+			heapSlopeMbPerHour: heap.slopeMbPerHour,
+			heapGrowthMb: heap.growthMb,
+			rssSlopeMbPerHour: rss.slopeMbPerHour,
+			rssGrowthMb: rss.growthMb,
 			peakRssMb: toMegabytes(peakRss),
 			executionsAtWarmUp: measured[0]?.executions ?? executions(),
 			executionsAtEnd: executions(),
