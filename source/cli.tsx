@@ -14,6 +14,7 @@ import type {ActionPort} from './core/ports.js';
 import {createAppStore, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
+import {createFrameWriter} from './cli/frame-writer.js';
 import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
@@ -222,6 +223,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {
 		exitOnCtrlC: false,
 		patchConsole: true,
+		// Only the lines that changed go out, each frame in one synchronized write.
+		createLogUpdate: stream => createFrameWriter(stream),
 	});
 	try {
 		await instance.waitUntilExit();

@@ -5,9 +5,10 @@
  * createAppStore, createPoller, createActionPort, App); only the clocks and the terminal differ,
  * so what is measured is what runs.
  */
-import {render, type Instance} from 'ink';
+import {render, type Instance, type RenderOptions} from 'ink';
 import {createActionPort} from '../aws/action-port.js';
 import {startEffectRunner} from '../cli/effect-runner.js';
+import {createFrameWriter} from '../cli/frame-writer.js';
 import {createAwsApi, localModeOptions, type AwsApi} from '../aws/index.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {ActionPort} from '../core/ports.js';
@@ -26,11 +27,10 @@ import {createManualPollerClock, type ManualPollerClock} from './manual-poller-c
 export const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 
 /**
- * Ink's options as cli.tsx passes them, less the streams and console patching. Standard (not
- * incremental) rendering: Ink 6.8's incremental renderer puts every frame one row low when the
- * frame ends in a newline, as ours do (see the benchmark notes).
+ * Ink's options as cli.tsx passes them, less the streams and console patching: ssmtop's frame
+ * writer (only the lines that changed, in synchronized output), not Ink's (the whole frame).
  */
-export const CLI_RENDER_OPTIONS = {exitOnCtrlC: false} as const;
+export const CLI_RENDER_OPTIONS = {exitOnCtrlC: false, createLogUpdate: (stream: NodeJS.WriteStream) => createFrameWriter(stream)} as const;
 
 export interface LocalSessionOptions {
 	/** Engine and poller start time (epoch ms); both clocks are manual and move together. */
@@ -60,8 +60,11 @@ export interface LocalSessionOptions {
 	readonly remoteEmulatorUrl?: string;
 	/** Wraps the api the poller reads through (e.g. to count its calls by purpose: call-ledger.ts). */
 	readonly wrapApi?: (api: MonitorApi) => MonitorApi;
-	/** Extra Ink options (e.g. {incrementalRendering: true} to compare renderers). */
-	readonly ink?: {readonly incrementalRendering?: boolean; readonly maxFps?: number};
+	/**
+	 * Extra Ink options: {createLogUpdate: undefined} draws with Ink's own frame writer,
+	 * {incrementalRendering: true} with its incremental one (to compare writers).
+	 */
+	readonly ink?: Pick<RenderOptions, 'incrementalRendering' | 'maxFps' | 'createLogUpdate' | 'onRender'>;
 }
 
 export interface LocalSession {
@@ -80,8 +83,13 @@ export interface LocalSession {
 	advance(ms: number): Promise<void>;
 	/** Resolves once no region or detail refresh is running. */
 	settled(): Promise<void>;
-	/** With uiClock 'follow': pin the UI's time where it is now, or let it follow the simulated time again. */
-	readonly ui: {freeze(): void; follow(): void};
+	/**
+	 * With uiClock 'follow': pin the UI's time where it is now, let it follow the simulated time
+	 * again, or let it run on from the simulated time in whole real seconds, as the app's
+	 * one-second clock ticks (live(): the UI re-renders once a real second; the poller's and the
+	 * engine's clocks stay where they are).
+	 */
+	readonly ui: {freeze(): void; follow(): void; live(): void};
 	close(): Promise<void>;
 }
 
@@ -168,8 +176,13 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 	const terminal = createFakeTerminal(options.terminal);
 	// 'follow' re-reads the simulated time on a short real-time tick; freeze() pins it (for isolating what a poll writes).
 	let frozenAt: number | undefined = options.uiClock === 'frozen' ? options.startMs : undefined;
+	let liveFrom: {readonly simulated: number; readonly real: number} | undefined;
+	const liveNow = (from: {readonly simulated: number; readonly real: number}): number =>
+		from.simulated + Math.floor((performance.now() - from.real) / 1000) * 1000;
 	const uiClock: Clock =
-		options.uiClock === 'frozen' ? {now: () => options.startMs, tickMs: 0} : {now: () => frozenAt ?? clock.now(), tickMs: options.uiTickMs ?? 20};
+		options.uiClock === 'frozen'
+			? {now: () => options.startMs, tickMs: 0}
+			: {now: () => frozenAt ?? (liveFrom ? liveNow(liveFrom) : clock.now()), tickMs: options.uiTickMs ?? 20};
 	let instance: Instance | undefined;
 
 	const renderApp = async (): Promise<void> => {
@@ -214,10 +227,17 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		settled,
 		ui: {
 			freeze() {
-				if (options.uiClock === 'follow') frozenAt = clock.now();
+				if (options.uiClock === 'follow') frozenAt = liveFrom ? liveNow(liveFrom) : clock.now();
+				liveFrom = undefined;
 			},
 			follow() {
 				if (options.uiClock === 'follow') frozenAt = undefined;
+				liveFrom = undefined;
+			},
+			live() {
+				if (options.uiClock !== 'follow') return;
+				frozenAt = undefined;
+				liveFrom = {simulated: clock.now(), real: performance.now()};
 			},
 		},
 		async close() {

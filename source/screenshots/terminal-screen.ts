@@ -186,6 +186,22 @@ class TerminalState {
 		}
 	}
 
+	/** IL: blank lines at the cursor's row, the lines from there down pushed down (those past the bottom go). */
+	insertLines(count: number): void {
+		const inserted = Math.min(count, this.rows - this.y);
+		this.lines.splice(this.rows - inserted, inserted);
+		this.lines.splice(this.y, 0, ...Array.from({length: inserted}, () => blankLine(this.columns, this.pen)));
+		this.x = 0;
+	}
+
+	/** DL: the cursor's row and those below it go, the rest pull up, blank lines come in at the bottom. */
+	deleteLines(count: number): void {
+		const deleted = Math.min(count, this.rows - this.y);
+		this.lines.splice(this.y, deleted);
+		this.lines.push(...Array.from({length: deleted}, () => blankLine(this.columns, this.pen)));
+		this.x = 0;
+	}
+
 	csi(parameters: string, final: string): void {
 		if (final === 'm') {
 			this.pen = applySgr(this.pen, parameters);
@@ -216,6 +232,8 @@ class TerminalState {
 
 			case 'J': this.eraseInDisplay(first ?? 0); break;
 			case 'K': this.eraseInLine(first ?? 0); break;
+			case 'L': this.insertLines(count); break;
+			case 'M': this.deleteLines(count); break;
 			case 'S': this.scroll(count, true); break;
 			case 'T': this.scroll(count, false); break;
 			case 's': this.saved = {x: this.x, y: this.y}; break;

@@ -4,7 +4,7 @@
  * same array (React skips the render) and 10,000 rows are sorted once, not per frame.
  */
 import type {Execution, ExecutionDetail, StepExecution} from '../core/types.js';
-import {compileFilter} from '../core/filter.js';
+import {compileFilter, filterNarrows, type ParsedFilter} from '../core/filter.js';
 import {sortExecutions} from '../core/sort.js';
 import {isProblem, statusGroup, type StatusGroup} from '../core/status.js';
 import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
@@ -20,6 +20,13 @@ interface RowsMemo {
 	errors: readonly string[];
 	/** Executions frozen while the `/` prompt is open, so the list holds still as you type. */
 	held?: Readonly<Record<string, Execution>>;
+	/** The held executions sorted, once: each draft typed only filters this order. */
+	heldSorted?: {readonly column: SortColumn; readonly descending: boolean; readonly rows: readonly Execution[]};
+	/**
+	 * The drafts filtered over the held rows (in that order), so a character erased gives back
+	 * the rows it had, and one typed on filters the last draft's rows when it can only narrow them.
+	 */
+	heldDrafts?: Map<string, {readonly parsed: ParsedFilter; readonly rows: readonly Execution[]}>;
 	/** Where the selected row last was, to fall back to its neighbour when it disappears. */
 	lastSelected?: {readonly id: string; readonly index: number};
 }
@@ -42,7 +49,7 @@ function memoOf(state: AppState): RowsMemo {
 
 function refreshRows(state: AppState, memo: RowsMemo): void {
 	const prompting = state.filterDraft !== undefined;
-	if (!prompting) memo.held = undefined;
+	if (!prompting) memo.held = memo.heldSorted = memo.heldDrafts = undefined;
 	else memo.held ??= state.executions;
 	const source = memo.held ?? state.executions;
 	const expression = state.filterDraft ?? state.filter;
@@ -50,9 +57,30 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 		return;
 	}
 
-	const {predicate, errors} = compileFilter(expression);
+	const {predicate, errors, parsed} = compileFilter(expression);
 	// Date.now only orders running executions by their live duration; the order is recomputed when data changes.
-	memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	if (memo.held === undefined) memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	else {
+		// Filtering keeps the order, so filtering the sorted rows is sorting the filtered ones.
+		const {column, descending} = state.sort;
+		if (memo.heldSorted?.column !== column || memo.heldSorted.descending !== descending) {
+			memo.heldSorted = {column, descending, rows: sortExecutions(Object.values(memo.held), state.sort, Date.now())};
+			memo.heldDrafts = new Map();
+		}
+
+		const drafts = (memo.heldDrafts ??= new Map());
+		const known = drafts.get(expression);
+		if (known) memo.rows = known.rows;
+		else {
+			// The fewest rows of a draft this one narrows (typing on: "sto" → "stop"), else all the held rows.
+			let from = memo.heldSorted.rows;
+			for (const draft of drafts.values()) if (draft.rows.length < from.length && filterNarrows(draft.parsed, parsed)) from = draft.rows;
+			memo.rows = from.filter(predicate);
+			if (drafts.size >= 64) drafts.clear();
+			drafts.set(expression, {parsed, rows: memo.rows});
+		}
+	}
+
 	memo.errors = errors;
 	memo.source = source;
 	memo.expression = expression;
@@ -74,16 +102,15 @@ export function selectFilterErrors(state: AppState): readonly string[] {
 	return memo.errors;
 }
 
-const indexes = new WeakMap<readonly Execution[], Map<string, number>>();
+/** The last id looked up in each rows array: asked again and again per frame, a new array per filter typed. */
+const found = new WeakMap<readonly Execution[], {readonly id: string; readonly index: number}>();
 
 function indexOf(rows: readonly Execution[], id: string): number {
-	let index = indexes.get(rows);
-	if (!index) {
-		index = new Map(rows.map((row, position) => [row.id, position]));
-		indexes.set(rows, index);
-	}
-
-	return index.get(id) ?? -1;
+	const last = found.get(rows);
+	if (last?.id === id) return last.index;
+	const index = rows.findIndex(row => row.id === id);
+	found.set(rows, {id, index});
+	return index;
 }
 
 /**

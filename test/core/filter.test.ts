@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {compileFilter, parseFilter, withStatusGroup} from '../../source/core/filter.js';
+import fc from 'fast-check';
+import {compileFilter, filterNarrows, parseFilter, withStatusGroup} from '../../source/core/filter.js';
 import type {Execution} from '../../source/core/types.js';
 
 const rows: Execution[] = [
@@ -89,5 +90,49 @@ describe('withStatusGroup (quick filters)', () => {
 		expect(withStatusGroup('doc:aws status:problem', 'running')).toBe('doc:aws status:running');
 		expect(withStatusGroup('doc:aws status:running', 'running')).toBe('doc:aws');
 		expect(withStatusGroup('status:failed region:eu', undefined)).toBe('region:eu');
+	});
+});
+
+describe('filterNarrows', () => {
+	const narrows = (previous: string, next: string): boolean => filterNarrows(parseFilter(previous), parseFilter(next));
+
+	it.each([
+		['sto', 'stop', true],
+		['stop', 'xstopx', true],
+		['stop', 'stop region:eu', true],
+		['doc:aws', 'doc:aws-stop', true],
+		['doc:aws', 'doc:xaws', false],
+		['status:f', 'status:failed', false],
+		['status:failed', 'status:failed doc:x', true],
+		['!stop', '!stopx', false],
+		['!stop', '!stop x', true],
+		['stop', 'sto', false],
+		['stop', '!stop', false],
+		['', 'anything', true],
+		['a b', 'b', false],
+	])('%j then %j: %s', (previous, next, expected) => {
+		expect(narrows(previous, next)).toBe(expected);
+	});
+
+	it('never claims a filter narrows another when it keeps a row the other drops', () => {
+		const words = ['', 'a', 'aw', 'aws', 'aws-', 'p', 'pa', 'patch', 'e', 'eu', 'x'];
+		const columns = ['', 'doc:', 'status:', 'region:', 'type:', 'mode:', 'id:', '!', '!doc:', '!status:'];
+		const expression = fc
+			.array(
+				fc.tuple(fc.constantFrom(...columns), fc.constantFrom(...words.filter(Boolean))).map(([column, word]) => column + word),
+				{maxLength: 3},
+			)
+			.map(terms => terms.join(' '));
+		const extended = fc
+			.tuple(expression, fc.constantFrom(...words), fc.constantFrom('', ' ', ' doc:a', ' !x'))
+			.map(([base, more, tail]) => [base, base + more + tail] as const);
+		fc.assert(
+			fc.property(fc.oneof(fc.tuple(expression, expression), extended), ([previous, next]) => {
+				if (!narrows(previous, next)) return;
+				const kept = new Set(ids(previous));
+				for (const id of ids(next)) expect(kept.has(id), `${JSON.stringify(next)} keeps ${id}, ${JSON.stringify(previous)} drops it`).toBe(true);
+			}),
+			{numRuns: 2000},
+		);
 	});
 });

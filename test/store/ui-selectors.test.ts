@@ -39,6 +39,36 @@ describe('selectVisibleRows', () => {
 		expect(selectVisibleRows(store.getState())).toHaveLength(4);
 	});
 
+	it('gives each draft typed or erased in the prompt the rows a fresh filter gives it', () => {
+		const store = storeWith({rows: executions(300, n => ({documentName: `Doc-${n % 37}`, status: n % 3 ? 'Success' : 'Failed'}))});
+		const fresh = storeWith({rows: Object.values(store.getState().executions)});
+		const names = (state: ReturnType<typeof store.getState>): string[] => selectVisibleRows(state).map(row => row.id);
+		store.getState().actions.filterOpened();
+		// Typed on (each draft narrows the one before), erased, and typed again differently.
+		const drafts = [
+			'd',
+			'do',
+			'doc',
+			'doc-1',
+			'doc-1 ',
+			'doc-1 status:f',
+			'doc-1 status:failed',
+			'doc-1 ',
+			'doc-1',
+			'doc-',
+			'doc-2',
+			'doc-2 !doc-22',
+			'doc-2',
+			'!doc-2',
+			'',
+		];
+		for (const draft of drafts) {
+			store.getState().actions.filterTyped(draft);
+			fresh.getState().actions.filterSet(draft);
+			expect(names(store.getState()), draft).toEqual(names(fresh.getState()));
+		}
+	});
+
 	it('reports filter errors', () => {
 		const store = storeWith({rows: executions(2), filter: 'bogus:1'});
 		expect(selectFilterErrors(store.getState())[0]).toMatch(/unknown column "bogus"/);

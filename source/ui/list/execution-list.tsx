@@ -13,7 +13,7 @@ import {selectExecutionCount, selectFilterErrors, selectSelectedIndex, selectVis
 import {useAppStore} from '../store-context.js';
 import {useTimed} from '../clock-context.js';
 import {useTheme} from '../theme-context.js';
-import {glyphs, statusColor, type Theme} from '../theme.js';
+import {glyphs, statusColor, type Theme, type ThemeColor} from '../theme.js';
 import {listColumns, listRows, scrollOffset, type ListColumn} from '../layout.js';
 import {headerText, rowText} from './row-text.js';
 import {FilterPrompt} from './filter-prompt.js';
@@ -27,9 +27,25 @@ interface RowProps {
 
 const Row = memo(function Row({execution, columns, selected, theme}: RowProps) {
 	const {status, rest} = useTimed(now => rowText(execution, columns, now, theme.ascii));
+	return <RowLine status={status} rest={rest} color={statusColor(theme, execution.status)} bold={execution.status === 'Failed'} selected={selected} />;
+});
+
+interface RowLineProps {
+	readonly status: string;
+	readonly rest: string;
+	readonly color: ThemeColor | undefined;
+	readonly bold: boolean;
+	readonly selected: boolean;
+}
+
+/**
+ * A row as drawn, memoised on its text: the clock's tick re-renders every row, and most come
+ * out as they were (a finished run's times move on by the minute), so Ink is told of none of them.
+ */
+const RowLine = memo(function RowLine({status, rest, color, bold, selected}: RowLineProps) {
 	return (
 		<Text wrap="truncate-end" inverse={selected}>
-			<Text color={statusColor(theme, execution.status)} bold={execution.status === 'Failed'}>
+			<Text color={color} bold={bold}>
 				{status}
 			</Text>
 			{rest}
@@ -86,8 +102,12 @@ export function ExecutionList() {
 				{visible.length === 0 ? (
 					<Text dimColor>{known ? 'No executions match.' : 'No executions yet.'}</Text>
 				) : (
-					visible.map((execution, index) => (
-						<Row key={execution.id} execution={execution} columns={columns} selected={offset.current + index === selected} theme={theme} />
+					// Keyed by the row's place in the list modulo the list's height: scrolling by a row gives the
+					// row that scrolls in the key of the one that scrolled out (one line's text changes, one line
+					// moves; the others keep key and props), and a page down or a new filter gives each key
+					// another execution (texts change, no line is taken down and built again).
+					visible.map((execution, line) => (
+						<Row key={(offset.current + line) % height} execution={execution} columns={columns} selected={offset.current + line === selected} theme={theme} />
 					))
 				)}
 			</Box>
