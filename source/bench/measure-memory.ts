@@ -54,6 +54,10 @@ export interface MemoryResult {
 	/** After the run, the live heap by owner (MB held, found by dropping each and collecting), and what is left. */
 	readonly heapByOwnerMb: Readonly<Record<string, number>>;
 	readonly heapRestMb: number;
+	/** CPU time of the whole process (user + system), to weigh a V8 flag that trades CPU for memory. */
+	readonly cpuSeconds: number;
+	/** Node flags the process ran with besides --expose-gc. */
+	readonly nodeFlags: readonly string[];
 }
 
 export type EmulatorPlacement = 'in-process' | 'separate';
@@ -123,6 +127,8 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 			atPeak,
 			heapByOwnerMb: owners.byOwnerMb,
 			heapRestMb: owners.restMb,
+			cpuSeconds: Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6) * 10) / 10,
+			nodeFlags: process.execArgv.filter(flag => flag !== '--expose-gc'),
 		};
 	} finally {
 		await session.close();
@@ -130,10 +136,13 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 	}
 }
 
-/** Runs the measurement in a fresh `node --expose-gc` process and returns its figures. */
-export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement): Promise<MemoryResult> {
+/**
+ * Runs the measurement in a fresh `node --expose-gc` process and returns its figures; `nodeFlags`
+ * are V8's as node takes them (e.g. --optimize-for-size: a smaller heap for more collections).
+ */
+export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement, nodeFlags: readonly string[] = []): Promise<MemoryResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--emulator', emulator], {
+		const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 			env: benchEnvironment(process.env),
 		});
