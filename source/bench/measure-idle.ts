@@ -6,10 +6,17 @@
  * the merge alone write), a second of the UI clock ticking between polls, and a poll as it
  * happens live (the header's "ok Ns ago" resets to "ok now").
  */
+import {spawn} from 'node:child_process';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {parseArgs} from 'node:util';
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {isFinal} from '../core/status.js';
+import {benchEnvironment} from './bench-environment.js';
+import {waitUntil} from './harness.js';
 import type {LocalSession} from './local-session.js';
-import {waitForQuiet} from './quiet.js';
+import {pause, waitForQuiet} from './quiet.js';
+import {startRealtimeSession} from './realtime-session.js';
 
 export interface IdleResult {
 	/** Per poll, UI time pinned: only what the refresh itself changes. */
@@ -89,4 +96,94 @@ async function oneStatusChange(
 	}
 
 	throw new Error(`the run never finished (status ${String(status())})`);
+}
+
+/** What is on screen while the CPU is measured. */
+export type IdleCpuScenario = 'bulk-paused' | 'bulk-polling' | 'demo';
+
+export interface IdleCpuResult {
+	readonly scenario: IdleCpuScenario;
+	readonly executions: number;
+	readonly seconds: number;
+	/** CPU time of the process (user + system) over the window, per wall second, in % of one core. */
+	readonly cpuPercent: number;
+	readonly cpuMs: number;
+	/** Terminal writes and bytes in the window (each frame is a few writes). */
+	readonly writes: number;
+	readonly bytes: number;
+}
+
+const IDLE_CPU_SCENARIOS: Readonly<Record<IdleCpuScenario, string>> = {
+	'bulk-paused': '10,000 final executions listed, refreshing paused (p): the UI clock alone',
+	'bulk-polling': '10,000 final executions listed, the poller refreshing every 5 s (emulator in process)',
+	demo: 'the demo fleet moving in real time, the poller refreshing (emulator in process)',
+};
+
+export function describeIdleCpuScenario(scenario: IdleCpuScenario): string {
+	return IDLE_CPU_SCENARIOS[scenario];
+}
+
+/**
+ * CPU time of the whole --local process over `seconds` of wall time, on real clocks (the UI's
+ * clock ticking, the poller's timers real), after a warm-up. Run it in a fresh process.
+ */
+export async function measureIdleCpu(scenario: IdleCpuScenario, options: {seconds?: number; warmUpSeconds?: number} = {}): Promise<IdleCpuResult> {
+	const seconds = options.seconds ?? 20;
+	const session = await startRealtimeSession(scenario === 'demo' ? {seed: 'demo'} : {seed: 'none', extraExecutions: 10_000, ticker: false});
+	try {
+		if (scenario !== 'demo') await session.loadWholeHistory();
+		if (scenario === 'bulk-paused') {
+			session.terminal.stdin.press('p');
+			await waitUntil(() => session.store.getState().paused, {what: 'the pause'});
+		}
+
+		await pause((options.warmUpSeconds ?? 5) * 1000);
+		const stdout = session.terminal.stdout;
+		stdout.mark();
+		const cpu = process.cpuUsage();
+		const started = performance.now();
+		await pause(seconds * 1000);
+		const used = process.cpuUsage(cpu);
+		const wallMs = performance.now() - started;
+		const cpuMs = (used.user + used.system) / 1000;
+		return {
+			scenario,
+			executions: Object.keys(session.store.getState().executions).length,
+			seconds,
+			cpuPercent: Math.round((cpuMs / wallMs) * 1000) / 10,
+			cpuMs: Math.round(cpuMs),
+			writes: stdout.writesSinceMark(),
+			bytes: stdout.bytesSinceMark(),
+		};
+	} finally {
+		await session.close();
+	}
+}
+
+/** Runs {@link measureIdleCpu} in a fresh process (nothing left from earlier measurements, no other timers). */
+export async function measureIdleCpuInFreshProcess(scenario: IdleCpuScenario, seconds: number): Promise<IdleCpuResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--scenario', scenario, '--seconds', String(seconds)], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			env: benchEnvironment(process.env),
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+		});
+		child.on('error', reject);
+		child.on('exit', code => {
+			if (code !== 0) return reject(new Error(`the idle CPU measurement exited with ${String(code)}`));
+			resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as IdleCpuResult);
+		});
+	});
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const {values} = parseArgs({options: {scenario: {type: 'string', default: 'bulk-paused'}, seconds: {type: 'string', default: '20'}}});
+	const scenario = values.scenario as IdleCpuScenario;
+	if (!(scenario in IDLE_CPU_SCENARIOS)) throw new Error(`unknown scenario ${scenario} (${Object.keys(IDLE_CPU_SCENARIOS).join(', ')})`);
+	const result = await measureIdleCpu(scenario, {seconds: Number(values.seconds)});
+	process.stdout.write(`${JSON.stringify(result)}\n`);
+	process.exit(0);
 }

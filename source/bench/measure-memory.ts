@@ -4,6 +4,10 @@
  * measurements leave nothing behind: `node --expose-gc dist/bench/measure-memory.js --json`.
  * In --local mode the emulator lives in the same process; `--emulator separate` runs it in its
  * own process, so the figure is the app's alone (what ssmtop costs against AWS).
+ *
+ * Besides the peak, it says what the megabytes are (memory-breakdown.ts): V8's spaces at the
+ * peak (committed and used), the memory outside the heap, and after the run the live heap by
+ * owner (the UI, the poller and SDK clients, the open run's detail and child steps, the rows).
  */
 import {spawn} from 'node:child_process';
 import {benchEnvironment} from './bench-environment.js';
@@ -14,7 +18,8 @@ import {isFinal} from '../core/status.js';
 import {selectVisibleRows} from '../store/selectors.js';
 import {BENCH_TIME, startBulkSession} from './bulk-session.js';
 import {spawnEmulatorProcess} from './emulator-process.js';
-import {collectGarbage, keys, rssBytes, sampleRss, toMegabytes, waitUntil} from './harness.js';
+import {collectGarbage, keys, rssBytes, toMegabytes, waitUntil} from './harness.js';
+import {attributeHeap, samplePeak, type HeapPicture} from './memory-breakdown.js';
 
 export const CROSS_ACCOUNT_ACCOUNTS = Array.from({length: 50}, (_, index) => String(200_000_000_000 + index * 1_010_101));
 export const CROSS_ACCOUNT_REGIONS = [
@@ -44,6 +49,15 @@ export interface MemoryResult {
 	/** With the 10,000 executions listed, before the cross-account run (after a GC when available). */
 	readonly listOnlyRssMb: number;
 	readonly gcAvailable: boolean;
+	/** The process at its peak RSS: V8's spaces committed and used, external memory, the rest. */
+	readonly atPeak: HeapPicture;
+	/** After the run, the live heap by owner (MB held, found by dropping each and collecting), and what is left. */
+	readonly heapByOwnerMb: Readonly<Record<string, number>>;
+	readonly heapRestMb: number;
+	/** CPU time of the whole process (user + system), to weigh a V8 flag that trades CPU for memory. */
+	readonly cpuSeconds: number;
+	/** Node flags the process ran with besides --expose-gc. */
+	readonly nodeFlags: readonly string[];
 }
 
 export type EmulatorPlacement = 'in-process' | 'separate';
@@ -51,7 +65,7 @@ export type EmulatorPlacement = 'in-process' | 'separate';
 export async function measureMemory(options: {executions?: number; emulator?: EmulatorPlacement} = {}): Promise<MemoryResult> {
 	const executions = options.executions ?? 10_000;
 	const remote = options.emulator === 'separate' ? await spawnEmulatorProcess({executions, startMs: BENCH_TIME}) : undefined;
-	const sampler = sampleRss(25);
+	const sampler = samplePeak(25);
 	const session = await startBulkSession(executions, remote ? {remoteEmulatorUrl: remote.url} : {});
 	try {
 		collectGarbage();
@@ -81,19 +95,40 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 		const gridCells = detail?.steps.filter(step => step.targetLocation).length ?? 0;
 		const gcAvailable = collectGarbage();
 		const finalRss = rssBytes();
-		const {peakBytes} = sampler.stop();
+		const atPeak = sampler.stop();
+		const {heapUsed, heapTotal, external} = process.memoryUsage();
+		const state = session.store;
+		const executionCount = Object.keys(state.getState().executions).length;
+		const parentStatus = status() ?? 'unknown';
+		const owners = await attributeHeap([
+			{name: 'the UI (React tree, Ink nodes)', drop: () => session.instance()?.unmount()},
+			{
+				name: 'the poller and SDK clients',
+				drop() {
+					session.poller.stop();
+					session.api.destroy();
+				},
+			},
+			{name: `the run's detail (${gridCells} steps) and child steps`, drop: () => state.setState({details: {}, childSteps: {}, childErrors: {}})},
+			{name: `${executionCount} execution rows and their memos`, drop: () => state.setState({executions: {}})},
+		]);
 		return {
-			executions: Object.keys(session.store.getState().executions).length,
+			executions: executionCount,
 			locations: CROSS_ACCOUNT_ACCOUNTS.length * CROSS_ACCOUNT_REGIONS.length,
 			gridCells,
-			parentStatus: status() ?? 'unknown',
-			peakRssMb: toMegabytes(peakBytes),
+			parentStatus,
+			peakRssMb: atPeak.rssMb,
 			finalRssMb: toMegabytes(finalRss),
-			heapUsedMb: toMegabytes(process.memoryUsage().heapUsed),
-			heapTotalMb: toMegabytes(process.memoryUsage().heapTotal),
-			externalMb: toMegabytes(process.memoryUsage().external),
+			heapUsedMb: toMegabytes(heapUsed),
+			heapTotalMb: toMegabytes(heapTotal),
+			externalMb: toMegabytes(external),
 			listOnlyRssMb: toMegabytes(listOnlyRss),
 			gcAvailable,
+			atPeak,
+			heapByOwnerMb: owners.byOwnerMb,
+			heapRestMb: owners.restMb,
+			cpuSeconds: Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6) * 10) / 10,
+			nodeFlags: process.execArgv.filter(flag => flag !== '--expose-gc'),
 		};
 	} finally {
 		await session.close();
@@ -101,10 +136,13 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 	}
 }
 
-/** Runs the measurement in a fresh `node --expose-gc` process and returns its figures. */
-export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement): Promise<MemoryResult> {
+/**
+ * Runs the measurement in a fresh `node --expose-gc` process and returns its figures; `nodeFlags`
+ * are V8's as node takes them (e.g. --optimize-for-size: a smaller heap for more collections).
+ */
+export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement, nodeFlags: readonly string[] = []): Promise<MemoryResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--emulator', emulator], {
+		const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 			env: benchEnvironment(process.env),
 		});

@@ -2,6 +2,8 @@
  * The benchmark proper (run.ts sets the environment first): every figure of issue #3's benchmark against the emulator in one run, printed
  * as a table against its target (figures only: no pass/fail exit). Timings depend on the machine
  * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too;
+ * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
+ * the idle CPU windows (default 20 s each), e.g. `npm run bench -- --soak-seconds 60`.
  * `--keys` runs the key benchmark alone.
  */
 import {cpus, loadavg} from 'node:os';
@@ -15,9 +17,10 @@ import {createCallLedger, type CallLedger} from './call-ledger.js';
 import {measureApiCalls, type ApiCallsResult} from './measure-api-calls.js';
 import {perMinute} from './naive-calls.js';
 import {HELLO_PROGRAM, measureInPty, ssmtopProgram, timeProcess, type PtyFrameTimes} from './measure-first-frame.js';
-import {measureIdle} from './measure-idle.js';
+import {describeIdleCpuScenario, measureIdle, measureIdleCpuInFreshProcess, type IdleCpuScenario} from './measure-idle.js';
 import {measureLiveBytes} from './measure-live-bytes.js';
-import {measureMemoryInFreshProcess} from './measure-memory.js';
+import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.js';
+import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
 
@@ -179,6 +182,37 @@ async function liveCallFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	}
 }
 
+/** "new 32 / old 90 (39 used) / …": V8's spaces at the peak, committed (used). */
+function spacesText(result: MemoryResult): string {
+	const {committedMb, usedMb} = result.atPeak;
+	return Object.keys(committedMb)
+		.filter(space => committedMb[space]! >= 1)
+		.map(space => `${space} ${committedMb[space]} (${usedMb[space]} used)`)
+		.join(', ');
+}
+
+const heapCommittedMb = (result: MemoryResult): number => Math.round(Object.values(result.atPeak.committedMb).reduce((sum, value) => sum + value, 0) * 10) / 10;
+
+function breakdownFigures(result: MemoryResult, label: string): Figure[] {
+	const peak = result.atPeak;
+	const heapCommitted = heapCommittedMb(result);
+	const figures: Figure[] = [
+		{name: `  ${label} at the peak: V8 heap committed (${spacesText(result)})`, value: Math.round(heapCommitted * 10) / 10, unit: 'MB'},
+		{name: `  ${label} at the peak: outside V8's heap (Yoga's WebAssembly memory, buffers)`, value: peak.externalMb, unit: 'MB'},
+	];
+	if (peak.fileBackedMb !== undefined)
+		figures.push({name: `  ${label} at the peak: the node binary's pages (file-backed)`, value: peak.fileBackedMb, unit: 'MB'});
+	if (peak.otherMb !== undefined) figures.push({name: `  ${label} at the peak: the rest (malloc, stacks, Node's own)`, value: peak.otherMb, unit: 'MB'});
+	for (const [owner, megabytes] of Object.entries(result.heapByOwnerMb))
+		figures.push({name: `  ${label} live heap after the run: ${owner}`, value: megabytes, unit: 'MB'});
+	figures.push({
+		name: `  ${label} live heap after the run: the rest (code, modules${label.includes('process') ? ', the emulator' : ''})`,
+		value: result.heapRestMb,
+		unit: 'MB',
+	});
+	return figures;
+}
+
 const totalExecutions = (calls: ApiCallsResult): number => Object.values(calls.executionsPerRegion).reduce((sum, count) => sum + count, 0);
 const formatCalls = (value: number): string => String(Math.round(value * 10) / 10);
 
@@ -231,22 +265,68 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log('memory: 10,000 executions and a 500-location run open in its grid (fresh processes)…');
 	const inProcess = await measureMemoryInFreshProcess('in-process');
 	const separate = await measureMemoryInFreshProcess('separate');
+	// V8 sizes its heap for speed: at the peak most of the old generation is garbage not yet collected.
+	const small = await measureMemoryInFreshProcess('separate', ['--optimize-for-size']);
 	const figures: Figure[] = [
 		{
 			name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`,
 			value: inProcess.peakRssMb,
 			unit: 'MB',
-			target: {max: 200},
+			target: {max: 150},
 		},
-		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 200}},
+		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 150}},
+		...breakdownFigures(separate, 'app alone'),
+		{
+			name: `  app alone under node --optimize-for-size (CPU ${small.cpuSeconds} s against ${separate.cpuSeconds} s without; V8 heap committed ${heapCommittedMb(small)} MB)`,
+			value: small.peakRssMb,
+			unit: 'MB',
+			target: {max: 150},
+		},
 		{
 			name: '  app alone: after the run, after GC / heap used / heap total',
 			value: separate.finalRssMb,
 			unit: `MB / ${separate.heapUsedMb} MB / ${separate.heapTotalMb} MB`,
 		},
 		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
+		...breakdownFigures(inProcess, 'in process'),
 	];
-	return {figures, raw: {inProcess, separate}};
+	return {figures, raw: {inProcess, separate, small}};
+}
+
+async function idleCpuFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {
+	log(`idle CPU: ${seconds} s of wall time per case, real clocks, fresh processes…`);
+	const scenarios: IdleCpuScenario[] = ['bulk-paused', 'bulk-polling', 'demo'];
+	const results = [];
+	for (const scenario of scenarios) results.push(await measureIdleCpuInFreshProcess(scenario, seconds));
+	const figures: Figure[] = results.map(result => ({
+		name: `idle CPU, ${describeIdleCpuScenario(result.scenario)}, over ${result.seconds} s (${result.bytes} B written)`,
+		value: result.cpuPercent,
+		unit: '% of a core',
+		...(result.scenario === 'demo' ? {} : {target: {max: 1}}),
+	}));
+	return {figures, raw: results};
+}
+
+async function soakFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {
+	log(`memory soak: ${seconds} s of wall time, the demo fleet at 20× time scale, emulator in its own process (--soak-seconds to change)…`);
+	const soak = await measureSoakInFreshProcess({seconds});
+	const span = `${soak.seconds} s soak, slope after ${soak.warmUpSeconds} s of warm-up`;
+	const figures: Figure[] = [
+		{
+			name: `soak: heap used after GC grows by (${span}; ${soak.heapSlopeMbPerHour} MB/h)`,
+			value: soak.heapGrowthMb,
+			unit: 'MB',
+			target: {max: 1},
+		},
+		{name: `  soak: RSS grows by (${soak.rssSlopeMbPerHour} MB/h)`, value: soak.rssGrowthMb, unit: 'MB'},
+		{name: '  soak: RSS peak', value: soak.peakRssMb, unit: 'MB'},
+		{
+			name: `  soak: executions listed at the end of the warm-up / at the end (detail opened and closed ${soak.opened} times)`,
+			value: soak.executionsAtWarmUp,
+			unit: `/ ${soak.executionsAtEnd}`,
+		},
+	];
+	return {figures, raw: soak};
 }
 
 async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
@@ -267,12 +347,14 @@ async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 type Section = readonly [string, {figures: Figure[]; raw: unknown}];
 
 /** Every section, one after the other (they share the machine). */
-async function allSections(): Promise<Section[]> {
+async function allSections(idleSeconds: number, soakSeconds: number): Promise<Section[]> {
 	return [
 		['Launch', await launchFigures()],
 		['10,000 executions (list, idle, change, API calls)', await bulkFigures()],
 		['Live demo data', await liveCallFigures()],
+		['Idle CPU (real clocks)', await idleCpuFigures(idleSeconds)],
 		['Memory', await memoryFigures()],
+		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
 	];
 }
@@ -291,8 +373,17 @@ async function keyOnlyFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 
 export async function main(): Promise<void> {
 	const {values} = parseArgs({
-		options: {json: {type: 'boolean', default: false}, keys: {type: 'boolean', default: false}, live: {type: 'boolean', default: false}},
+		options: {
+			json: {type: 'boolean', default: false},
+			keys: {type: 'boolean', default: false},
+			live: {type: 'boolean', default: false},
+			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
+			'idle-seconds': {type: 'string', default: '20'},
+		},
 	});
+	const soakSeconds = Number(values['soak-seconds']);
+	const idleSeconds = Number(values['idle-seconds']);
+	if (!(soakSeconds > 0) || !(idleSeconds > 0)) throw new Error('--soak-seconds and --idle-seconds take a positive number of seconds');
 	const environment = `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
 		.map(value => value.toFixed(2))
 		.join(' ')} at start`;
@@ -303,7 +394,7 @@ export async function main(): Promise<void> {
 		? [['Keys over 10,000 executions', await keyOnlyFigures()]]
 		: values.live
 			? [['Live demo data', await liveCallFigures()]]
-			: await allSections();
+			: await allSections(idleSeconds, soakSeconds);
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))

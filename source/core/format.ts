@@ -1,4 +1,8 @@
-/** Text formatting for the views: relative times, durations, short ids, status symbols, truncation. Pure: `now` is passed in. */
+/**
+ * Text formatting for the views: relative times, durations, short ids, status symbols, truncation.
+ * Pure: `now` is passed in. Each time text has a `…ChangesAt` twin that says when the text will next
+ * read differently, so a view re-renders then and not on every tick of the clock.
+ */
 import type {ExecutionStatus} from './types.js';
 import {statusGroup} from './status.js';
 
@@ -18,6 +22,32 @@ export function relativeTime(at: number | undefined, now: number): string {
 	return `${Math.floor(ago / DAY)}d ago`;
 }
 
+/**
+ * The first time after `now` at which relativeTime(at, ·) reads differently: "12s ago" changes
+ * each second, "3m ago" each minute, "2h ago" each hour, "4d ago" each day.
+ */
+export function relativeTimeChangesAt(at: number | undefined, now: number): number {
+	if (at === undefined) return Number.POSITIVE_INFINITY;
+	const ago = now - at;
+	if (ago < SECOND) return at + SECOND;
+	return at + nextBoundary(ago, ago < MINUTE ? SECOND : ago < HOUR ? MINUTE : ago < DAY ? HOUR : DAY);
+}
+
+/** The next multiple of `unit` above `value`. */
+const nextBoundary = (value: number, unit: number): number => (Math.floor(value / unit) + 1) * unit;
+
+/** The unit formatDuration shows a duration of `ms` to: seconds below an hour, then minutes, then hours. */
+function durationUnit(ms: number): number {
+	if (ms < HOUR) return SECOND;
+	return ms < DAY ? MINUTE : HOUR;
+}
+
+/** The first duration above `ms` that formatDuration writes differently. */
+export function durationChangesAt(ms: number): number {
+	if (ms < 0) return SECOND;
+	return nextBoundary(ms, durationUnit(ms));
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Compact duration: "0s", "45s", "3m05s", "1h02m", "2d03h". */
@@ -35,6 +65,24 @@ export function formatDuration(ms: number): string {
 export function elapsed(start: number | undefined, end: number | undefined, now: number): string {
 	if (start === undefined) return '-';
 	return formatDuration((end ?? now) - start);
+}
+
+/** The first time after `now` at which elapsed(start, end, ·) reads differently: never once it has ended. */
+export function elapsedChangesAt(start: number | undefined, end: number | undefined, now: number): number {
+	if (start === undefined || end !== undefined) return Number.POSITIVE_INFINITY;
+	return start + durationChangesAt(now - start);
+}
+
+/**
+ * The first time after `now` at which formatDuration(until - ·), a countdown, reads differently
+ * (`until` itself, at the latest: a countdown ends there).
+ */
+export function countdownChangesAt(until: number, now: number): number {
+	const left = until - now;
+	if (left <= 0) return Number.POSITIVE_INFINITY;
+	// The text holds while the time left stays at or above the start of its unit.
+	const unit = durationUnit(left);
+	return Math.min(until, until - Math.floor(left / unit) * unit + 1);
 }
 
 /** Absolute UTC time, to the second: "2026-11-25 11:29:55". UTC so every reader sees the same text. */

@@ -60,6 +60,34 @@ export interface DataActions {
 	bannerCleared(): void;
 }
 
+/**
+ * Details (GetAutomationExecution, every step) kept besides the open execution's: the last few
+ * read, so going back to one is instant. Each is kept until then, and before this bound every
+ * execution ever opened stayed in memory for as long as ssmtop ran (a 500-step run ≈ 1 MB).
+ */
+export const DETAILS_KEPT = 8;
+/** Child executions' steps kept (location drill-down): the last cells read of a large grid. */
+export const CHILD_STEPS_KEPT = 64;
+
+/**
+ * `record` with `key` set to `value` and moved last (keys keep insertion order: the last is the
+ * most recently read), holding at most `limit` keys: the oldest go first, never `keep`.
+ */
+function withRecent<T>(record: Readonly<Record<string, T>>, key: string, value: T, limit: number, keep?: string): Readonly<Record<string, T>> {
+	const next: Record<string, T> = {...record};
+	delete next[key];
+	next[key] = value;
+	let excess = Object.keys(next).length - limit;
+	for (const old of Object.keys(next)) {
+		if (excess <= 0) break;
+		if (old === key || old === keep) continue;
+		delete next[old];
+		excess--;
+	}
+
+	return next;
+}
+
 export function childErrorKey(parentId: string, account: string, region: string): string {
 	return `${parentId}/${account}/${region}`;
 }
@@ -166,7 +194,7 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				// Returning the state itself tells zustand nothing changed: no listener runs.
 				if (merged === previous && executions === state.executions && !countRegion) return state;
 				return {
-					...(merged === previous ? {} : {details: {...state.details, [detail.id]: merged}}),
+					...(merged === previous ? {} : {details: withRecent(state.details, detail.id, merged, DETAILS_KEPT, state.openId)}),
 					...(executions === state.executions ? {} : {executions}),
 					...(countRegion ? {regions: withRegion(state.regions, location, current => ({...current, calls: current.calls + calls}))} : {}),
 				};
@@ -183,7 +211,7 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				const clearError = errorKey !== undefined && state.childErrors[errorKey] !== undefined;
 				if (merged === previous && !countRegion && !clearError) return state;
 				return {
-					...(merged === previous ? {} : {childSteps: {...state.childSteps, [childId]: merged}}),
+					...(merged === previous ? {} : {childSteps: withRecent(state.childSteps, childId, merged, CHILD_STEPS_KEPT)}),
 					...(clearError ? {childErrors: withoutKey(state.childErrors, errorKey)} : {}),
 					...(countRegion ? {regions: withRegion(state.regions, region, current => ({...current, calls: current.calls + calls}))} : {}),
 				};

@@ -8,7 +8,7 @@ import {Box} from 'ink';
 import {useApp} from 'ink';
 import type {AppStore} from '../store/app-store.js';
 import {StoreProvider, useAppStore} from './store-context.js';
-import {ClockProvider, SYSTEM_CLOCK, useNow, type Clock} from './clock-context.js';
+import {ClockProvider, SYSTEM_CLOCK, type Clock} from './clock-context.js';
 import {ThemeProvider} from './theme-context.js';
 import {DEFAULT_THEME, type Theme} from './theme.js';
 import {useKeyInput} from './input/use-key-input.js';
@@ -29,7 +29,7 @@ import {ModalHost} from './modal/modal-host.js';
 
 export interface AppProps {
 	readonly store: AppStore;
-	/** Defaults to the system clock ticking every second; tests pass a fixed one. */
+	/** Defaults to the system clock; tests pass a frozen or a manual one. */
 	readonly clock?: Clock;
 	readonly theme?: Theme;
 	/** Called when the user quits (q, Ctrl-C), before Ink unmounts. */
@@ -48,7 +48,7 @@ export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}
 	);
 }
 
-function Body({now}: {readonly now: number}) {
+function Body() {
 	const screen = useAppStore(state => state.screen);
 	const modal = useAppStore(state => state.modal);
 	if (modal.kind === 'help') return <HelpOverlay />;
@@ -58,15 +58,15 @@ function Body({now}: {readonly now: number}) {
 	if (modal.kind !== 'none') return <ModalHost />;
 	switch (screen) {
 		case 'list':
-			return <ExecutionList now={now} />;
+			return <ExecutionList />;
 		case 'detail':
-			return <DetailScreen now={now} />;
+			return <DetailScreen />;
 		case 'grid':
-			return <GridScreen now={now} />;
+			return <GridScreen />;
 		case 'location':
-			return <LocationScreen now={now} />;
+			return <LocationScreen />;
 		case 'pulse':
-			return <PulseScreen now={now} />;
+			return <PulseScreen />;
 	}
 }
 
@@ -76,16 +76,15 @@ function Shell({onQuit}: {readonly onQuit?: () => void}) {
 		onQuit?.();
 		exit();
 	});
-	const now = useNow();
 	const viewport = useAppStore(state => state.viewport);
 	if (isTooSmall(viewport)) return <TooSmall columns={viewport.columns} rows={viewport.rows} />;
 	// One row less than the terminal: Ink clears the whole screen on every frame that fills it.
 	return (
 		<Box flexDirection="column" width={viewport.columns} height={viewport.rows - 1} overflow="hidden">
-			<Header now={now} />
+			<Header />
 			<Banner />
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
-				<Body now={now} />
+				<Body />
 			</Box>
 			<Footer />
 		</Box>

@@ -3,7 +3,7 @@
  * which list columns fit and how wide they are, scrolling windows, pane heights.
  */
 import type {Execution, StepExecution} from '../core/types.js';
-import type {CellText, Column} from '../core/columns/column.js';
+import type {CellChangesAt, CellText, Column} from '../core/columns/column.js';
 import {EXECUTION_COLUMNS, MANY_ACCOUNTS_COLUMNS, type ExecutionColumnKey} from '../core/columns/execution-columns.js';
 import {STEP_COLUMNS, type StepColumnKey} from '../core/columns/step-columns.js';
 import {LIST_CHROME_ROWS} from '../store/selectors.js';
@@ -15,6 +15,7 @@ export interface FittedColumn<Row, Key extends string = string> {
 	readonly width: number;
 	readonly alignRight?: boolean;
 	readonly text: CellText<Row>;
+	readonly changesAt?: CellChangesAt<Row>;
 }
 
 export type ListColumnKey = ExecutionColumnKey;
@@ -66,6 +67,7 @@ export function fitColumns<Row, Key extends string>(registry: readonly Column<Ro
 		title: column.title,
 		width: widths.get(column)!,
 		text: column.text,
+		...(column.changesAt ? {changesAt: column.changesAt} : {}),
 		...(column.width.alignRight ? {alignRight: true} : {}),
 	}));
 }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Execution, ExecutionDetail} from '../../source/core/types.js';
 import {createAppStore} from '../../source/store/app-store.js';
+import {CHILD_STEPS_KEPT, DETAILS_KEPT} from '../../source/store/data-actions.js';
 
 function store() {
 	return createAppStore({context: {label: 'test', regions: ['us-east-1', 'eu-west-1'], readOnly: false, local: false, readableAccounts: []}});
@@ -98,6 +99,40 @@ describe('data actions', () => {
 		actions.childStepsLoaded('c', [{stepName: 's', status: 'InProgress'}], {errorKey: 'p/1/r'});
 		expect(app.getState().childSteps['c']).toHaveLength(1);
 		expect(app.getState().childErrors).toEqual({});
+	});
+
+	it('keeps the details of the last few executions read and the open one, not of every execution ever opened', () => {
+		const app = store();
+		const {actions} = app.getState();
+		const ids = Array.from({length: DETAILS_KEPT + 5}, (_, index) => `e${index}`);
+		actions.pollSucceeded(
+			'us-east-1',
+			ids.map(id => row(id)),
+			{at: 1},
+		);
+		actions.screenOpened('detail', 'e0');
+		for (const id of ids) actions.detailLoaded({...row(id), steps: []});
+		const kept = Object.keys(app.getState().details);
+		expect(kept).toHaveLength(DETAILS_KEPT);
+		// The open one stays however old; the others are the most recent.
+		expect(kept).toContain('e0');
+		expect(kept).toContain(ids.at(-1));
+		expect(kept).not.toContain('e1');
+		// A detail read again counts as recent.
+		actions.detailLoaded({...row('e0', 'Success'), steps: []});
+		actions.screenOpened('list');
+		for (const id of ['x1', 'x2']) actions.detailLoaded({...row(id), steps: []});
+		expect(Object.keys(app.getState().details)).toContain('e0');
+	});
+
+	it('keeps the child steps of the last cells read, not of every location ever visited', () => {
+		const app = store();
+		const {actions} = app.getState();
+		for (let index = 0; index < CHILD_STEPS_KEPT + 10; index++) actions.childStepsLoaded(`child${index}`, []);
+		const kept = Object.keys(app.getState().childSteps);
+		expect(kept).toHaveLength(CHILD_STEPS_KEPT);
+		expect(kept).not.toContain('child0');
+		expect(kept).toContain(`child${CHILD_STEPS_KEPT + 9}`);
 	});
 
 	it('credentialsRejected pauses with a banner; bannerCleared removes it', () => {

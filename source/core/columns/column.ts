@@ -27,6 +27,9 @@ export interface WidthRule {
  */
 export type CellText<Row> = (row: Row, now: number, ascii: boolean) => string;
 
+/** When a cell's text will next read differently as time passes (the first time after `now`). */
+export type CellChangesAt<Row> = (row: Row, now: number) => number;
+
 /** Orders two rows (negative: `a` first); `now` gives running rows their live values. */
 export type Compare<Row> = (a: Row, b: Row, now: number) => number;
 
@@ -36,6 +39,8 @@ export interface Column<Row, Key extends string = string> {
 	readonly title: string;
 	readonly width: WidthRule;
 	readonly text: CellText<Row>;
+	/** For a cell that reads the time: when its text next changes. Absent: the text does not depend on the time. */
+	readonly changesAt?: CellChangesAt<Row>;
 }
 
 export interface SortableColumn<Row, Key extends string = string> extends Column<Row, Key> {

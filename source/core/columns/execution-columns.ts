@@ -4,7 +4,7 @@
  * from this table alone. The store's SortColumn is this table's key type.
  */
 import type {Execution} from '../types.js';
-import {elapsed, relativeTime, shortId, statusSymbol} from '../format.js';
+import {elapsed, elapsedChangesAt, relativeTime, relativeTimeChangesAt, shortId, statusSymbol} from '../format.js';
 import {isFinal, statusGroup, type StatusGroup} from '../status.js';
 import type {SortableColumn} from './column.js';
 import {byNumber, byText, thenBy} from './compare.js';
@@ -101,6 +101,7 @@ const REGISTRY = [
 		title: 'STARTED',
 		width: {min: 7, grow: 0, max: 7, keep: 8, alignRight: true},
 		text: (execution, now) => relativeTime(execution.startTime, now).replace(' ago', ''),
+		changesAt: (execution, now) => relativeTimeChangesAt(execution.startTime, now),
 		compare: byNumber(execution => execution.startTime),
 	}),
 	column({
@@ -108,6 +109,7 @@ const REGISTRY = [
 		title: 'TOOK',
 		width: {min: 6, grow: 0, max: 6, keep: 4, alignRight: true},
 		text: (execution, now) => elapsed(execution.startTime, execution.endTime, now),
+		changesAt: (execution, now) => elapsedChangesAt(execution.startTime, execution.endTime, now),
 		compare: byNumber(durationOf),
 	}),
 	column({

@@ -4,7 +4,7 @@
  * Steps are shown in run order, so these columns do not sort.
  */
 import type {StepExecution} from '../types.js';
-import {elapsed, relativeTime, statusSymbol} from '../format.js';
+import {elapsed, elapsedChangesAt, relativeTime, relativeTimeChangesAt, statusSymbol} from '../format.js';
 import type {Column} from './column.js';
 
 export type StepColumn<Key extends string = string> = Column<StepExecution, Key>;
@@ -37,12 +37,14 @@ const REGISTRY = [
 		title: 'STARTED',
 		width: {min: 8, grow: 0, max: 8, keep: 97, alignRight: true},
 		text: (step, now) => relativeTime(step.startTime, now).replace(' ago', ''),
+		changesAt: (step, now) => relativeTimeChangesAt(step.startTime, now),
 	}),
 	column({
 		key: 'duration',
 		title: 'TOOK',
 		width: {min: 6, grow: 0, max: 6, keep: 96, alignRight: true},
 		text: (step, now) => elapsed(step.startTime, step.endTime, now),
+		changesAt: (step, now) => elapsedChangesAt(step.startTime, step.endTime, now),
 	}),
 	column({
 		key: 'attempts',

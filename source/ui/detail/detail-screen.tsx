@@ -36,7 +36,7 @@ function usePickFailedStep(): void {
 	}, [detail, store]);
 }
 
-export function DetailScreen({now}: {readonly now: number}) {
+export function DetailScreen() {
 	const theme = useTheme();
 	const execution = useAppStore(selectOpenExecution);
 	const detail = useAppStore(selectOpenDetail);
@@ -54,7 +54,7 @@ export function DetailScreen({now}: {readonly now: number}) {
 	if (!detail) {
 		return (
 			<Box flexDirection="column">
-				<ExecutionSummary execution={execution} now={now} {...(hint ? {hint} : {})} />
+				<ExecutionSummary execution={execution} {...(hint ? {hint} : {})} />
 				<Text dimColor>{glyphs(theme, 'Loading steps…')}</Text>
 			</Box>
 		);
@@ -63,10 +63,10 @@ export function DetailScreen({now}: {readonly now: number}) {
 	const step = detail.steps[selectedStep];
 	return (
 		<Box flexDirection="column">
-			<ExecutionSummary execution={detail} now={now} {...(hint ? {hint} : {})} />
+			<ExecutionSummary execution={detail} {...(hint ? {hint} : {})} />
 			{pane === 'steps' ? (
 				<>
-					<StepList steps={detail.steps} selected={selectedStep} height={split.steps} width={width} now={now} focused />
+					<StepList steps={detail.steps} selected={selectedStep} height={split.steps} width={width} focused />
 					<Text bold wrap="truncate-end">
 						{step ? `Step ${selectedStep + 1}/${detail.steps.length} ${step.stepName}` : ''}
 						<Text dimColor>{'  (Tab: parameters and outputs)'}</Text>

@@ -1,18 +1,21 @@
-/** Three lines on top of the detail, grid and location screens: what this execution is and how it is doing. */
+/**
+ * Three lines on top of the detail, grid and location screens: what this execution is and how it
+ * is doing. It reads the clock itself, so its ticking "took 4m01s" re-renders these lines and not
+ * the screen under them (the grid's 500 cells, the step list).
+ */
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import type {Execution} from '../../core/types.js';
-import {elapsed, formatTimestamp, relativeTime, statusSymbol, truncate} from '../../core/format.js';
+import {elapsed, elapsedChangesAt, formatTimestamp, relativeTime, relativeTimeChangesAt, statusSymbol, truncate} from '../../core/format.js';
+import {useTimed} from '../clock-context.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
 import {consoleUrl} from '../../core/console-link.js';
 import {Hyperlink} from '../hyperlink.js';
 
-export function ExecutionSummary({execution, now, hint}: {readonly execution: Execution; readonly now: number; readonly hint?: string}) {
-	const theme = useTheme();
-	const columns = useAppStore(state => state.viewport.columns);
-	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
+/** The facts line ("Auto · Local · us-east-1 · started … (2m ago) · took 4m01s · by …") and when it next changes. */
+function factsAt(execution: Execution, now: number): {readonly text: string; readonly changesAt: number} {
 	const facts = [
 		execution.mode ?? 'Auto',
 		execution.automationType ?? 'Local',
@@ -21,6 +24,17 @@ export function ExecutionSummary({execution, now, hint}: {readonly execution: Ex
 		`took ${elapsed(execution.startTime, execution.endTime, now)}`,
 		execution.executedBy ? `by ${execution.executedBy}` : undefined,
 	].filter(Boolean);
+	return {
+		text: facts.join(' · '),
+		changesAt: Math.min(relativeTimeChangesAt(execution.startTime, now), elapsedChangesAt(execution.startTime, execution.endTime, now)),
+	};
+}
+
+export function ExecutionSummary({execution, hint}: {readonly execution: Execution; readonly hint?: string}) {
+	const theme = useTheme();
+	const columns = useAppStore(state => state.viewport.columns);
+	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
+	const facts = useTimed(now => factsAt(execution, now));
 	const third = execution.failureMessage
 		? {text: `✗ ${execution.failureMessage}`, error: true}
 		: {
@@ -41,7 +55,7 @@ export function ExecutionSummary({execution, now, hint}: {readonly execution: Ex
 				{hint ? <Text dimColor>{glyphs(theme, `  ${hint}`)}</Text> : null}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{truncate(glyphs(theme, facts.join(' · ')), columns, theme.ascii)}
+				{truncate(glyphs(theme, facts.text), columns, theme.ascii)}
 			</Text>
 			<Text wrap="truncate-end" color={third.error ? tint(theme, 'red') : undefined}>
 				{truncate(glyphs(theme, third.text), columns, theme.ascii)}

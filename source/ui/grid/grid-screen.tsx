@@ -46,7 +46,7 @@ function CursorLine({cell, readable}: {readonly cell: GridCell | undefined; read
 	return <Text wrap="truncate-end">{glyphs(theme, `${where} · ${child}${cell.failureMessage ? ` · ${cell.failureMessage}` : ''}`)}</Text>;
 }
 
-export function GridScreen({now}: {readonly now: number}) {
+export function GridScreen() {
 	const theme = useTheme();
 	const execution = useAppStore(selectOpenExecution);
 	const detail = useAppStore(selectOpenDetail);
@@ -71,7 +71,7 @@ export function GridScreen({now}: {readonly now: number}) {
 	const more = grid.accounts.length > gridRows || grid.regions.length > visibleColumns;
 	return (
 		<Box flexDirection="column">
-			<ExecutionSummary execution={execution} now={now} />
+			<ExecutionSummary execution={execution} />
 			<ProgressBar counters={counters} width={width} />
 			{!detail ? <Text dimColor>{glyphs(theme, 'Loading locations…')}</Text> : null}
 			{detail && grid.accounts.length === 0 ? <Text dimColor>This run has no per-location steps yet.</Text> : null}

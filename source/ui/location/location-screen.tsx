@@ -15,7 +15,7 @@ import {StepList} from '../detail/step-list.js';
 import {FieldTable} from '../detail/field-table.js';
 import {stepFieldRows} from '../detail/fields.js';
 
-export function LocationScreen({now}: {readonly now: number}) {
+export function LocationScreen() {
 	const theme = useTheme();
 	const parent = useAppStore(selectOpenExecution);
 	const cell = useAppStore(selectGridCursorCell);
@@ -60,7 +60,7 @@ export function LocationScreen({now}: {readonly now: number}) {
 		const step = steps[selected];
 		body = (
 			<>
-				<StepList steps={steps} selected={selected} height={split.steps} width={viewport.columns} now={now} focused />
+				<StepList steps={steps} selected={selected} height={split.steps} width={viewport.columns} focused />
 				<Text bold wrap="truncate-end">
 					{step ? `Step ${selected + 1}/${steps.length} ${step.stepName}` : ''}
 				</Text>

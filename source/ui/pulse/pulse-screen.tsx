@@ -12,17 +12,21 @@ import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, tint} from '../theme.js';
 import {bodyRows} from '../layout.js';
+import {useTimed} from '../clock-context.js';
 
 const LOCATION_WIDTH = 28;
 const SPARK_WIDTH = 12;
 
-export function PulseScreen({now}: {readonly now: number}) {
+export function PulseScreen() {
 	const theme = useTheme();
 	const executions = useAppStore(state => state.executions);
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
 	// Buckets are five minutes wide: a minute's resolution is plenty, so the figures change once a minute.
-	const minute = Math.floor(now / 60_000);
+	const {minute} = useTimed(now => {
+		const minute = Math.floor(now / 60_000);
+		return {minute, changesAt: (minute + 1) * 60_000};
+	});
 	const rows = useMemo(() => pulse(Object.values(executions), (minute + 1) * 60_000), [executions, minute]);
 	const height = Math.max(1, bodyRows(viewport, banner) - 4);
 	const cell = (values: readonly number[], total: number | string) => `${sparkline(values, theme.ascii)} ${fit(String(total), 4, {alignRight: true})}`;

@@ -6,13 +6,15 @@ import {statusSymbol} from '../../core/format.js';
 import type {StatusGroup} from '../../core/status.js';
 import {selectExecutionCount, selectStatusCounts} from '../../store/selectors.js';
 import type {ConnectionContext} from '../../store/state.js';
+import type {AppState} from '../../store/app-store.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {groupColor, tint, type Theme} from '../theme.js';
-import {selectRegionHealth, selectStaleAfterMs} from '../../store/data-selectors.js';
-import {regionSummary, type RegionLevel} from './region-summary.js';
-import {locationLine} from './location-summary.js';
+import {selectRegionHealth, selectStaleAfterMs, type RegionHealth} from '../../store/data-selectors.js';
+import {regionSummary, regionSummaryChangesAt, type RegionLevel, type RegionSummary} from './region-summary.js';
+import {locationLine, type LocationLine as LocationLineText} from './location-summary.js';
 import {accountLabel} from '../../core/location.js';
+import {useTimedStore} from '../clock-context.js';
 import {selectNeedsYouCount} from '../../store/notice-actions.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
@@ -33,13 +35,26 @@ function contextLabel(context: ConnectionContext): string {
 
 const LEVEL_COLORS = {ok: 'green', warn: 'yellow', error: 'red', idle: undefined} as const;
 
+interface LocationLineState {
+	readonly line: LocationLineText;
+	readonly key: string;
+	readonly changesAt: number;
+}
+
+/** The location line for `now`, and when one of its summaries next changes. */
+function locationLineAt(state: AppState, now: number): LocationLineState {
+	const health = selectRegionHealth(state);
+	const staleAfterMs = selectStaleAfterMs(state);
+	const {context} = state;
+	const line = locationLine(health, account => accountLabel(context, account), now, staleAfterMs, state.viewport.columns);
+	let changesAt = Number.POSITIVE_INFINITY;
+	for (const region of health) changesAt = Math.min(changesAt, regionSummaryChangesAt(region, now, staleAfterMs));
+	return {line, key: JSON.stringify(line), changesAt};
+}
+
 /** Several accounts watched: each location named while they fit, else one count by state. */
-function LocationLine({theme, now}: {readonly theme: Theme; readonly now: number}) {
-	const health = useAppStore(selectRegionHealth);
-	const staleAfterMs = useAppStore(selectStaleAfterMs);
-	const columns = useAppStore(state => state.viewport.columns);
-	const context = useAppStore(state => state.context);
-	const line = locationLine(health, account => accountLabel(context, account), now, staleAfterMs, columns);
+function LocationLine({theme}: {readonly theme: Theme}) {
+	const {line} = useTimedStore(locationLineAt, (shown, next) => shown.key === next.key);
 	const colour = (level: RegionLevel) => {
 		const color = LEVEL_COLORS[level];
 		return color ? tint(theme, color) : undefined;
@@ -67,16 +82,45 @@ function LocationLine({theme, now}: {readonly theme: Theme; readonly now: number
 	);
 }
 
-function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number}) {
-	const health = useAppStore(selectRegionHealth);
-	const staleAfterMs = useAppStore(selectStaleAfterMs);
-	const columns = useAppStore(state => state.viewport.columns);
+interface RegionLineText {
+	readonly health: readonly RegionHealth[];
+	readonly summaries: readonly RegionSummary[];
+	readonly changesAt: number;
+}
+
+/** The region line's summaries for `now`, and when one of them next changes. */
+function regionLineAt(state: AppState, now: number): RegionLineText {
+	const health = selectRegionHealth(state);
+	const staleAfterMs = selectStaleAfterMs(state);
+	const {columns} = state.viewport;
+	let changesAt = Number.POSITIVE_INFINITY;
+	const summaries = health.map(region => {
+		changesAt = Math.min(changesAt, regionSummaryChangesAt(region, now, staleAfterMs));
+		// Each region gets its share of the line, so every region's state stays visible.
+		const budget = Math.floor(columns / health.length) - region.region.length - 3;
+		return regionSummary(region, now, staleAfterMs, budget);
+	});
+	return {health, summaries, changesAt};
+}
+
+/** The same words in the same colours: a refresh that only moved a region's last-success time changes nothing on screen. */
+function sameRegionLine(shown: RegionLineText, next: RegionLineText): boolean {
+	if (shown.health.length !== next.health.length) return false;
+	return shown.summaries.every(
+		(summary, index) =>
+			summary.text === next.summaries[index]!.text &&
+			summary.level === next.summaries[index]!.level &&
+			shown.health[index]!.region === next.health[index]!.region,
+	);
+}
+
+/** The only header line that reads the clock (a retry countdown, a stale age): it re-renders alone when that text changes. */
+function RegionLine({theme}: {readonly theme: Theme}) {
+	const {health, summaries} = useTimedStore(regionLineAt, sameRegionLine);
 	return (
 		<Text wrap="truncate-end">
 			{health.map((region, index) => {
-				// Each region gets its share of the line, so every region's state stays visible.
-				const budget = Math.floor(columns / health.length) - region.region.length - 3;
-				const summary = regionSummary(region, now, staleAfterMs, budget);
+				const summary = summaries[index]!;
 				const color = LEVEL_COLORS[summary.level];
 				return (
 					<Text key={region.region}>
@@ -92,7 +136,7 @@ function RegionLine({theme, now}: {readonly theme: Theme; readonly now: number})
 	);
 }
 
-export function Header({now}: {readonly now: number}) {
+export function Header() {
 	const theme = useTheme();
 	const context = useAppStore(state => state.context);
 	const [paused, filter, total] = useAppStore(useShallow(state => [state.paused, state.filter, selectExecutionCount(state)] as const));
@@ -114,7 +158,7 @@ export function Header({now}: {readonly now: number}) {
 					</Text>
 				) : null}
 			</Text>
-			{context.accounts ? <LocationLine theme={theme} now={now} /> : <RegionLine theme={theme} now={now} />}
+			{context.accounts ? <LocationLine theme={theme} /> : <RegionLine theme={theme} />}
 			<Text wrap="truncate-end">
 				{GROUP_LABELS.map(([group, label, representative]) => (
 					<Text key={group} color={groupColor(theme, group)}>

@@ -4,7 +4,7 @@
  * 0 bytes per idle refresh). An age appears only once the data is stale, and a countdown only
  * while a retry is scheduled.
  */
-import {formatDuration} from '../../core/format.js';
+import {countdownChangesAt, durationChangesAt, formatDuration} from '../../core/format.js';
 import type {RegionHealth} from '../../store/data-selectors.js';
 import {shortRegionError} from './region-error-text.js';
 
@@ -41,6 +41,24 @@ export function regionSummary(health: RegionHealth, now: number, staleAfterMs: n
 		case 'ok': {
 			const age = health.lastSuccessAt === undefined ? 0 : now - health.lastSuccessAt;
 			return age > staleAfterMs ? {text: `stale ${formatDuration(age)}`, level: 'warn'} : {text: 'ok', level: 'ok'};
+		}
+	}
+}
+
+/** When regionSummary's text will next change as time passes alone: a retry countdown's next second, the moment data turns stale, a stale age's next unit. */
+export function regionSummaryChangesAt(health: RegionHealth, now: number, staleAfterMs: number): number {
+	switch (health.state) {
+		case 'paused':
+		case 'loading':
+			return Number.POSITIVE_INFINITY;
+		case 'throttled':
+		case 'error':
+			return health.backoffUntil !== undefined && health.backoffUntil > now ? countdownChangesAt(health.backoffUntil, now) : Number.POSITIVE_INFINITY;
+		case 'ok': {
+			if (health.lastSuccessAt === undefined) return Number.POSITIVE_INFINITY;
+			const age = now - health.lastSuccessAt;
+			// "ok" until the age passes staleAfterMs, then "stale 16s", "stale 17s", …
+			return age > staleAfterMs ? health.lastSuccessAt + durationChangesAt(age) : health.lastSuccessAt + staleAfterMs + 1;
 		}
 	}
 }
