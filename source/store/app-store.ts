@@ -8,10 +8,11 @@ import {createDataActions, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
+import {createCommandActions, type CommandActions} from './command-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {selectSelectedExecution} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions};
+export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & CommandActions};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -31,6 +32,7 @@ export function initialData(init: StoreInit): AppData {
 		childSteps: {},
 		childErrors: {},
 		regions: Object.fromEntries(init.context.regions.map(region => [region, {region, throttled: false, calls: 0, inFlight: false, truncated: false}])),
+		commands: {},
 		paused: false,
 		screen: 'list',
 		sort: init.sort ?? {column: 'started', descending: true},
@@ -49,7 +51,13 @@ export function initialData(init: StoreInit): AppData {
 export function createAppStore(init: StoreInit): AppStore {
 	const store = createStore<AppState>()((set, get) => ({
 		...initialData(init),
-		actions: {...createDataActions(set, get), ...createUiActions(set, get), ...createDialogActions(set, get), ...createNoticeActions(set, get)},
+		actions: {
+			...createDataActions(set, get),
+			...createUiActions(set, get),
+			...createDialogActions(set, get),
+			...createNoticeActions(set, get),
+			...createCommandActions(set, get),
+		},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the

@@ -11,6 +11,7 @@ import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
+import type {CommandInvocation, InvocationOutput} from '../core/command-output.js';
 
 export interface ConnectionContext {
 	/** Human label for the header: profile name, endpoint, or "local emulator". */
@@ -36,8 +37,34 @@ export interface SortState {
 	readonly descending: boolean;
 }
 
-/** 'pulse': status counts per location over the last hour (P). */
-export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse';
+/** 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output. */
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command';
+
+/** One instance's output as last read; `error` when the last read failed (the output kept). */
+export interface OutputState {
+	readonly output?: InvocationOutput;
+	readonly error?: string;
+}
+
+/** What is known of one Run Command command: its invocations and the outputs read so far. */
+export interface CommandState {
+	readonly invocations?: readonly CommandInvocation[];
+	/** The listing was cut at its page cap. */
+	readonly truncated?: boolean;
+	/** When the invocations were last read. */
+	readonly loadedAt?: number;
+	/** The last refresh of the invocations failed (the last good ones kept). */
+	readonly error?: string;
+	/** Per instance id. */
+	readonly outputs: Readonly<Record<string, OutputState>>;
+}
+
+/** The aws:runCommand step open on the command screen. */
+export interface OpenCommand {
+	readonly executionId: string;
+	readonly stepName: string;
+	readonly commandId: string;
+}
 
 /**
  * One modal at a time, carrying its whole state: the help overlay, or an action dialog whose state
@@ -76,6 +103,8 @@ export interface DataState {
 	/** Per-location load problems: key `${parentId}/${account}/${region}` → message. */
 	readonly childErrors: Readonly<Record<string, string>>;
 	readonly regions: Readonly<Record<string, RegionState>>;
+	/** Run Command commands of aws:runCommand steps, by CommandId, read only while one is open. */
+	readonly commands: Readonly<Record<string, CommandState>>;
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
 	readonly banner?: Banner;
@@ -94,6 +123,9 @@ export interface UiState {
 	readonly openId?: string;
 	readonly detailPane: 'steps' | 'info';
 	readonly selectedStepIndex: number;
+	/** The command screen's step, and the instance under its cursor (index into the invocations). */
+	readonly openCommand?: OpenCommand;
+	readonly selectedInstanceIndex?: number;
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;

@@ -123,7 +123,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		},
 		back() {
 			const {screen} = get();
-			const parent: Record<Screen, Screen> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
+			const parent: Record<Screen, Screen> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list', command: 'detail'};
 			if (screen !== 'list') set({screen: parent[screen]});
 		},
 		paneToggled() {

@@ -21,6 +21,7 @@ import {DetailScreen} from './detail/detail-screen.js';
 import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
 import {PulseScreen} from './pulse/pulse-screen.js';
+import {CommandScreen} from './command/command-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
 import {NoticesOverlay} from './overlays/notices-overlay.js';
 import {TooSmall} from './overlays/too-small.js';
@@ -65,6 +66,8 @@ function Body({now}: {readonly now: number}) {
 			return <LocationScreen now={now} />;
 		case 'pulse':
 			return <PulseScreen now={now} />;
+		case 'command':
+			return <CommandScreen now={now} />;
 	}
 }
 

@@ -15,6 +15,7 @@ export type Scope =
 	| 'grid'
 	| 'location'
 	| 'pulse'
+	| 'command'
 	| 'filter-prompt'
 	| 'help'
 	| 'notices'
@@ -99,7 +100,7 @@ export const KEYMAP: readonly KeyBinding[] = [
 		command: 'open',
 		keys: [key('return')],
 		scopes: ['list', 'detail', 'grid'],
-		help: 'Drill in: list → detail → account × region grid → location',
+		help: 'Drill in: list → detail → account × region grid → location; on an aws:runCommand step, its Run Command output per instance',
 		label: 'open',
 	},
 	{
@@ -149,6 +150,12 @@ export const KEYMAP: readonly KeyBinding[] = [
 		scopes: ['global', 'filter-prompt', 'help', 'notices', 'modal', 'modal-confirm'],
 		help: 'Suspend to the shell (fg brings ssmtop back)',
 	},
+	// The Run Command output of an aws:runCommand step (Enter on the step in the detail).
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['command'], help: 'Run Command: previous instance', label: 'instance'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['command'], help: 'Run Command: next instance'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['command'], help: 'Run Command: first instance'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['command'], help: 'Run Command: last instance'},
+	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['command'], help: 'Run Command: back to the step in the detail', label: 'back'},
 	// The filter prompt.
 	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},
 	{command: 'filter.cancel', keys: [key('escape')], scopes: ['filter-prompt'], help: 'Cancel, keep the previous filter', label: 'cancel'},
@@ -327,6 +334,7 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	grid: 'grid',
 	location: 'location',
 	pulse: 'pulse',
+	command: 'Run Command output',
 	'filter-prompt': 'filter prompt',
 	help: 'help',
 	notices: 'notifications',

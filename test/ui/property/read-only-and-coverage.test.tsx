@@ -49,6 +49,8 @@ describe('random key sequences under --read-only', () => {
 			runner.stop();
 			instance.unmount();
 		}
-		expect([...seen].sort()).toEqual(expect.arrayContaining(['detail', 'grid', 'help', 'list', 'location', 'notices', 'pulse', 'signal', 'start', 'stop']));
+		expect([...seen].sort()).toEqual(
+			expect.arrayContaining(['command', 'detail', 'grid', 'help', 'list', 'location', 'notices', 'pulse', 'signal', 'start', 'stop']),
+		);
 	}, 120_000);
 });
