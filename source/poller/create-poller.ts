@@ -16,7 +16,7 @@ import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
-import {selectRefreshPlan, type ChildTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {selectRefreshPlan, type ChildTarget, type ChildrenTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
@@ -82,6 +82,9 @@ export function clampInterval(ms: number | undefined, fallback: number): number 
 const OPEN_LOOP = '\u0000open';
 const CHILD_LOOP = '\u0000child';
 const COMMAND_LOOP = '\u0000command';
+const CHILDREN_LOOP = '\u0000children';
+/** Pages (of 50) of a rate-control parent's children read at most. */
+const CHILDREN_PAGE_CAP = 20;
 
 interface Loop {
 	timer?: unknown;
@@ -132,12 +135,12 @@ export function createPoller(options: PollerOptions): Poller {
 	const state = (): AppState => store.getState();
 	const plan = (): RefreshPlan => selectRefreshPlan(state());
 	/** Targets of refresh 'once' already read (by plan object: opening it again makes a new one). */
-	const loadedOnce = new WeakSet<OpenTarget | ChildTarget | CommandTarget>();
+	const loadedOnce = new WeakSet<OpenTarget | ChildTarget | CommandTarget | ChildrenTarget>();
 	/** The plan the subscription last acted on. */
 	let watched: RefreshPlan | undefined;
 
 	/** Whether a target is read on this run: always on `r`; 'once' targets a single time; 'manual' ones only on `r`. */
-	function due(target: OpenTarget | ChildTarget | CommandTarget, force: boolean): boolean {
+	function due(target: OpenTarget | ChildTarget | CommandTarget | ChildrenTarget, force: boolean): boolean {
 		if (force || target.refresh === 'live') return true;
 		if (target.refresh === 'manual' || loadedOnce.has(target)) return false;
 		loadedOnce.add(target);
@@ -267,10 +270,47 @@ export function createPoller(options: PollerOptions): Poller {
 		}
 	}
 
+	/** The children screen's rate-control parent: its children, by DescribeAutomationExecutions' ParentExecutionId filter. */
+	async function refreshRateChildren(signal: AbortSignal, force: boolean): Promise<number> {
+		const target = plan().children;
+		if (!target || !due(target, force)) return detailIntervalMs;
+		let calls = 0;
+		try {
+			const executions = [];
+			let nextToken: string | undefined;
+			do {
+				const page = await api.listExecutionPage(target.region, {
+					filters: [{key: 'ParentExecutionId', values: [target.parentId]}],
+					...(nextToken ? {nextToken} : {}),
+					signal,
+				});
+				calls++;
+				executions.push(...page.executions);
+				nextToken = page.nextToken;
+			} while (nextToken && calls < CHILDREN_PAGE_CAP && !signal.aborted);
+			if (signal.aborted) {
+				loadedOnce.delete(target);
+				return detailIntervalMs;
+			}
+
+			state().actions.rateChildrenLoaded(target.parentId, {executions, truncated: Boolean(nextToken)}, clock.now());
+			state().actions.callsCounted(target.region, calls);
+			succeeded(CHILDREN_LOOP);
+			return detailIntervalMs;
+		} catch (error) {
+			if (signal.aborted) loadedOnce.delete(target);
+			if (signal.aborted) return detailIntervalMs;
+			const {kind, message} = describeError(error);
+			state().actions.rateChildrenFailed(target.parentId, message);
+			return kind === 'throttled' ? failed(CHILDREN_LOOP, error, calls + 1, () => undefined) : detailIntervalMs;
+		}
+	}
+
 	function runner(key: string): (signal: AbortSignal, force: boolean) => Promise<number> {
 		if (key === OPEN_LOOP) return refreshOpen;
 		if (key === CHILD_LOOP) return refreshCursorChild;
 		if (key === COMMAND_LOOP) return refreshOpenCommand;
+		if (key === CHILDREN_LOOP) return refreshRateChildren;
 		return async (signal, force) => refreshListOf(key, signal, force);
 	}
 
@@ -302,6 +342,7 @@ export function createPoller(options: PollerOptions): Poller {
 			if (!started) return;
 			// The command loop lives only while a command is open: no idle timer otherwise (the plan starts it again).
 			if (key === COMMAND_LOOP && !plan().command && !loop.again) return;
+			if (key === CHILDREN_LOOP && !plan().children && !loop.again) return;
 			// `again`, or a stop()+start() while this run was in flight: run with the live signal.
 			if (loop.again || signal !== controller.signal) {
 				const again = loop.again;
@@ -336,7 +377,7 @@ export function createPoller(options: PollerOptions): Poller {
 	}
 
 	function keys(): string[] {
-		return [...regions, OPEN_LOOP, CHILD_LOOP, COMMAND_LOOP];
+		return [...regions, OPEN_LOOP, CHILD_LOOP, COMMAND_LOOP, CHILDREN_LOOP];
 	}
 
 	/** A target to read now: a different execution (or child) than before, or one to load once. */
@@ -374,6 +415,8 @@ export function createPoller(options: PollerOptions): Poller {
 		if (newTarget(previous.open, next.open)) now.add(OPEN_LOOP);
 		if (newTarget(previous.child, next.child)) now.add(CHILD_LOOP);
 		if (newCommand(previous.command, next.command)) now.add(COMMAND_LOOP);
+		if (next.children && next.children !== previous.children && (next.children.refresh === 'once' || previous.children?.parentId !== next.children.parentId))
+			now.add(CHILDREN_LOOP);
 		for (const key of now) void run(key);
 	}
 

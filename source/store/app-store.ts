@@ -9,10 +9,11 @@ import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
 import {createCommandActions, type CommandActions} from './command-actions.js';
+import {createChildrenActions, type ChildrenActions} from './children-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {selectSelectedExecution} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & CommandActions};
+export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & CommandActions & ChildrenActions};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -57,6 +58,7 @@ export function createAppStore(init: StoreInit): AppStore {
 			...createDialogActions(set, get),
 			...createNoticeActions(set, get),
 			...createCommandActions(set, get),
+			...createChildrenActions(set, get),
 		},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh

@@ -51,6 +51,13 @@ export interface CommandTarget {
 	readonly refresh: TargetRefresh;
 }
 
+/** On the children screen: the rate-control parent whose children to list. */
+export interface ChildrenTarget {
+	readonly parentId: string;
+	readonly region: string;
+	readonly refresh: TargetRefresh;
+}
+
 export interface RefreshPlan {
 	readonly list: ListPlan;
 	/** The execution on the detail, grid or location screen; absent when nothing is open or it is loaded and final. */
@@ -59,9 +66,11 @@ export interface RefreshPlan {
 	readonly child?: ChildTarget;
 	/** On the command screen; absent when its invocations and that output are loaded and final. */
 	readonly command?: CommandTarget;
+	/** On the children screen; absent when they are loaded and the parent and every child are final. */
+	readonly children?: ChildrenTarget;
 }
 
-const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location', 'command']);
+const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location', 'command', 'children']);
 
 function targetRefresh(paused: boolean, loaded: boolean): TargetRefresh {
 	if (!paused) return 'live';
@@ -115,6 +124,21 @@ function commandTarget(state: AppState): CommandTarget | undefined {
 	return {commandId: open.commandId, region, ...(instanceId === undefined ? {} : {instanceId}), refresh: targetRefresh(state.paused, loaded)};
 }
 
+function childrenTarget(state: AppState): ChildrenTarget | undefined {
+	const parentId = state.openId;
+	if (state.screen !== 'children' || parentId === undefined) return undefined;
+	const parent = state.details[parentId] ?? state.executions[parentId];
+	if (!parent) return undefined;
+	const known = state.rateChildren?.[parentId];
+	const loaded = known?.executions !== undefined;
+	if (loaded && known.error === undefined && isFinal(parent.status) && known.executions!.every(child => isFinal(child.status))) return undefined;
+	return {parentId, region: parent.region, refresh: targetRefresh(state.paused, loaded)};
+}
+
+function sameChildren(a: ChildrenTarget | undefined, b: ChildrenTarget | undefined): boolean {
+	return a === b || (a !== undefined && b !== undefined && a.parentId === b.parentId && a.region === b.region && a.refresh === b.refresh);
+}
+
 function sameCommand(a: CommandTarget | undefined, b: CommandTarget | undefined): boolean {
 	return (
 		a === b ||
@@ -152,8 +176,18 @@ export function selectRefreshPlan(state: AppState): RefreshPlan {
 	const child = sameChild(previous?.child, freshChild) ? previous?.child : freshChild;
 	const freshCommand = commandTarget(state);
 	const command = sameCommand(previous?.command, freshCommand) ? previous?.command : freshCommand;
-	if (previous && previous.list === list && previous.open === open && previous.child === child && previous.command === command) return previous;
-	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {}), ...(command ? {command} : {})};
+	const freshChildren = childrenTarget(state);
+	const children = sameChildren(previous?.children, freshChildren) ? previous?.children : freshChildren;
+	if (
+		previous &&
+		previous.list === list &&
+		previous.open === open &&
+		previous.child === child &&
+		previous.command === command &&
+		previous.children === children
+	)
+		return previous;
+	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {}), ...(command ? {command} : {}), ...(children ? {children} : {})};
 	lastPlans.set(state.actions, plan);
 	return plan;
 }

@@ -37,8 +37,11 @@ export interface SortState {
 	readonly descending: boolean;
 }
 
-/** 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output. */
-export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command';
+/**
+ * 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output;
+ * 'children': the target children of a rate-control parent.
+ */
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children';
 
 /** One instance's output as last read; `error` when the last read failed (the output kept). */
 export interface OutputState {
@@ -57,6 +60,15 @@ export interface CommandState {
 	readonly error?: string;
 	/** Per instance id. */
 	readonly outputs: Readonly<Record<string, OutputState>>;
+}
+
+/** The children of a rate-control parent (DescribeAutomationExecutions, ParentExecutionId), read while its children screen is open. */
+export interface ChildrenState {
+	readonly executions?: readonly Execution[];
+	readonly truncated?: boolean;
+	readonly loadedAt?: number;
+	/** The last read failed (the last good list kept). */
+	readonly error?: string;
 }
 
 /** The aws:runCommand step open on the command screen. */
@@ -105,6 +117,8 @@ export interface DataState {
 	readonly regions: Readonly<Record<string, RegionState>>;
 	/** Run Command commands of aws:runCommand steps, by CommandId, read only while one is open. */
 	readonly commands: Readonly<Record<string, CommandState>>;
+	/** Target children of rate-control parents, by parent id. */
+	readonly rateChildren?: Readonly<Record<string, ChildrenState>>;
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
 	readonly banner?: Banner;
@@ -126,6 +140,9 @@ export interface UiState {
 	/** The command screen's step, and the instance under its cursor (index into the invocations). */
 	readonly openCommand?: OpenCommand;
 	readonly selectedInstanceIndex?: number;
+	/** The children screen's cursor; and, on a child's detail opened from there, its parent (Esc goes back to the children). */
+	readonly selectedChildIndex?: number;
+	readonly childrenOf?: string;
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;

@@ -22,6 +22,7 @@ import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
 import {PulseScreen} from './pulse/pulse-screen.js';
 import {CommandScreen} from './command/command-screen.js';
+import {ChildrenScreen} from './children/children-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
 import {NoticesOverlay} from './overlays/notices-overlay.js';
 import {TooSmall} from './overlays/too-small.js';
@@ -68,6 +69,8 @@ function Body({now}: {readonly now: number}) {
 			return <PulseScreen now={now} />;
 		case 'command':
 			return <CommandScreen now={now} />;
+		case 'children':
+			return <ChildrenScreen now={now} />;
 	}
 }
 

@@ -78,6 +78,7 @@ function moveCursor(command: Command, state: AppState): void {
 	if (move === undefined) return;
 	if (state.screen === 'list') actions.selectionMoved(move);
 	else if (state.screen === 'command') actions.instanceSelected(move);
+	else if (state.screen === 'children') actions.childSelected(move);
 	else if (state.screen === 'location' || state.detailPane === 'steps') actions.stepSelected(move);
 }
 
@@ -96,7 +97,9 @@ function open(state: AppState): void {
 	else if (state.screen === 'detail') {
 		if (selectOpenExecution(state)?.automationType === 'CrossAccount') actions.screenOpened('grid');
 		else if (openRunCommand(state)) return;
-		else actions.flashShown('Only cross-account runs have an account × region grid');
+		else if (!actions.childrenOpened()) actions.flashShown('Only cross-account runs have an account × region grid, and rate-control runs children');
+	} else if (state.screen === 'children') {
+		actions.childDetailOpened();
 	} else if (state.screen === 'grid') {
 		const cell = selectGridCursorCell(state);
 		if (!cell) return;

@@ -137,6 +137,7 @@ const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {
 	location: 'grid',
 	pulse: 'list',
 	command: 'detail',
+	children: 'detail',
 };
 
 /** What a lone Esc may change: the top layer only. */
