@@ -18,6 +18,7 @@ import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
+import {displayZone, UTC_ZONE} from './core/time-zone.js';
 // Types only here: the SDK, the poller and the emulator are imported when needed, so --help,
 // --version and flag errors answer at once and AWS mode never loads the emulator.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
@@ -218,7 +219,9 @@ export async function main(argv: readonly string[]): Promise<void> {
 		notify: options.notify,
 		inTmux: Boolean(process.env['TMUX']),
 	});
-	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color})});
+	// Absolute times in the machine's zone (TZ honoured), or UTC with --utc.
+	const zone = options.utc ? UTC_ZONE : displayZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+	const app = createElement(App, {store: running.store, theme: themeFromEnvironment(process.env, {noColor: !options.color}), zone});
 	const instance = render(createElement(Fragment, null, createElement(RepaintHandle, {onReady: terminal.setRepaint}), app), {
 		exitOnCtrlC: false,
 		patchConsole: true,

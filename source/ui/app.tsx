@@ -10,6 +10,8 @@ import type {AppStore} from '../store/app-store.js';
 import {StoreProvider, useAppStore} from './store-context.js';
 import {ClockProvider, SYSTEM_CLOCK, useNow, type Clock} from './clock-context.js';
 import {ThemeProvider} from './theme-context.js';
+import {ZoneProvider} from './zone-context.js';
+import {UTC_ZONE, type DisplayZone} from '../core/time-zone.js';
 import {DEFAULT_THEME, type Theme} from './theme.js';
 import {useKeyInput} from './input/use-key-input.js';
 import {isTooSmall} from './layout.js';
@@ -33,16 +35,20 @@ export interface AppProps {
 	/** Defaults to the system clock ticking every second; tests pass a fixed one. */
 	readonly clock?: Clock;
 	readonly theme?: Theme;
+	/** The zone of absolute times (the CLI: the machine's, or UTC with --utc); UTC when not given. */
+	readonly zone?: DisplayZone;
 	/** Called when the user quits (q, Ctrl-C), before Ink unmounts. */
 	readonly onQuit?: () => void;
 }
 
-export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}: AppProps) {
+export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, zone = UTC_ZONE, onQuit}: AppProps) {
 	return (
 		<StoreProvider store={store}>
 			<ClockProvider clock={clock}>
 				<ThemeProvider theme={theme}>
-					<Shell {...(onQuit ? {onQuit} : {})} />
+					<ZoneProvider value={zone}>
+						<Shell {...(onQuit ? {onQuit} : {})} />
+					</ZoneProvider>
 				</ThemeProvider>
 			</ClockProvider>
 		</StoreProvider>

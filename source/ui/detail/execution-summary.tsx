@@ -2,7 +2,9 @@
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import type {Execution} from '../../core/types.js';
-import {elapsed, formatTimestamp, relativeTime, statusSymbol, truncate} from '../../core/format.js';
+import {elapsed, relativeTime, statusSymbol, truncate} from '../../core/format.js';
+import {formatZonedTimestamp} from '../../core/time-zone.js';
+import {useZone} from '../zone-context.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
@@ -10,12 +12,14 @@ import {glyphs, statusColor, tint} from '../theme.js';
 export function ExecutionSummary({execution, now, hint}: {readonly execution: Execution; readonly now: number; readonly hint?: string}) {
 	const theme = useTheme();
 	const columns = useAppStore(state => state.viewport.columns);
+	const zone = useZone();
 	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
 	const facts = [
 		execution.mode ?? 'Auto',
 		execution.automationType ?? 'Local',
 		execution.region,
-		`started ${formatTimestamp(execution.startTime)} (${relativeTime(execution.startTime, now)})`,
+		`started ${formatZonedTimestamp(execution.startTime, zone)} (${relativeTime(execution.startTime, now)})`,
+		execution.endTime === undefined ? undefined : `ended ${formatZonedTimestamp(execution.endTime, zone)}`,
 		`took ${elapsed(execution.startTime, execution.endTime, now)}`,
 		execution.executedBy ? `by ${execution.executedBy}` : undefined,
 	].filter(Boolean);
