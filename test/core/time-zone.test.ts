@@ -26,3 +26,17 @@ describe('absolute times with their zone', () => {
 		expect(displayZone(undefined)).toEqual(UTC_ZONE);
 	});
 });
+
+describe('the ENDED list column', () => {
+	it('is declared in the registry, shown only from 160 columns, and says how long ago the run ended', async () => {
+		const {executionColumn} = await import('../../source/core/columns/execution-columns.js');
+		const {listColumns} = await import('../../source/ui/layout.js');
+		const ended = executionColumn('ended');
+		expect(ended.title).toBe('ENDED');
+		const now = Date.UTC(2026, 11, 1, 12, 0, 0);
+		expect(ended.text({id: 'x', region: 'r', documentName: 'D', status: 'Success', startTime: now - 600_000, endTime: now - 180_000}, now, false)).toBe('3m');
+		expect(ended.text({id: 'y', region: 'r', documentName: 'D', status: 'InProgress', startTime: now}, now, false)).toBe('-');
+		expect(listColumns(159).map(column => column.key)).not.toContain('ended');
+		expect(listColumns(200).map(column => column.key)).toContain('ended');
+	});
+});
