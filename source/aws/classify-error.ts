@@ -30,7 +30,13 @@ const CREDENTIALS = new Set([
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'NotAuthorized']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 const TIMEOUTS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const NOT_FOUND = new Set(['AutomationExecutionNotFoundException', 'InvalidDocument', 'AutomationDefinitionNotFoundException']);
+const NOT_FOUND = new Set([
+	'AutomationExecutionNotFoundException',
+	'InvalidDocument',
+	'AutomationDefinitionNotFoundException',
+	'InvalidCommandId',
+	'InvocationDoesNotExist',
+]);
 const VALIDATION = new Set(['ValidationException', 'InvalidFilterKey', 'InvalidFilterValue', 'InvalidNextToken', 'InvalidParameters']);
 
 /** Access key ids (AKIA…, ASIA…) and anything after "secret" are scrubbed from service messages. */

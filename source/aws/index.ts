@@ -21,6 +21,8 @@
  *     listExecutions(region, {filters?, pageCap?, nextToken?, signal?}) → {executions, nextToken?, truncated, calls}
  *     getExecution(region, id, {signal?}) → {detail, calls}
  *     getChildExecution({account, region, executionId}, {signal?}) → {detail, calls} | undefined (no credentials)
+ *     listCommandInvocations(region, commandId, {signal?}) → {invocations, calls, truncated}   // a runCommand step's instances
+ *     getCommandInvocation(region, commandId, instanceId, {signal?}) → {status, responseCode?, stdout, stderr, …}
  *     childSteps({account, region, executionId}, {signal?}) → StepExecution[] | undefined (no credentials)
  *     canReadAccount(account) → boolean
  *     clientFor(account, region) → SSMClient | undefined   // for action calls in a child's account
@@ -40,6 +42,7 @@ import type {ChildLocation, DetailResult, ExecutionPage, ExecutionPageRequest, M
 import type {StepExecution} from '../core/types.js';
 import {createClientFactory, type ClientOptions, type StaticCredentials} from './client-factory.js';
 import {checkRegions, type ConnectionCheck} from './check-connection.js';
+import {getCommandInvocation, listCommandInvocations} from './command-calls.js';
 import {getExecution, listExecutionPage, listExecutions, type CallTarget, type ListResult} from './ssm-calls.js';
 import type {AccountEntry} from './accounts/resolve-accounts.js';
 import {describeSource} from './accounts/credential-source.js';
@@ -60,6 +63,8 @@ export interface AwsApiOptions extends Omit<ClientOptions, 'accounts'> {
 }
 
 export interface AwsApi extends MonitorApi {
+	listCommandInvocations: NonNullable<MonitorApi['listCommandInvocations']>;
+	getCommandInvocation: NonNullable<MonitorApi['getCommandInvocation']>;
 	readonly regions: readonly string[];
 	listExecutions(
 		region: string,
@@ -148,6 +153,9 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 			const result = await api.getChildExecution(location, callOptions);
 			return result?.detail.steps;
 		},
+		listCommandInvocations: async (region, commandId, callOptions) => listCommandInvocations(homeTarget(region), commandId, callOptions?.signal),
+		getCommandInvocation: async (region, commandId, instanceId, callOptions) =>
+			getCommandInvocation(homeTarget(region), commandId, instanceId, callOptions?.signal),
 		canReadAccount: account => factory.describeAccount(account, homeAccount) !== undefined,
 		clientFor: (account, region) => factory.forAccount(account, region, homeAccount),
 		homeClient: region => factory.home(region),

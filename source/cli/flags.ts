@@ -37,6 +37,7 @@ const HELP = `
     --no-color                No colours (NO_COLOR is honoured too)
     --notify MODE             When a watched run ends or a run waits for you: desktop (the bell and a
                               desktop notification through the terminal, the default), bell, or off
+    --utc                     Show absolute times in UTC (default: this machine's time zone)
     --once                    Print the executions once and exit (no terminal UI)
     --json                    With --once: print JSON Lines (one object per execution)
     --version                 Show the version
@@ -66,6 +67,7 @@ export interface RawFlags {
 	readonly notify: string;
 	readonly once: boolean;
 	readonly json: boolean;
+	readonly utc?: boolean;
 }
 
 /**
@@ -97,6 +99,8 @@ export interface CliOptions {
 	readonly color: boolean;
 	readonly notify: NotifyMode;
 	readonly once: boolean;
+	/** --utc: absolute times in UTC instead of the machine's zone. */
+	readonly utc?: boolean;
 	readonly json: boolean;
 }
 
@@ -271,6 +275,7 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			notify: flags.notify as NotifyMode,
 			once: flags.once,
 			json: flags.json,
+			...(flags.utc ? {utc: true} : {}),
 		},
 	};
 }
@@ -303,6 +308,7 @@ const FLAGS = {
 	notify: {type: 'string', default: 'desktop'},
 	once: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
+	utc: {type: 'boolean', default: false},
 } satisfies AnyFlags;
 
 /** The long flags as documented (--endpoint-url), plus meow's own --help and --version. */

@@ -14,6 +14,7 @@ import type {ActionPort} from '../core/ports.js';
 import type {AppStore} from '../store/app-store.js';
 import {App} from '../ui/app.js';
 import type {Theme} from '../ui/theme.js';
+import type {DisplayZone} from '../core/time-zone.js';
 import {startEffectRunner} from './effect-runner.js';
 import {createFrameWriter} from './frame-writer.js';
 import type {NotifyMode} from './notify-sequence.js';
@@ -23,6 +24,8 @@ export interface MountOptions {
 	readonly store: AppStore;
 	readonly port: ActionPort;
 	readonly theme: Theme;
+	/** The zone absolute times are shown in (default UTC). */
+	readonly zone?: DisplayZone;
 	readonly stdout: NodeJS.WriteStream;
 	readonly stdin: NodeJS.ReadStream;
 	/** Ink's way to draw the whole frame again, once it has one (terminal-lifecycle's setRepaint). */
@@ -61,7 +64,7 @@ export function mountUi(options: MountOptions): MountedUi {
 	const instance = render(
 		<>
 			<RepaintHandle onReady={options.onRepaint ?? (() => undefined)} />
-			<App store={store} theme={options.theme} />
+			<App store={store} theme={options.theme} {...(options.zone ? {zone: options.zone} : {})} />
 		</>,
 		{
 			stdout,

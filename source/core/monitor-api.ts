@@ -4,6 +4,7 @@
  * Every method rejects with a DataError (core/data-error.ts), except that an
  * aborted call rejects with an error named 'AbortError'.
  */
+import type {InvocationOutput, InvocationsResult} from './command-output.js';
 import type {Execution, ExecutionDetail, ExecutionStatus, ProgressCounters, StepExecution} from './types.js';
 
 /** DescribeAutomationExecutions filter keys ssmtop uses (the service knows more). */
@@ -79,6 +80,13 @@ export interface MonitorApi {
 	 * credentials are configured for that account (the UI says so in the cell).
 	 */
 	getChildExecution(location: ChildLocation, options?: {signal?: AbortSignal}): Promise<DetailResult | undefined>;
+	/**
+	 * ListCommandInvocations (with Details, for the response codes) of one command in the home
+	 * account, following NextToken up to a page cap. Optional: fakes without Run Command leave it out.
+	 */
+	listCommandInvocations?(region: string, commandId: string, options?: {signal?: AbortSignal}): Promise<InvocationsResult>;
+	/** GetCommandInvocation: one instance's status and standard output and error. */
+	getCommandInvocation?(region: string, commandId: string, instanceId: string, options?: {signal?: AbortSignal}): Promise<InvocationOutput>;
 	/** Forget cached credentials/clients, so the next call picks up refreshed ones. */
 	resetCredentials?(): void;
 }

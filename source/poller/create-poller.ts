@@ -17,11 +17,12 @@ import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
-import {selectRefreshPlan, type ChildTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {selectRefreshPlan, type ChildTarget, type ChildrenTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
+import {refreshCommand} from './command-refresh.js';
 
 /** Never refresh faster than this, whatever --interval says. */
 export const MIN_INTERVAL_MS = 2000;
@@ -92,6 +93,10 @@ function freshController(): AbortController {
 /** Loop keys beside the regions' (a region name never starts with NUL). */
 const OPEN_LOOP = '\u0000open';
 const CHILD_LOOP = '\u0000child';
+const COMMAND_LOOP = '\u0000command';
+const CHILDREN_LOOP = '\u0000children';
+/** Pages (of 50) of a rate-control parent's children read at most. */
+const CHILDREN_PAGE_CAP = 20;
 
 interface Loop {
 	timer?: unknown;
@@ -145,12 +150,12 @@ export function createPoller(options: PollerOptions): Poller {
 	const state = (): AppState => store.getState();
 	const plan = (): RefreshPlan => selectRefreshPlan(state());
 	/** Targets of refresh 'once' already read (by plan object: opening it again makes a new one). */
-	const loadedOnce = new WeakSet<OpenTarget | ChildTarget>();
+	const loadedOnce = new WeakSet<OpenTarget | ChildTarget | CommandTarget | ChildrenTarget>();
 	/** The plan the subscription last acted on. */
 	let watched: RefreshPlan | undefined;
 
 	/** Whether a target is read on this run: always on `r`; 'once' targets a single time; 'manual' ones only on `r`. */
-	function due(target: OpenTarget | ChildTarget, force: boolean): boolean {
+	function due(target: OpenTarget | ChildTarget | CommandTarget | ChildrenTarget, force: boolean): boolean {
 		if (force || target.refresh === 'live') return true;
 		if (target.refresh === 'manual' || loadedOnce.has(target)) return false;
 		loadedOnce.add(target);
@@ -273,9 +278,68 @@ export function createPoller(options: PollerOptions): Poller {
 		}
 	}
 
+	/** The command screen's Run Command step: its invocations and the selected instance's output. */
+	async function refreshOpenCommand(signal: AbortSignal, force: boolean): Promise<number> {
+		const target = plan().command;
+		if (!target || !due(target, force)) return detailIntervalMs;
+		try {
+			const calls = await refreshCommand(store, api, target, signal, () => clock.now());
+			if (signal.aborted) loadedOnce.delete(target);
+			else {
+				succeeded(COMMAND_LOOP);
+				if (calls > 0) state().actions.callsCounted(target.region, calls);
+			}
+
+			return detailIntervalMs;
+		} catch (error) {
+			if (signal.aborted) loadedOnce.delete(target);
+			if (signal.aborted) return detailIntervalMs;
+			// Throttled: back off; what failed is already shown in place.
+			return failed(COMMAND_LOOP, error, 1, () => undefined);
+		}
+	}
+
+	/** The children screen's rate-control parent: its children, by DescribeAutomationExecutions' ParentExecutionId filter. */
+	async function refreshRateChildren(signal: AbortSignal, force: boolean): Promise<number> {
+		const target = plan().children;
+		if (!target || !due(target, force)) return detailIntervalMs;
+		let calls = 0;
+		try {
+			const executions = [];
+			let nextToken: string | undefined;
+			do {
+				const page = await api.listExecutionPage(target.region, {
+					filters: [{key: 'ParentExecutionId', values: [target.parentId]}],
+					...(nextToken ? {nextToken} : {}),
+					signal,
+				});
+				calls++;
+				executions.push(...page.executions);
+				nextToken = page.nextToken;
+			} while (nextToken && calls < CHILDREN_PAGE_CAP && !signal.aborted);
+			if (signal.aborted) {
+				loadedOnce.delete(target);
+				return detailIntervalMs;
+			}
+
+			state().actions.rateChildrenLoaded(target.parentId, {executions, truncated: Boolean(nextToken)}, clock.now());
+			state().actions.callsCounted(target.region, calls);
+			succeeded(CHILDREN_LOOP);
+			return detailIntervalMs;
+		} catch (error) {
+			if (signal.aborted) loadedOnce.delete(target);
+			if (signal.aborted) return detailIntervalMs;
+			const {kind, message} = describeError(error);
+			state().actions.rateChildrenFailed(target.parentId, message);
+			return kind === 'throttled' ? failed(CHILDREN_LOOP, error, calls + 1, () => undefined) : detailIntervalMs;
+		}
+	}
+
 	function runner(key: string): (signal: AbortSignal, force: boolean) => Promise<number> {
 		if (key === OPEN_LOOP) return refreshOpen;
 		if (key === CHILD_LOOP) return refreshCursorChild;
+		if (key === COMMAND_LOOP) return refreshOpenCommand;
+		if (key === CHILDREN_LOOP) return refreshRateChildren;
 		return async (signal, force) => refreshListOf(key, signal, force);
 	}
 
@@ -305,6 +369,9 @@ export function createPoller(options: PollerOptions): Poller {
 			}
 
 			if (!started) return;
+			// The command loop lives only while a command is open: no idle timer otherwise (the plan starts it again).
+			if (key === COMMAND_LOOP && !plan().command && !loop.again) return;
+			if (key === CHILDREN_LOOP && !plan().children && !loop.again) return;
 			// `again`, or a stop()+start() while this run was in flight: run with the live signal.
 			if (loop.again || signal !== controller.signal) {
 				const again = loop.again;
@@ -339,7 +406,7 @@ export function createPoller(options: PollerOptions): Poller {
 	}
 
 	function keys(): string[] {
-		return [...regions, OPEN_LOOP, CHILD_LOOP];
+		return [...regions, OPEN_LOOP, CHILD_LOOP, COMMAND_LOOP, CHILDREN_LOOP];
 	}
 
 	/** A target to read now: a different execution (or child) than before, or one to load once. */
@@ -347,6 +414,14 @@ export function createPoller(options: PollerOptions): Poller {
 		if (!next || next === previous) return false;
 		if (next.refresh === 'once' || !previous) return true;
 		return next.executionId !== previous.executionId || next.region !== previous.region;
+	}
+
+	/** A command to read now: another command, another instance whose output is not held yet, or one to load once. */
+	function newCommand(previous: CommandTarget | undefined, next: CommandTarget | undefined): boolean {
+		if (!next || next === previous) return false;
+		if (next.refresh === 'once' || !previous || previous.commandId !== next.commandId || previous.region !== next.region) return true;
+		if (next.instanceId === undefined || next.instanceId === previous.instanceId) return false;
+		return state().commands[next.commandId]?.outputs[next.instanceId]?.output === undefined;
 	}
 
 	/** Acts on what changed in the plan, running each loop that has new work at most once. */
@@ -368,6 +443,9 @@ export function createPoller(options: PollerOptions): Poller {
 		if (previous.list === 'background' && next.list === 'live') for (const region of regions) catchUp(region);
 		if (newTarget(previous.open, next.open)) now.add(OPEN_LOOP);
 		if (newTarget(previous.child, next.child)) now.add(CHILD_LOOP);
+		if (newCommand(previous.command, next.command)) now.add(COMMAND_LOOP);
+		if (next.children && next.children !== previous.children && (next.children.refresh === 'once' || previous.children?.parentId !== next.children.parentId))
+			now.add(CHILDREN_LOOP);
 		for (const key of now) void run(key);
 	}
 

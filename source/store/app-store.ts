@@ -9,11 +9,13 @@ import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
 import {createViewerActions, type ViewerActions} from './viewer-actions.js';
+import {createCommandActions, type CommandActions} from './command-actions.js';
+import {createChildrenActions, type ChildrenActions} from './children-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
 import {selectSelectedExecution} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions};
+export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -38,6 +40,7 @@ export function initialData(init: StoreInit): AppData {
 				{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
 			]),
 		),
+		commands: {},
 		paused: false,
 		screen: 'list',
 		sort: init.sort ?? {column: 'started', descending: true},
@@ -62,6 +65,8 @@ export function createAppStore(init: StoreInit): AppStore {
 			...createDialogActions(set, get),
 			...createNoticeActions(set, get),
 			...createViewerActions(set, get),
+			...createCommandActions(set, get),
+			...createChildrenActions(set, get),
 		},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh

@@ -5,8 +5,10 @@
  * same plan object (and the same `open`/`child` objects) while nothing in it changes, so the
  * poller can tell by reference what to run.
  */
+import {isInvocationFinal} from '../core/command-output.js';
 import {isFinal} from '../core/status.js';
 import type {AppState} from './app-store.js';
+import {selectOpenCommand} from './command-actions.js';
 import {selectGridCursorCell} from './selectors.js';
 
 /**
@@ -42,15 +44,35 @@ export interface ChildTarget {
 	readonly refresh: TargetRefresh;
 }
 
+/** On the command screen: the command's invocations, and the output of the instance under the cursor. */
+export interface CommandTarget {
+	readonly commandId: string;
+	readonly region: string;
+	/** Absent until the invocations are known. */
+	readonly instanceId?: string;
+	readonly refresh: TargetRefresh;
+}
+
+/** On the children screen: the rate-control parent whose children to list. */
+export interface ChildrenTarget {
+	readonly parentId: string;
+	readonly region: string;
+	readonly refresh: TargetRefresh;
+}
+
 export interface RefreshPlan {
 	readonly list: ListPlan;
 	/** The execution on the detail, grid or location screen; absent when nothing is open or it is loaded and final. */
 	readonly open?: OpenTarget;
 	/** On the location screen, the child execution under the grid cursor; absent when loaded and final. */
 	readonly child?: ChildTarget;
+	/** On the command screen; absent when its invocations and that output are loaded and final. */
+	readonly command?: CommandTarget;
+	/** On the children screen; absent when they are loaded and the parent and every child are final. */
+	readonly children?: ChildrenTarget;
 }
 
-const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location']);
+const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location', 'command', 'children']);
 
 function targetRefresh(paused: boolean, loaded: boolean): TargetRefresh {
 	if (!paused) return 'live';
@@ -81,6 +103,50 @@ function childTarget(state: AppState): ChildTarget | undefined {
 		executionId: cell.childExecutionId,
 		refresh: targetRefresh(state.paused, loaded),
 	};
+}
+
+function commandTarget(state: AppState): CommandTarget | undefined {
+	const open = state.openCommand;
+	if (state.screen !== 'command' || !open) return undefined;
+	const region = state.details[open.executionId]?.region ?? state.executions[open.executionId]?.region;
+	const selected = selectOpenCommand(state);
+	if (region === undefined || !selected) return undefined;
+	const {command, instanceId} = selected;
+	const invocations = command.invocations;
+	const output = instanceId === undefined ? undefined : command.outputs[instanceId]?.output;
+	const loaded = invocations !== undefined && (instanceId === undefined || output !== undefined);
+	// While the step runs, its command may still reach more instances (or none yet).
+	const step = state.details[open.executionId]?.steps.find(candidate => candidate.stepName === open.stepName);
+	const settled =
+		loaded &&
+		step !== undefined &&
+		isFinal(step.status) &&
+		invocations.every(invocation => isInvocationFinal(invocation.status)) &&
+		(output === undefined || isInvocationFinal(output.status));
+	if (settled && command.error === undefined && (instanceId === undefined || command.outputs[instanceId]?.error === undefined)) return undefined;
+	return {commandId: open.commandId, region, ...(instanceId === undefined ? {} : {instanceId}), refresh: targetRefresh(state.paused, loaded)};
+}
+
+function childrenTarget(state: AppState): ChildrenTarget | undefined {
+	const parentId = state.openId;
+	if (state.screen !== 'children' || parentId === undefined) return undefined;
+	const parent = state.details[parentId] ?? state.executions[parentId];
+	if (!parent) return undefined;
+	const known = state.rateChildren?.[parentId];
+	const loaded = known?.executions !== undefined;
+	if (loaded && known.error === undefined && isFinal(parent.status) && known.executions!.every(child => isFinal(child.status))) return undefined;
+	return {parentId, region: parent.region, refresh: targetRefresh(state.paused, loaded)};
+}
+
+function sameChildren(a: ChildrenTarget | undefined, b: ChildrenTarget | undefined): boolean {
+	return a === b || (a !== undefined && b !== undefined && a.parentId === b.parentId && a.region === b.region && a.refresh === b.refresh);
+}
+
+function sameCommand(a: CommandTarget | undefined, b: CommandTarget | undefined): boolean {
+	return (
+		a === b ||
+		(a !== undefined && b !== undefined && a.commandId === b.commandId && a.region === b.region && a.instanceId === b.instanceId && a.refresh === b.refresh)
+	);
 }
 
 function sameOpen(a: OpenTarget | undefined, b: OpenTarget | undefined): boolean {
@@ -114,8 +180,20 @@ export function selectRefreshPlan(state: AppState): RefreshPlan {
 	// Keep the previous objects when equal: the poller compares by reference.
 	const open = sameOpen(previous?.open, freshOpen) ? previous?.open : freshOpen;
 	const child = sameChild(previous?.child, freshChild) ? previous?.child : freshChild;
-	if (previous && previous.list === list && previous.open === open && previous.child === child) return previous;
-	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {})};
+	const freshCommand = commandTarget(state);
+	const command = sameCommand(previous?.command, freshCommand) ? previous?.command : freshCommand;
+	const freshChildren = childrenTarget(state);
+	const children = sameChildren(previous?.children, freshChildren) ? previous?.children : freshChildren;
+	if (
+		previous &&
+		previous.list === list &&
+		previous.open === open &&
+		previous.child === child &&
+		previous.command === command &&
+		previous.children === children
+	)
+		return previous;
+	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {}), ...(command ? {command} : {}), ...(children ? {children} : {})};
 	lastPlans.set(state.actions, plan);
 	return plan;
 }

@@ -13,6 +13,7 @@ import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
 import type {WatchedAccount} from '../core/location.js';
+import type {CommandInvocation, InvocationOutput} from '../core/command-output.js';
 
 export interface ConnectionContext {
 	/** Human label for the header: profile name, endpoint, or "local emulator". */
@@ -43,8 +44,46 @@ export interface SortState {
 	readonly descending: boolean;
 }
 
-/** 'pulse': status counts per location over the last hour (P). */
-export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse';
+/**
+ * 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output;
+ * 'children': the target children of a rate-control parent.
+ */
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children';
+
+/** One instance's output as last read; `error` when the last read failed (the output kept). */
+export interface OutputState {
+	readonly output?: InvocationOutput;
+	readonly error?: string;
+}
+
+/** What is known of one Run Command command: its invocations and the outputs read so far. */
+export interface CommandState {
+	readonly invocations?: readonly CommandInvocation[];
+	/** The listing was cut at its page cap. */
+	readonly truncated?: boolean;
+	/** When the invocations were last read. */
+	readonly loadedAt?: number;
+	/** The last refresh of the invocations failed (the last good ones kept). */
+	readonly error?: string;
+	/** Per instance id. */
+	readonly outputs: Readonly<Record<string, OutputState>>;
+}
+
+/** The children of a rate-control parent (DescribeAutomationExecutions, ParentExecutionId), read while its children screen is open. */
+export interface ChildrenState {
+	readonly executions?: readonly Execution[];
+	readonly truncated?: boolean;
+	readonly loadedAt?: number;
+	/** The last read failed (the last good list kept). */
+	readonly error?: string;
+}
+
+/** The aws:runCommand step open on the command screen. */
+export interface OpenCommand {
+	readonly executionId: string;
+	readonly stepName: string;
+	readonly commandId: string;
+}
 
 /**
  * One modal at a time, carrying its whole state: the help overlay, or an action dialog whose state
@@ -86,6 +125,10 @@ export interface DataState {
 	readonly childErrors: Readonly<Record<string, string>>;
 	/** Polling health per location: keyed by region, or `ACCOUNT/REGION` when several accounts are watched. */
 	readonly regions: Readonly<Record<string, RegionState>>;
+	/** Run Command commands of aws:runCommand steps, by CommandId, read only while one is open. */
+	readonly commands: Readonly<Record<string, CommandState>>;
+	/** Target children of rate-control parents, by parent id. */
+	readonly rateChildren?: Readonly<Record<string, ChildrenState>>;
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
 	readonly banner?: Banner;
@@ -104,6 +147,12 @@ export interface UiState {
 	readonly openId?: string;
 	readonly detailPane: 'steps' | 'info';
 	readonly selectedStepIndex: number;
+	/** The command screen's step, and the instance under its cursor (index into the invocations). */
+	readonly openCommand?: OpenCommand;
+	readonly selectedInstanceIndex?: number;
+	/** The children screen's cursor; and, on a child's detail opened from there, its parent (Esc goes back to the children). */
+	readonly selectedChildIndex?: number;
+	readonly childrenOf?: string;
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;

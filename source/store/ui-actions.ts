@@ -123,8 +123,22 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 			set({screen, openId, ...(screen === 'location' ? {selectedStepIndex: 0} : {})});
 		},
 		back() {
-			const {screen} = get();
-			const parent: Record<Screen, Screen> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
+			const {screen, childrenOf} = get();
+			// A child's detail opened from its parent's children screen goes back there.
+			if (screen === 'detail' && childrenOf !== undefined) {
+				set({screen: 'children', openId: childrenOf, childrenOf: undefined, detailPane: 'steps', selectedStepIndex: 0});
+				return;
+			}
+
+			const parent: Record<Screen, Screen> = {
+				list: 'list',
+				detail: 'list',
+				grid: 'detail',
+				location: 'grid',
+				pulse: 'list',
+				command: 'detail',
+				children: 'detail',
+			};
 			if (screen !== 'list') set({screen: parent[screen]});
 		},
 		paneToggled() {

@@ -4,12 +4,15 @@
  * (ClockProvider) and the theme (ThemeProvider). The views ask nothing of AWS:
  * what they want done is an effect in the store, run by the CLI's effect runner.
  */
+import type {ReactNode} from 'react';
 import {Box} from 'ink';
 import {useApp} from 'ink';
 import type {AppStore} from '../store/app-store.js';
 import {StoreProvider, useAppStore} from './store-context.js';
-import {ClockProvider, SYSTEM_CLOCK, type Clock} from './clock-context.js';
+import {ClockProvider, SYSTEM_CLOCK, useTimed, type Clock} from './clock-context.js';
 import {ThemeProvider} from './theme-context.js';
+import {ZoneProvider} from './zone-context.js';
+import {UTC_ZONE, type DisplayZone} from '../core/time-zone.js';
 import {DEFAULT_THEME, type Theme} from './theme.js';
 import {useKeyInput} from './input/use-key-input.js';
 import {isTooSmall} from './layout.js';
@@ -21,6 +24,8 @@ import {DetailScreen} from './detail/detail-screen.js';
 import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
 import {PulseScreen} from './pulse/pulse-screen.js';
+import {CommandScreen} from './command/command-screen.js';
+import {ChildrenScreen} from './children/children-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
 import {NoticesOverlay} from './overlays/notices-overlay.js';
 import {TextViewerOverlay} from './overlays/text-viewer.js';
@@ -32,16 +37,20 @@ export interface AppProps {
 	/** Defaults to the system clock; tests pass a frozen or a manual one. */
 	readonly clock?: Clock;
 	readonly theme?: Theme;
+	/** The zone of absolute times (the CLI: the machine's, or UTC with --utc); UTC when not given. */
+	readonly zone?: DisplayZone;
 	/** Called when the user quits (q, Ctrl-C), before Ink unmounts. */
 	readonly onQuit?: () => void;
 }
 
-export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, onQuit}: AppProps) {
+export function App({store, clock = SYSTEM_CLOCK, theme = DEFAULT_THEME, zone = UTC_ZONE, onQuit}: AppProps) {
 	return (
 		<StoreProvider store={store}>
 			<ClockProvider clock={clock}>
 				<ThemeProvider theme={theme}>
-					<Shell {...(onQuit ? {onQuit} : {})} />
+					<ZoneProvider value={zone}>
+						<Shell {...(onQuit ? {onQuit} : {})} />
+					</ZoneProvider>
 				</ThemeProvider>
 			</ClockProvider>
 		</StoreProvider>
@@ -67,6 +76,10 @@ function Body() {
 			return <LocationScreen />;
 		case 'pulse':
 			return <PulseScreen />;
+		case 'command':
+			return <EverySecond render={now => <CommandScreen now={now} />} />;
+		case 'children':
+			return <EverySecond render={now => <ChildrenScreen now={now} />} />;
 	}
 }
 
@@ -89,4 +102,10 @@ function Shell({onQuit}: {readonly onQuit?: () => void}) {
 			<Footer />
 		</Box>
 	);
+}
+
+/** A screen that shows ages ("12s ago") and durations: drawn again each second, and only that screen. */
+function EverySecond({render}: {readonly render: (now: number) => ReactNode}) {
+	const {now} = useTimed(time => ({now: time, changesAt: Math.floor(time / 1000) * 1000 + 1000}));
+	return render(now);
 }

@@ -15,6 +15,8 @@ export type Scope =
 	| 'grid'
 	| 'location'
 	| 'pulse'
+	| 'command'
+	| 'children'
 	| 'filter-prompt'
 	| 'help'
 	| 'notices'
@@ -101,7 +103,7 @@ export const KEYMAP: readonly KeyBinding[] = [
 		command: 'open',
 		keys: [key('return')],
 		scopes: ['list', 'detail', 'grid'],
-		help: 'Drill in: list → detail → account × region grid → location',
+		help: 'Drill in: list → detail → account × region grid → location; a rate-control run → its target children; an aws:runCommand step → its Run Command output',
 		label: 'open',
 	},
 	{
@@ -167,6 +169,19 @@ export const KEYMAP: readonly KeyBinding[] = [
 		scopes: ['global', 'filter-prompt', 'help', 'notices', 'viewer', 'modal', 'modal-confirm'],
 		help: 'Suspend to the shell (fg brings ssmtop back)',
 	},
+	// The Run Command output of an aws:runCommand step (Enter on the step in the detail).
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['command'], help: 'Run Command: previous instance', label: 'instance'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['command'], help: 'Run Command: next instance'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['command'], help: 'Run Command: first instance'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['command'], help: 'Run Command: last instance'},
+	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['command'], help: 'Run Command: back to the step in the detail', label: 'back'},
+	// The target children of a rate-control parent (Enter on its detail).
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['children'], help: 'Children: previous target', label: 'move'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['children'], help: 'Children: next target'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['children'], help: 'Children: first target'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['children'], help: 'Children: last target'},
+	{command: 'open', keys: [key('return')], scopes: ['children'], help: "Children: open that target's child execution", label: 'open'},
+	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['children'], help: 'Children: back to the parent', label: 'back'},
 	// The filter prompt.
 	{command: 'filter.apply', keys: [key('return')], scopes: ['filter-prompt'], help: 'Apply the filter', label: 'apply'},
 	{command: 'filter.cancel', keys: [key('escape')], scopes: ['filter-prompt'], help: 'Cancel, keep the previous filter', label: 'cancel'},
@@ -357,6 +372,8 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	grid: 'grid',
 	location: 'location',
 	pulse: 'pulse',
+	command: 'Run Command output',
+	children: 'rate-control children',
 	'filter-prompt': 'filter prompt',
 	help: 'help',
 	notices: 'notifications',

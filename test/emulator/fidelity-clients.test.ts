@@ -150,3 +150,37 @@ print(json.dumps({'same': first == again, 'code': code}))`)) as {same: boolean; 
 		expect(result).toEqual({same: true, code: 'IdempotentParameterMismatch'});
 	});
 });
+
+describe('Run Command output of an aws:runCommand step (boto3)', () => {
+	it.skipIf(!hasBoto3)('list_command_invocations and get_command_invocation for a failed step: Failed, a non-zero code, stderr', async () => {
+		const result = (await boto3(`
+import urllib.request
+def advance(ms):
+    urllib.request.urlopen(urllib.request.Request('${running.url}/_emulator/clock/advance', data=json.dumps({'ms': ms}).encode(), headers={'Content-Type': 'application/json'}, method='POST')).read()
+run = ssm.start_automation_execution(DocumentName='Ops-RotateInstanceLogs', Parameters={'InstanceId': ['i-0fail000000000007']})['AutomationExecutionId']
+advance(60000)
+step = [s for s in ssm.get_automation_execution(AutomationExecutionId=run)['AutomationExecution']['StepExecutions'] if s['Action'] == 'aws:runCommand'][0]
+command = step['Outputs']['CommandId'][0]
+listed = [i for page in ssm.get_paginator('list_command_invocations').paginate(CommandId=command, Details=True) for i in page['CommandInvocations']]
+one = ssm.get_command_invocation(CommandId=command, InstanceId='i-0fail000000000007')
+try:
+    ssm.get_command_invocation(CommandId=command, InstanceId='i-0123456789abcdef0')
+    code = None
+except botocore.exceptions.ClientError as error:
+    code = error.response['Error']['Code']
+print(json.dumps({'step': step['StepStatus'], 'listed': [(i['InstanceId'], i['Status'], i['CommandPlugins'][0]['ResponseCode']) for i in listed], 'status': one['Status'], 'code': one['ResponseCode'], 'stderr': one['StandardErrorContent'], 'missing': code}))`)) as {
+			step: string;
+			listed: Array<[string, string, number]>;
+			status: string;
+			code: number;
+			stderr: string;
+			missing: string;
+		};
+		expect(result.step).toBe('Failed');
+		expect(result.listed).toEqual([['i-0fail000000000007', 'Failed', result.code]]);
+		expect(result.status).toBe('Failed');
+		expect(result.code).toBeGreaterThan(0);
+		expect(result.stderr).toContain('exit status');
+		expect(result.missing).toBe('InvocationDoesNotExist');
+	});
+});

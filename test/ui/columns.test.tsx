@@ -54,6 +54,7 @@ const expectedCells: Record<ExecutionColumnKey, string> = {
 	region: 'us-east-1',
 	started: '43m',
 	duration: '43m00s',
+	ended: '-',
 	step: 'stopInstances',
 	executedBy: 'alice',
 };

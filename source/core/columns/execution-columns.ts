@@ -112,6 +112,14 @@ const REGISTRY = [
 		changesAt: (execution, now) => elapsedChangesAt(execution.startTime, execution.endTime, now),
 		compare: byNumber(durationOf),
 	}),
+	// When it ended, as long ago as STARTED says: only on wide terminals (from 160 columns), and the first to go.
+	column({
+		key: 'ended',
+		title: 'ENDED',
+		width: {min: 7, grow: 0, max: 7, keep: 0, alignRight: true, showFrom: 160},
+		text: (execution, now) => (execution.endTime === undefined ? '-' : relativeTime(execution.endTime, now).replace(' ago', '')),
+		compare: byNumber(execution => execution.endTime),
+	}),
 	column({
 		key: 'step',
 		title: 'CURRENT STEP',

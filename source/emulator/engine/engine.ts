@@ -19,6 +19,7 @@ import {encodeInputs, resolveValue} from './templates.js';
 import {FanOut} from './fan-out.js';
 import {Admission, DEFAULT_QUOTA, type ExecutionQuota} from './admission.js';
 import {applySignal, stopExecution} from './signals.js';
+import {commandIdFor} from './command-output.js';
 import {chooseBranch, firstFailureMessage, runbookOutputs, successOutputs} from './step-results.js';
 import type {StatusObserver} from '../events/status-observer.js';
 
@@ -297,6 +298,8 @@ export class Engine {
 		this.setStatus(execution, 'InProgress');
 		const resolved = resolveValue(definition.inputs, execution.runbook, execution.parameters, execution.id) as Record<string, unknown>;
 		step.inputs = encodeInputs(resolved);
+		// The command is sent as the step starts: its id is there to follow while it runs.
+		if (definition.action === 'aws:runCommand') step.outputs = {CommandId: [commandIdFor(step)]};
 
 		if (definition.action === 'aws:approve' || definition.action === 'aws:pause') {
 			this.setStepStatus(execution, step, 'Waiting');

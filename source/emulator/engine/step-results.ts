@@ -44,7 +44,9 @@ export function successOutputs(step: StepRecord, ids: Prng): StringListMap {
 	}
 
 	if (step.action === 'aws:runCommand') {
-		outputs['CommandId'] = [ids.uuid()];
+		// Drawn even though the step already holds its CommandId (from its start), so the ids after it stay as they were.
+		const drawn = ids.uuid();
+		outputs['CommandId'] = step.outputs['CommandId'] ?? [drawn];
 		outputs['Status'] = ['Success'];
 	}
 

@@ -1,3 +1,4 @@
+import {getCommandInvocation, listCommandInvocations} from './command-invocations.js';
 import type {Operation} from './context.js';
 import {describeAutomationExecutions} from './describe-automation-executions.js';
 import {describeAutomationStepExecutions} from './describe-automation-step-executions.js';
@@ -22,4 +23,6 @@ export const operations: Readonly<Record<string, Operation>> = {
 	ListTagsForResource: listTagsForResource,
 	AddTagsToResource: addTagsToResource,
 	RemoveTagsFromResource: removeTagsFromResource,
+	ListCommandInvocations: listCommandInvocations,
+	GetCommandInvocation: getCommandInvocation,
 };

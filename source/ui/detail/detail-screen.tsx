@@ -18,6 +18,8 @@ import {FieldTable} from './field-table.js';
 import {InfoTable} from './info-table.js';
 import {executionFieldRows, stepFieldRows} from './fields.js';
 import {ConsoleLinkLine, consoleLinkLines} from './console-link-line.js';
+import {commandIdOfStep} from '../../core/command-output.js';
+import {isRateControlParent} from '../../store/children-actions.js';
 
 /**
  * "Which step failed and why?" is the first question: when an execution's steps
@@ -49,7 +51,13 @@ export function DetailScreen() {
 	const body = bodyRows(viewport, banner);
 	const split = detailSplit(body);
 	const crossAccount = execution.automationType === 'CrossAccount';
-	const hint = crossAccount ? 'Enter: account × region grid' : undefined;
+	const hint = crossAccount
+		? 'Enter: account × region grid'
+		: commandIdOfStep(detail?.steps[selectedStep])
+			? 'Enter: Run Command output'
+			: isRateControlParent(execution)
+				? 'Enter: target children'
+				: undefined;
 	const width = viewport.columns;
 	if (!detail) {
 		return (

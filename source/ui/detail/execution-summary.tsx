@@ -6,8 +6,10 @@
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import type {Execution} from '../../core/types.js';
-import {elapsed, elapsedChangesAt, formatTimestamp, relativeTime, relativeTimeChangesAt, statusSymbol, truncate} from '../../core/format.js';
+import {elapsed, elapsedChangesAt, relativeTime, relativeTimeChangesAt, statusSymbol, truncate} from '../../core/format.js';
+import {formatZonedTimestamp, type DisplayZone} from '../../core/time-zone.js';
 import {useTimed} from '../clock-context.js';
+import {useZone} from '../zone-context.js';
 import {useAppStore} from '../store-context.js';
 import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
@@ -15,12 +17,13 @@ import {consoleUrl} from '../../core/console-link.js';
 import {Hyperlink} from '../hyperlink.js';
 
 /** The facts line ("Auto · Local · us-east-1 · started … (2m ago) · took 4m01s · by …") and when it next changes. */
-function factsAt(execution: Execution, now: number): {readonly text: string; readonly changesAt: number} {
+function factsAt(execution: Execution, now: number, zone: DisplayZone): {readonly text: string; readonly changesAt: number} {
 	const facts = [
 		execution.mode ?? 'Auto',
 		execution.automationType ?? 'Local',
 		execution.region,
-		`started ${formatTimestamp(execution.startTime)} (${relativeTime(execution.startTime, now)})`,
+		`started ${formatZonedTimestamp(execution.startTime, zone)} (${relativeTime(execution.startTime, now)})`,
+		execution.endTime === undefined ? undefined : `ended ${formatZonedTimestamp(execution.endTime, zone)}`,
 		`took ${elapsed(execution.startTime, execution.endTime, now)}`,
 		execution.executedBy ? `by ${execution.executedBy}` : undefined,
 	].filter(Boolean);
@@ -33,8 +36,9 @@ function factsAt(execution: Execution, now: number): {readonly text: string; rea
 export function ExecutionSummary({execution, hint}: {readonly execution: Execution; readonly hint?: string}) {
 	const theme = useTheme();
 	const columns = useAppStore(state => state.viewport.columns);
+	const zone = useZone();
 	const document = execution.documentVersion ? `${execution.documentName}:${execution.documentVersion}` : execution.documentName;
-	const facts = useTimed(now => factsAt(execution, now));
+	const facts = useTimed(now => factsAt(execution, now, zone));
 	const third = execution.failureMessage
 		? {text: `✗ ${execution.failureMessage}`, error: true}
 		: {

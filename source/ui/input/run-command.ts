@@ -8,6 +8,7 @@ import type {StatusGroup} from '../../core/status.js';
 import type {AppState, AppStore} from '../../store/app-store.js';
 import {
 	selectGridCursorCell,
+	selectOpenDetail,
 	selectOpenExecution,
 	selectOpenGrid,
 	selectSelectedExecution,
@@ -20,6 +21,7 @@ import type {Move} from '../../store/ui-actions.js';
 import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
 import {consoleUrl} from '../../core/console-link.js';
 import {copyTarget, urlTarget, viewerContent} from './copy-targets.js';
+import {RUN_COMMAND_ACTION} from '../../core/command-output.js';
 
 export interface CommandEffects {
 	/** Leave the app (the CLI then stops the poller and restores the terminal). */
@@ -77,7 +79,18 @@ function moveCursor(command: Command, state: AppState): void {
 	const move = MOVES[command];
 	if (move === undefined) return;
 	if (state.screen === 'list') actions.selectionMoved(move);
+	else if (state.screen === 'command') actions.instanceSelected(move);
+	else if (state.screen === 'children') actions.childSelected(move);
 	else if (state.screen === 'location' || state.detailPane === 'steps') actions.stepSelected(move);
+}
+
+/** Enter on an aws:runCommand step of the detail's steps pane: its Run Command output. True when handled. */
+function openRunCommand(state: AppState): boolean {
+	if (state.detailPane !== 'steps') return false;
+	const step = selectOpenDetail(state)?.steps[state.selectedStepIndex];
+	if (step?.action !== RUN_COMMAND_ACTION) return false;
+	if (!state.actions.commandOpened()) state.actions.flashShown('This step has not sent its command yet (no CommandId in its outputs)');
+	return true;
 }
 
 function open(state: AppState): void {
@@ -85,7 +98,10 @@ function open(state: AppState): void {
 	if (state.screen === 'list') actions.screenOpened('detail');
 	else if (state.screen === 'detail') {
 		if (selectOpenExecution(state)?.automationType === 'CrossAccount') actions.screenOpened('grid');
-		else actions.flashShown('Only cross-account runs have an account × region grid');
+		else if (openRunCommand(state)) return;
+		else if (!actions.childrenOpened()) actions.flashShown('Only cross-account runs have an account × region grid, and rate-control runs children');
+	} else if (state.screen === 'children') {
+		actions.childDetailOpened();
 	} else if (state.screen === 'grid') {
 		const cell = selectGridCursorCell(state);
 		if (!cell) return;

@@ -40,7 +40,11 @@ export function fleet(): {rows: Execution[]; details: ExecutionDetail[]} {
 	const parent = {...crossAccountDetail(2), status: 'Failed' as const};
 	const interactive: ExecutionDetail = {
 		...execution(3, {status: 'Waiting', mode: 'Interactive', documentName: 'Ops-IncidentTriage'}),
-		steps: [step('collect', {status: 'Pending', startTime: undefined, endTime: undefined})],
+		steps: [
+			step('collect', {status: 'Pending', startTime: undefined, endTime: undefined}),
+			// An aws:runCommand step: Enter on it opens the command screen.
+			step('runDiagnostics', {action: 'aws:runCommand', status: 'Success', outputs: {CommandId: ['0c0c0c0c-1111-4222-8333-444455556666']}}),
+		],
 	};
 	const approval = execution(4, {status: 'Waiting', currentAction: 'aws:approve', currentStepName: 'approve', documentName: 'Ops-Patch'});
 	const running = execution(5, {status: 'InProgress', endTime: undefined});
@@ -126,7 +130,15 @@ function refresh(store: AppStore, round: number): void {
 	store.getState().actions.pollSucceeded('us-east-1', [fresh, moved], {at: NOW + round});
 }
 
-const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {list: 'list', detail: 'list', grid: 'detail', location: 'grid', pulse: 'list'};
+const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {
+	list: 'list',
+	detail: 'list',
+	grid: 'detail',
+	location: 'grid',
+	pulse: 'list',
+	command: 'detail',
+	children: 'detail',
+};
 
 /** What a lone Esc may change: the top layer only. */
 function checkEscape(before: AppState, after: AppState): void {

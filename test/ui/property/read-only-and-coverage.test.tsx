@@ -50,7 +50,7 @@ describe('random key sequences under --read-only', () => {
 			instance.unmount();
 		}
 		expect([...seen].sort()).toEqual(
-			expect.arrayContaining(['detail', 'grid', 'help', 'list', 'location', 'notices', 'pulse', 'signal', 'start', 'stop', 'viewer']),
+			expect.arrayContaining(['command', 'detail', 'grid', 'help', 'list', 'location', 'notices', 'pulse', 'signal', 'start', 'stop', 'viewer']),
 		);
 	}, 120_000);
 });
