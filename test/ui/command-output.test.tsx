@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {renderApp, type RenderedApp} from './helpers.js';
+import {formatZonedTimestamp, UTC_ZONE} from '../../source/core/time-zone.js';
 import {execution, NOW, step, storeWith} from './fixtures.js';
 import type {ExecutionDetail} from '../../source/core/types.js';
 
@@ -62,6 +63,8 @@ describe('the Run Command output of an aws:runCommand step', () => {
 		expect(lines.find(line => line.startsWith('i-0aaaaaaaaaaaaaaaa'))).toMatch(/Failed\s+2\s+30s/);
 		expect(lines.find(line => line.startsWith('i-0bbbbbbbbbbbbbbbb'))).toMatch(/InProgress\s+-\s+1m00s/);
 		expect(frame).toContain('Output of i-0aaaaaaaaaaaaaaaa');
+		// The absolute time carries its zone (UTC without a provider).
+		expect(frame).toContain(`requested ${formatZonedTimestamp(NOW - 60_000, UTC_ZONE)}`);
 		expect(frame).toContain('line one');
 		// The OSC title sequence is shown, not obeyed.
 		expect(frame).toContain('␛]2;owned␇line two');

@@ -88,7 +88,7 @@ describe('header', () => {
 			expect(regionSummary(regionHealth(region, false), at, STALE_AFTER)).toEqual({text: 'ok', level: 'ok'});
 		}
 
-		expect(regionSummary(regionHealth(ok, false), NOW + 44_500, STALE_AFTER)).toEqual({text: 'stale 45s', level: 'warn'});
+		expect(regionSummary(regionHealth(ok, false), NOW + 44_500, STALE_AFTER)).toEqual({text: 'updated 45s ago', level: 'warn'});
 	});
 
 	it('renders the same header before, during and after a refresh that changes nothing', async () => {

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {renderApp, type RenderedApp} from './helpers.js';
 import {execution, executionId, NOW, step, storeWith} from './fixtures.js';
+import {formatZonedTimestamp, UTC_ZONE} from '../../source/core/time-zone.js';
 import type {ExecutionDetail} from '../../source/core/types.js';
 
 let app: RenderedApp | undefined;
@@ -44,5 +45,27 @@ describe('the target children of a rate-control parent', () => {
 		await app.press('escape');
 		await app.waitFor('Enter: target children');
 		expect(store.getState()).toMatchObject({screen: 'detail', openId: parent.id});
+	});
+
+	it('from 130 columns a STARTED column gives each child its absolute start time with the zone', async () => {
+		const parent: ExecutionDetail = {
+			...execution(1, {status: 'InProgress', endTime: undefined, documentName: 'Ops-RotateInstanceLogs', targetParameterName: 'InstanceId'}),
+			steps: [step('i-0aaaaaaaaaaaaaaaa', {action: 'aws:executeAutomation'})],
+		};
+		const child = execution(50, {parentId: parent.id, target: 'i-0aaaaaaaaaaaaaaaa', status: 'Success', startTime: NOW - 90_000, endTime: NOW - 45_000});
+		for (const columns of [100, 140]) {
+			const store = storeWith({rows: [parent], details: [parent], viewport: {columns, rows: 30}});
+			app = await renderApp(store);
+			await app.press('enter');
+			await app.waitFor('Enter: target children');
+			await app.press('enter');
+			await app.waitFor('Target children · InstanceId');
+			store.getState().actions.rateChildrenLoaded(parent.id, {executions: [child], truncated: false}, NOW);
+			const row = (await app.waitFor(executionId(50))).split('\n').find(line => line.startsWith('i-0aaaaaaaaaaaaaaaa'));
+			if (columns < 130) expect(row).not.toContain('UTC');
+			else expect(row).toMatch(new RegExp(`45s ${formatZonedTimestamp(NOW - 90_000, UTC_ZONE)}\\s+${executionId(50)}`));
+			app.unmount();
+			app = undefined;
+		}
 	});
 });

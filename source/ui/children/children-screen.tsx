@@ -15,13 +15,19 @@ import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
 import {bodyRows, scrollOffset} from '../layout.js';
 import {ExecutionSummary} from '../detail/execution-summary.js';
+import {formatZonedTimestamp} from '../../core/time-zone.js';
+import {useZone} from '../zone-context.js';
 
 const STATUS_WIDTH = 13;
 const TOOK_WIDTH = 8;
 const ID_WIDTH = 36;
+/** "2026-12-01 14:03:22 UTC+01:00": shown only where the target keeps room, like the list's wide-only columns. */
+const STARTED_WIDTH = 29;
+const STARTED_FROM_COLUMNS = 130;
 
 export function ChildrenScreen({now}: {readonly now: number}) {
 	const theme = useTheme();
+	const zone = useZone();
 	const execution = useAppStore(selectOpenExecution);
 	const detail = useAppStore(selectOpenDetail);
 	const children = useAppStore(state => selectRateChildren(state, state.openId));
@@ -36,7 +42,8 @@ export function ChildrenScreen({now}: {readonly now: number}) {
 	const index = Math.min(cursor, Math.max(0, rows.length - 1));
 	const room = Math.max(1, bodyRows(viewport, banner) - 5 - (children.error ? 1 : 0) - (children.truncated ? 1 : 0));
 	offset.current = scrollOffset(offset.current, index, room, rows.length);
-	const targetWidth = Math.max(12, width - STATUS_WIDTH - TOOK_WIDTH - ID_WIDTH - 4);
+	const started = width >= STARTED_FROM_COLUMNS;
+	const targetWidth = Math.max(12, width - STATUS_WIDTH - TOOK_WIDTH - ID_WIDTH - 4 - (started ? STARTED_WIDTH + 1 : 0));
 	const title = `Target children · ${execution.targetParameterName ?? 'targets'}${children.executions ? ` · ${rows.length}` : ''}`;
 	return (
 		<Box flexDirection="column">
@@ -51,7 +58,7 @@ export function ChildrenScreen({now}: {readonly now: number}) {
 				</Text>
 			) : null}
 			<Text bold underline wrap="truncate-end">
-				{`${fit('TARGET', targetWidth, {ascii})} ${fit('STATUS', STATUS_WIDTH, {ascii})} ${fit('TOOK', TOOK_WIDTH, {ascii, alignRight: true})} EXECUTION`}
+				{`${fit('TARGET', targetWidth, {ascii})} ${fit('STATUS', STATUS_WIDTH, {ascii})} ${fit('TOOK', TOOK_WIDTH, {ascii, alignRight: true})} ${started ? `${fit('STARTED', STARTED_WIDTH, {ascii})} ` : ''}EXECUTION`}
 			</Text>
 			{children.executions === undefined ? (
 				<Text dimColor>{children.error ? 'No children read yet.' : glyphs(theme, 'Loading children…')}</Text>
@@ -64,7 +71,7 @@ export function ChildrenScreen({now}: {readonly now: number}) {
 						<Text key={child.id} wrap="truncate-end" inverse={position === index} bold={position === index}>
 							{`${fit(child.target ?? '-', targetWidth, {ascii})} `}
 							<Text color={statusColor(theme, child.status)}>{fit(`${statusSymbol(child.status, ascii)} ${child.status}`, STATUS_WIDTH, {ascii})}</Text>
-							{` ${fit(elapsed(child.startTime, child.endTime, now), TOOK_WIDTH, {ascii, alignRight: true})} ${child.id}`}
+							{` ${fit(elapsed(child.startTime, child.endTime, now), TOOK_WIDTH, {ascii, alignRight: true})} ${started ? `${fit(formatZonedTimestamp(child.startTime, zone), STARTED_WIDTH, {ascii})} ` : ''}${child.id}`}
 						</Text>
 					);
 				})

@@ -18,6 +18,8 @@ import {useTheme} from '../theme-context.js';
 import {glyphs, statusColor, tint} from '../theme.js';
 import {bodyRows, scrollOffset} from '../layout.js';
 import {ExecutionSummary} from '../detail/execution-summary.js';
+import {formatZonedTimestamp} from '../../core/time-zone.js';
+import {useZone} from '../zone-context.js';
 
 const NOT_READ: CommandState = {outputs: {}};
 const INSTANCE_WIDTH = 20;
@@ -36,6 +38,7 @@ function invocationLine(invocation: CommandInvocation, now: number, ascii: boole
 
 export function CommandScreen({now}: {readonly now: number}) {
 	const theme = useTheme();
+	const zone = useZone();
 	const execution = useAppStore(selectOpenExecution);
 	const detail = useAppStore(selectOpenDetail);
 	const open = useAppStore(state => state.openCommand);
@@ -58,6 +61,7 @@ export function CommandScreen({now}: {readonly now: number}) {
 	const rest = Math.max(4, body - 5 - errorLines);
 	const instanceRows = Math.max(1, Math.min(invocations.length || 1, Math.floor(rest / 3)));
 	offset.current = scrollOffset(offset.current, index, instanceRows, invocations.length);
+	const requestedAt = invocations.find(invocation => invocation.instanceId === instanceId)?.requestedAt;
 	const outputState = instanceId === undefined ? undefined : command.outputs[instanceId];
 	const output = outputState?.output;
 	const outputRows = Math.max(1, rest - instanceRows - 1 - (outputState?.error ? 1 : 0));
@@ -106,6 +110,7 @@ export function CommandScreen({now}: {readonly now: number}) {
 							{output
 								? `  ${output.status}${output.responseCode === undefined || !isInvocationFinal(output.status) ? '' : `, exit ${output.responseCode}`}${stdout.hidden > 0 ? ` · last ${stdout.lines.length} lines of ${stdout.lines.length + stdout.hidden}` : ''}`
 								: ''}
+							{requestedAt === undefined ? '' : ` · requested ${formatZonedTimestamp(requestedAt, zone)}`}
 						</Text>
 					</Text>
 					{outputState?.error ? (

@@ -40,12 +40,12 @@ export function regionSummary(health: RegionHealth, now: number, staleAfterMs: n
 
 		case 'ok': {
 			const age = health.lastSuccessAt === undefined ? 0 : now - health.lastSuccessAt;
-			return age > staleAfterMs ? {text: `stale ${formatDuration(age)}`, level: 'warn'} : {text: 'ok', level: 'ok'};
+			return age > staleAfterMs ? {text: `updated ${formatDuration(age)} ago`, level: 'warn'} : {text: 'ok', level: 'ok'};
 		}
 	}
 }
 
-/** When regionSummary's text will next change as time passes alone: a retry countdown's next second, the moment data turns stale, a stale age's next unit. */
+/** When regionSummary's text will next change as time passes alone: a retry countdown's next second, the moment data turns stale, a stale location's age's next unit. */
 export function regionSummaryChangesAt(health: RegionHealth, now: number, staleAfterMs: number): number {
 	switch (health.state) {
 		case 'paused':
@@ -57,7 +57,7 @@ export function regionSummaryChangesAt(health: RegionHealth, now: number, staleA
 		case 'ok': {
 			if (health.lastSuccessAt === undefined) return Number.POSITIVE_INFINITY;
 			const age = now - health.lastSuccessAt;
-			// "ok" until the age passes staleAfterMs, then "stale 16s", "stale 17s", …
+			// "ok" until the age passes staleAfterMs, then "updated 16s ago", "updated 17s ago", …
 			return age > staleAfterMs ? health.lastSuccessAt + durationChangesAt(age) : health.lastSuccessAt + staleAfterMs + 1;
 		}
 	}
