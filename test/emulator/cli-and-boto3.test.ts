@@ -1,39 +1,15 @@
-import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
+import {awsCli, cliEnvironment, hasAws, hasBoto3, python, run} from './cli-clients.js';
 import {emulator} from './support.js';
 
 // The AWS CLI and Python take ≈1–2 s to start each, far more on a loaded machine.
 vi.setConfig({testTimeout: 180_000});
 
-const run = promisify(execFile);
-
-// Debian's own binaries by absolute path: a pyenv shim earlier on PATH may lack awscli/boto3.
-const awsCli = '/usr/bin/aws';
-const python = '/usr/bin/python3';
-const hasAws = existsSync(awsCli);
-const hasBoto3 =
-	existsSync(python) &&
-	(await run(python, ['-c', 'import boto3']).then(
-		() => true,
-		() => false,
-	));
+const hasBoto3Here = await hasBoto3();
 
 function environment(running: RunningEmulator): NodeJS.ProcessEnv {
-	return {
-		PATH: '/usr/bin:/bin',
-		HOME: process.env['HOME'] ?? '/tmp',
-		AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEHOME',
-		AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_EC2_METADATA_DISABLED: 'true',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-		AWS_ENDPOINT_URL_SSM: running.url,
-	};
+	return cliEnvironment({ssmEndpoint: running.url});
 }
 
 describe('real clients beyond the JS SDK', () => {
@@ -62,7 +38,7 @@ describe('real clients beyond the JS SDK', () => {
 		expect('stderr' in error && error.stderr).toMatch(/AutomationExecutionNotFoundException/);
 	});
 
-	it.skipIf(!hasBoto3)('boto3 pages through every execution and parses timestamps and errors', async () => {
+	it.skipIf(!hasBoto3Here)('boto3 pages through every execution and parses timestamps and errors', async () => {
 		const script = `
 import json, boto3, botocore
 ssm = boto3.client('ssm', region_name='us-east-1', endpoint_url='${running.url}')
@@ -86,7 +62,7 @@ print(json.dumps({'count': len(items), 'unique': len({i['AutomationExecutionId']
 		expect(result.code).toBe('AutomationExecutionNotFoundException');
 	});
 
-	it.skipIf(!hasBoto3)("boto3 pages document versions and reads and adds an automation's tags", async () => {
+	it.skipIf(!hasBoto3Here)("boto3 pages document versions and reads and adds an automation's tags", async () => {
 		const script = `
 import json, boto3, botocore
 ssm = boto3.client('ssm', region_name='us-east-1', endpoint_url='${running.url}')

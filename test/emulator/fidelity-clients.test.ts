@@ -1,41 +1,19 @@
 // Issue 14's fidelity points as the AWS CLI v2 and boto3 see them (Debian's binaries by path): what
 // real SSM would answer, against the emulator. Time moves on the emulator's manual clock between calls.
-import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
+import {awsCli, cliEnvironment, hasAws, hasBoto3, python, run} from './cli-clients.js';
 import {emulator} from './support.js';
 
 // Each case runs several AWS CLI or Python processes (≈1–2 s each to start, far more on a loaded machine).
 vi.setConfig({testTimeout: 180_000});
 
-const run = promisify(execFile);
-const awsCli = '/usr/bin/aws';
-const python = '/usr/bin/python3';
-const hasAws = existsSync(awsCli);
-const hasBoto3 =
-	existsSync(python) &&
-	(await run(python, ['-c', 'import boto3']).then(
-		() => true,
-		() => false,
-	));
+const hasBoto3Here = await hasBoto3();
 
 let running: RunningEmulator;
 
 function environment(): NodeJS.ProcessEnv {
-	return {
-		PATH: '/usr/bin:/bin',
-		HOME: process.env['HOME'] ?? '/tmp',
-		AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEHOME',
-		AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_EC2_METADATA_DISABLED: 'true',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-		AWS_ENDPOINT_URL_SSM: running.url,
-	};
+	return cliEnvironment({ssmEndpoint: running.url});
 }
 
 async function aws(...args: string[]): Promise<Record<string, unknown>> {
@@ -88,7 +66,7 @@ describe('rate control ramps up (AWS CLI and boto3)', () => {
 		expect(children['AutomationExecutionMetadataList']).toHaveLength(1);
 	});
 
-	it.skipIf(!hasBoto3)('boto3: the first target runs alone, then the window doubles with each success', async () => {
+	it.skipIf(!hasBoto3Here)('boto3: the first target runs alone, then the window doubles with each success', async () => {
 		// One script: it moves the emulator's clock through the control API between its calls.
 		const seen = (await boto3(`
 import urllib.request
@@ -120,7 +98,7 @@ describe('tagging (AWS CLI and boto3)', () => {
 		expect(after['TagList']).not.toEqual(expect.arrayContaining([{Key: 'tier', Value: 'gold'}]));
 	});
 
-	it.skipIf(!hasBoto3)('boto3: RemoveTagsFromResource on an automation, and the error for an Amazon document', async () => {
+	it.skipIf(!hasBoto3Here)('boto3: RemoveTagsFromResource on an automation, and the error for an Amazon document', async () => {
 		const result = (await boto3(`
 run = ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0123456789abcdef0']}, Tags=[{'Key': 'a', 'Value': '1'}, {'Key': 'b', 'Value': '2'}])['AutomationExecutionId']
 ssm.remove_tags_from_resource(ResourceType='Automation', ResourceId=run, TagKeys=['a'])
@@ -136,7 +114,7 @@ print(json.dumps({'tags': tags, 'code': code}))`)) as {tags: unknown[]; code: st
 });
 
 describe('ClientToken compares requests canonically (boto3)', () => {
-	it.skipIf(!hasBoto3)('the same request with its members in another order returns the original execution', async () => {
+	it.skipIf(!hasBoto3Here)('the same request with its members in another order returns the original execution', async () => {
 		const result = (await boto3(`
 token = 'D4E5F6A7-1111-4222-8333-444455556666'
 first = ssm.start_automation_execution(DocumentName='AWS-StopEC2Instance', Parameters={'InstanceId': ['i-0123456789abcdef0']}, Mode='Auto', ClientToken=token)['AutomationExecutionId']
@@ -152,7 +130,7 @@ print(json.dumps({'same': first == again, 'code': code}))`)) as {same: boolean; 
 });
 
 describe('Run Command output of an aws:runCommand step (boto3)', () => {
-	it.skipIf(!hasBoto3)('list_command_invocations and get_command_invocation for a failed step: Failed, a non-zero code, stderr', async () => {
+	it.skipIf(!hasBoto3Here)('list_command_invocations and get_command_invocation for a failed step: Failed, a non-zero code, stderr', async () => {
 		const result = (await boto3(`
 import urllib.request
 def advance(ms):

@@ -1,42 +1,21 @@
 // Identities, STS, Organizations and the approvers check as the AWS CLI v2 and boto3 see them
 // (Debian's binaries by path; skipped where absent). Each client signs with the keys of users
 // the test registers through the control API.
-import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator, UserCredentials} from '../../source/emulator/index.js';
+import {awsCli, cliEnvironment, hasAws, hasBoto3, python, run} from './cli-clients.js';
 import {emulator} from './support.js';
 
 // Each case runs several AWS CLI or Python processes (≈1–2 s each to start, far more on a loaded machine).
 vi.setConfig({testTimeout: 180_000});
 
-const run = promisify(execFile);
-const awsCli = '/usr/bin/aws';
-const python = '/usr/bin/python3';
-const hasAws = existsSync(awsCli);
-const hasBoto3 =
-	existsSync(python) &&
-	(await run(python, ['-c', 'import boto3']).then(
-		() => true,
-		() => false,
-	));
+const hasBoto3Here = await hasBoto3();
 
 const HOME = '123456789012';
 let running: RunningEmulator;
 
 function environment(keys: {accessKeyId: string; secretAccessKey: string}): NodeJS.ProcessEnv {
-	return {
-		PATH: '/usr/bin:/bin',
-		HOME: process.env['HOME'] ?? '/tmp',
-		AWS_ACCESS_KEY_ID: keys.accessKeyId,
-		AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_EC2_METADATA_DISABLED: 'true',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-	};
+	return cliEnvironment({keys});
 }
 
 async function aws(keys: UserCredentials, ...args: string[]): Promise<Record<string, unknown>> {
@@ -137,7 +116,7 @@ describe('the AWS CLI', () => {
 });
 
 describe('boto3', () => {
-	it.skipIf(!hasBoto3)('GetCallerIdentity, AssumeRole, and a session of a listed role approving', async () => {
+	it.skipIf(!hasBoto3Here)('GetCallerIdentity, AssumeRole, and a session of a listed role approving', async () => {
 		const id = await waitingApproval([`arn:aws:iam::${HOME}:role/ChangeApprovers`]);
 		const result = (await boto3(
 			bob,
@@ -160,7 +139,7 @@ print(json.dumps({'me': me['Arn'], 'session': session['Arn'], 'refused': refused
 		expect(JSON.parse(result.decisions[0]!)).toMatchObject({approver: `arn:aws:iam::${HOME}:role/ChangeApprovers`, comment: 'from boto3'});
 	});
 
-	it.skipIf(!hasBoto3)('list_accounts pages for the management account, is denied to a member session', async () => {
+	it.skipIf(!hasBoto3Here)('list_accounts pages for the management account, is denied to a member session', async () => {
 		const result = (await boto3(
 			alice,
 			`

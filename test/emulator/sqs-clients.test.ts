@@ -2,19 +2,15 @@
 // Query protocol (form in, XML out), a current botocore the JSON protocol; each receives the event
 // of a run it starts, deletes it and reads SQS's errors. Skipped where the client is absent.
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
-import {execFile, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
+import {awsCli, cliEnvironment, hasAws, run} from './cli-clients.js';
 import {emulator, ssm} from './support.js';
 
 // The AWS CLI and Python take ≈1–2 s to start each, far more on a loaded machine.
 vi.setConfig({testTimeout: 180_000});
-
-const run = promisify(execFile);
-const awsCli = '/usr/bin/aws';
-const hasAws = existsSync(awsCli);
 
 /** The Python interpreters with boto3 here, and the SQS protocol their botocore speaks. */
 async function pythons(): Promise<Array<{python: string; protocol: string}>> {
@@ -41,17 +37,7 @@ const interpreters = await pythons();
 let running: RunningEmulator;
 
 function environment(): NodeJS.ProcessEnv {
-	return {
-		PATH: '/usr/bin:/bin',
-		HOME: process.env['HOME'] ?? '/tmp',
-		AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEHOME',
-		AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_EC2_METADATA_DISABLED: 'true',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-	};
+	return cliEnvironment();
 }
 
 async function aws(...args: string[]): Promise<Record<string, unknown>> {
