@@ -7,6 +7,7 @@ import {type FaultConfig, FaultInjector, mergeFaults} from './faults.js';
 import {IdentityDirectory, type UserCredentials} from './identity/directory.js';
 import {buildOrganization, isOrganizationOption, type Organization, type OrganizationOption} from './identity/organization.js';
 import type {Role, RoleSpec} from './identity/roles.js';
+import type {Principal} from './identity/principals.js';
 import {isTerminal, type Fate} from './model.js';
 import {Catalogue} from './runbooks/catalogue.js';
 import {HISTORY_MS, seedDemo} from './seed/demo.js';
@@ -244,9 +245,14 @@ export class EmulatorState implements EmulatorControl {
 		};
 	}
 
+	/** The principal behind a signature (throws AWS's error for an unknown or expired key). */
+	principalOf(signed: SignedRequest): Principal {
+		return this.identities.resolve(signed, this.now(), this.faultInjector.config.expiredAccessKeys);
+	}
+
 	/** The caller behind a signature, as every service of the emulator sees it. */
 	callerOf(signed: SignedRequest): CallerIdentity {
-		const principal = this.identities.resolve(signed, this.now(), this.faultInjector.config.expiredAccessKeys);
+		const principal = this.principalOf(signed);
 		return {account: principal.account, region: signed.region, ...(signed.accessKeyId === undefined ? {} : {accessKeyId: signed.accessKeyId}), principal};
 	}
 

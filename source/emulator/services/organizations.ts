@@ -150,7 +150,7 @@ export async function serveOrganizations(request: IncomingMessage, response: Ser
 
 		const input = parseJsonObject(text);
 		state.requests[name] = (state.requests[name] ?? 0) + 1;
-		const caller = state.identities.resolve(signed, state.now(), state.faultInjector.config.expiredAccessKeys);
+		const caller = state.principalOf(signed);
 		const org = state.organization();
 		if (!org?.byId.has(caller.account)) {
 			throw orgErrors.notInUse();

@@ -34,18 +34,12 @@ export async function serveSsm(request: IncomingMessage, response: ServerRespons
 		await sleep(latencyMs);
 	}
 
-	const principal = state.identities.resolve(signed, state.now(), state.faultInjector.config.expiredAccessKeys);
+	const caller = state.callerOf(signed);
 	const fault = state.faultInjector.pick(signed.region);
 	if (fault) {
 		throw fault;
 	}
 
-	const caller = {
-		account: principal.account,
-		region: signed.region,
-		...(signed.accessKeyId === undefined ? {} : {accessKeyId: signed.accessKeyId}),
-		principal,
-	};
 	const engine = state.engineFor(caller.account, caller.region);
 	const output = await operation(input, {engine, catalogue: state.catalogue, caller});
 	sendJson(response, 200, output);

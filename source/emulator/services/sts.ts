@@ -128,7 +128,7 @@ export async function serveSts(request: IncomingMessage, response: ServerRespons
 	try {
 		const parameters = await parametersOf(request);
 		const name = parameters.get('Action') ?? '';
-		const principal = state.identities.resolve(signed, state.now(), state.faultInjector.config.expiredAccessKeys);
+		const principal = state.principalOf(signed);
 		const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
 		const version = parameters.get('Version') ?? STS_VERSION;
 		if (!action || version !== STS_VERSION) {
