@@ -5,6 +5,7 @@
 import process from 'node:process';
 import meow, {type AnyFlags} from 'meow';
 import {compileFilter} from '../core/filter.js';
+import type {AccountSpec} from '../core/account-spec.js';
 import {NOTIFY_MODES, type NotifyMode} from './notify-sequence.js';
 
 const HELP = `
@@ -70,21 +71,6 @@ export interface RawFlags {
 	readonly utc?: boolean;
 }
 
-/**
- * Which accounts to watch when more than the one set of credentials (the shape of
- * aws/accounts/resolve-accounts.ts AccountSpec): several profiles, or a role assumed in listed
- * accounts or in every account of the organisation.
- */
-export type AccountsOption =
-	| {readonly kind: 'profiles'; readonly patterns: readonly string[]}
-	| {
-			readonly kind: 'assume-role';
-			readonly roleName: string;
-			readonly accounts: readonly string[] | 'org';
-			readonly externalId?: string;
-			readonly baseProfile?: string;
-	  };
-
 export interface CliOptions {
 	readonly local: boolean;
 	readonly profile?: string;
@@ -95,7 +81,7 @@ export interface CliOptions {
 	readonly filter: string;
 	readonly accountProfiles: Readonly<Record<string, string>>;
 	/** Set when several accounts are watched (a list or glob of profiles, or --assume-role). */
-	readonly accounts?: AccountsOption;
+	readonly accounts?: AccountSpec;
 	readonly color: boolean;
 	readonly notify: NotifyMode;
 	readonly once: boolean;
@@ -116,7 +102,7 @@ const splitList = (text: string): string[] =>
 		.filter(Boolean);
 
 /** `--profile`, `--assume-role`, `--accounts` and `--external-id` checked together: the accounts to watch, if several. */
-function accountsOption(flags: RawFlags, errors: string[]): AccountsOption | undefined {
+function accountsOption(flags: RawFlags, errors: string[]): AccountSpec | undefined {
 	const patterns = flags.profile === undefined ? [] : splitList(flags.profile);
 	const manyProfiles = patterns.length > 1 || patterns.some(pattern => /[*?]/.test(pattern));
 	if (flags.assumeRole === undefined) {

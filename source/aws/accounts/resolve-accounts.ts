@@ -11,6 +11,7 @@
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {OrganizationsClient, paginateListAccounts} from '@aws-sdk/client-organizations';
 import {describeError} from '../../core/data-error.js';
+import type {AccountSpec} from '../../core/account-spec.js';
 import {classifyError} from '../classify-error.js';
 import {credentialOptions, describeSource, type CredentialSource, type StsSettings} from './credential-source.js';
 import {matchProfiles, profileNames} from './profile-names.js';
@@ -34,17 +35,6 @@ export interface AccountProblem {
 	readonly subject: string;
 	readonly message: string;
 }
-
-export type AccountSpec =
-	| {readonly kind: 'profiles'; readonly patterns: readonly string[]}
-	| {
-			readonly kind: 'assume-role';
-			readonly roleName: string;
-			readonly accounts: readonly string[] | 'org';
-			readonly externalId?: string;
-			/** The starting credentials' profile (default: the SDK chain). */
-			readonly baseProfile?: string;
-	  };
 
 export interface ResolveOptions extends StsSettings {
 	readonly env?: NodeJS.ProcessEnv;
