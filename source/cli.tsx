@@ -12,7 +12,7 @@ import {requestTimeoutFor} from './core/backoff.js';
 import {executionJsonLines} from './core/execution-json.js';
 import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
-import {createAppStore, initialData, type AppStore} from './store/app-store.js';
+import {createAppStore, locationsOf, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {contextLocations, watchesManyAccounts, type WatchedAccount} from './core/location.js';
 import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
@@ -175,7 +175,7 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 	if (resolved) {
 		// The accounts are known now: the header's context and the store's locations follow them.
 		const context = connectionContext(options, regions, api.homeAccount, resolved.accounts.map(watchedAccountOf));
-		store.setState({context, regions: initialData({context}).regions});
+		store.setState({context, regions: locationsOf(context)});
 		if (resolved.problems.length > 0) {
 			const first = resolved.problems[0]!;
 			const more = resolved.problems.length > 1 ? ` (and ${resolved.problems.length - 1} more: see the locations)` : '';

@@ -61,7 +61,7 @@ export interface ClientFactory {
  * in a full-screen terminal UI that lands on top of the frame. Its documented
  * switch turns it off, unless the user set it themselves.
  */
-function quietSdkNotices(): void {
+export function quietSdkNotices(): void {
 	process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 

@@ -40,7 +40,7 @@
 import {SSMClient} from '@aws-sdk/client-ssm';
 import type {ChildLocation, DetailResult, ExecutionPage, ExecutionPageRequest, MonitorApi} from '../core/monitor-api.js';
 import type {StepExecution} from '../core/types.js';
-import {createClientFactory, type ClientOptions, type StaticCredentials} from './client-factory.js';
+import {createClientFactory, quietSdkNotices, type ClientOptions, type StaticCredentials} from './client-factory.js';
 import {checkRegions, type ConnectionCheck} from './check-connection.js';
 import {getCommandInvocation, listCommandInvocations} from './command-calls.js';
 import {getExecution, listExecutionPage, listExecutions, type CallTarget, type ListResult} from './ssm-calls.js';
@@ -242,6 +242,7 @@ export function localModeOptions(endpoint: LocalEndpoint, regions: readonly stri
 
 /** The region the SDK would use for this profile (AWS_REGION, or the profile's `region`), if any. */
 export async function resolveDefaultRegion(profile?: string): Promise<string | undefined> {
+	quietSdkNotices();
 	const client = new SSMClient(profile === undefined ? {} : {profile});
 	try {
 		const region = await client.config.region();

@@ -27,6 +27,16 @@ export interface StoreInit {
 	readonly viewport?: {readonly columns: number; readonly rows: number};
 }
 
+/** Every location (account × region) of the context, each not yet refreshed. */
+export function locationsOf(context: ConnectionContext): AppData['regions'] {
+	return Object.fromEntries(
+		contextLocations(context).map(({key, region, account}) => [
+			key,
+			{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
+		]),
+	);
+}
+
 export function initialData(init: StoreInit): AppData {
 	return {
 		context: init.context,
@@ -34,12 +44,7 @@ export function initialData(init: StoreInit): AppData {
 		details: {},
 		childSteps: {},
 		childErrors: {},
-		regions: Object.fromEntries(
-			contextLocations(init.context).map(({key, region, account}) => [
-				key,
-				{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
-			]),
-		),
+		regions: locationsOf(init.context),
 		commands: {},
 		paused: false,
 		screen: 'list',

@@ -13,6 +13,7 @@ import {OrganizationsClient, paginateListAccounts} from '@aws-sdk/client-organiz
 import {describeError} from '../../core/data-error.js';
 import type {AccountSpec} from '../../core/account-spec.js';
 import {classifyError} from '../classify-error.js';
+import {quietSdkNotices} from '../client-factory.js';
 import {credentialOptions, describeSource, type CredentialSource, type StsSettings} from './credential-source.js';
 import {matchProfiles, profileNames} from './profile-names.js';
 import type {AwsCredentialIdentityProvider} from '@aws-sdk/types';
@@ -79,6 +80,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 function stsClient(source: CredentialSource, settings: StsSettings, providers: Map<string, AwsCredentialIdentityProvider>): STSClient {
+	quietSdkNotices();
 	return new STSClient({
 		region: settings.region,
 		maxAttempts: 2,
@@ -109,6 +111,7 @@ export async function organisationAccounts(
 	settings: StsSettings,
 	providers = new Map<string, AwsCredentialIdentityProvider>(),
 ): Promise<Array<{account: string; name?: string}>> {
+	quietSdkNotices();
 	const client = new OrganizationsClient({
 		// Organizations is a global service, answered from us-east-1.
 		region: 'us-east-1',
