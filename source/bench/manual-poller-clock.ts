@@ -9,6 +9,8 @@ export interface ManualPollerClock extends PollerClock {
 	advance(ms: number): number;
 	/** Timers waiting to fire. */
 	pending(): number;
+	/** How long until each waiting timer fires, soonest first. */
+	dueIn(): number[];
 }
 
 interface Timer {
@@ -49,5 +51,6 @@ export function createManualPollerClock(startMs: number, onAdvance?: (now: numbe
 			return fired;
 		},
 		pending: () => timers.size,
+		dueIn: () => [...timers.values()].map(timer => timer.at - now).sort((a, b) => a - b),
 	};
 }

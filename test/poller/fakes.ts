@@ -3,6 +3,7 @@ import {DataError} from '../../source/core/data-error.js';
 import type {ChildLocation, DetailResult, ExecutionFilter, ExecutionPage, ExecutionPageRequest, HeldSteps, MonitorApi} from '../../source/core/monitor-api.js';
 import type {ErrorKind, Execution, ExecutionDetail} from '../../source/core/types.js';
 import type {PollerClock} from '../../source/poller/clock.js';
+import {createManualPollerClock} from '../../source/bench/manual-poller-clock.js';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
 
 export interface FakeClock extends PollerClock {
@@ -12,32 +13,15 @@ export interface FakeClock extends PollerClock {
 }
 
 export function createFakeClock(start = 1_700_000_000_000): FakeClock {
-	let now = start;
-	let nextId = 1;
-	const timers = new Map<number, {at: number; callback: () => void}>();
+	const clock = createManualPollerClock(start);
 	return {
-		now: () => now,
-		setTimeout(callback, ms) {
-			const id = nextId++;
-			timers.set(id, {at: now + ms, callback});
-			return id;
-		},
-		clearTimeout(handle) {
-			timers.delete(handle as number);
-		},
+		now: clock.now,
+		setTimeout: clock.setTimeout,
+		clearTimeout: clock.clearTimeout,
 		advance(ms) {
-			const target = now + ms;
-			for (;;) {
-				const due = [...timers.entries()].filter(([, timer]) => timer.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
-				if (!due) break;
-				timers.delete(due[0]);
-				now = due[1].at;
-				due[1].callback();
-			}
-
-			now = target;
+			clock.advance(ms);
 		},
-		pending: () => [...timers.values()].map(timer => timer.at - now).sort((a, b) => a - b),
+		pending: clock.dueIn,
 	};
 }
 

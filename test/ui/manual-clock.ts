@@ -1,5 +1,6 @@
 /** A UI clock for tests that moves only when told, running the clock scheduler's waits itself (no real timers). */
 import type {Clock} from '../../source/ui/clock-context.js';
+import {createManualPollerClock} from '../../source/bench/manual-poller-clock.js';
 
 export interface ManualClock extends Clock {
 	/** Moves the time forward and runs every wait that falls due, in time order. */
@@ -11,37 +12,23 @@ export interface ManualClock extends Clock {
 }
 
 export function createManualClock(start: number): ManualClock {
-	let now = start;
-	let nextId = 1;
+	// The poller's manual clock, seen through the UI clock's shape.
+	const clock = createManualPollerClock(start);
 	let set = 0;
-	const timers = new Map<number, {readonly at: number; readonly callback: () => void}>();
 	return {
-		now: () => now,
-		delayUntil: time => time - now,
+		now: clock.now,
+		delayUntil: time => time - clock.now(),
 		timers: {
 			setTimeout(callback, ms) {
 				set++;
-				const id = nextId++;
-				timers.set(id, {at: now + ms, callback});
-				return id;
+				return clock.setTimeout(callback, ms);
 			},
-			clearTimeout(handle) {
-				timers.delete(handle as number);
-			},
+			clearTimeout: clock.clearTimeout,
 		},
 		advance(ms) {
-			const until = now + ms;
-			for (;;) {
-				const due = [...timers.entries()].filter(([, timer]) => timer.at <= until).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-				if (!due) break;
-				timers.delete(due[0]);
-				now = Math.max(now, due[1].at);
-				due[1].callback();
-			}
-
-			now = until;
+			clock.advance(ms);
 		},
-		pendingTimers: () => timers.size,
+		pendingTimers: clock.pending,
 		timersSet: () => set,
 	};
 }
