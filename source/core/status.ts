@@ -1,6 +1,29 @@
 /** Status rules: which statuses are final, which are problems, and the quick-filter groups. */
 import type {ExecutionStatus} from './types.js';
 
+/** Every status SSM has (AutomationExecutionStatus, Change Manager's included), in the service model's order. */
+export const AUTOMATION_STATUSES = [
+	'Pending',
+	'InProgress',
+	'Waiting',
+	'Success',
+	'TimedOut',
+	'Cancelling',
+	'Cancelled',
+	'Failed',
+	'PendingApproval',
+	'Approved',
+	'Rejected',
+	'Scheduled',
+	'RunbookInProgress',
+	'PendingChangeCalendarOverride',
+	'ChangeCalendarOverrideApproved',
+	'ChangeCalendarOverrideRejected',
+	'CompletedWithSuccess',
+	'CompletedWithFailure',
+	'Exited',
+] as const;
+
 /** Final (terminal) statuses: never fetched again once seen. The last five are inferred from their names (spec §3.1). */
 const FINAL = new Set<string>([
 	'Success',

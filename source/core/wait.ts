@@ -4,7 +4,7 @@
  * and the command itself come from the same place.
  */
 import {countersFromSteps, progressCounts} from './progress.js';
-import {isFinal} from './status.js';
+import {AUTOMATION_STATUSES, isFinal} from './status.js';
 import type {ExecutionDetail} from './types.js';
 
 export const WAIT_EXIT = {
@@ -17,29 +17,6 @@ export const WAIT_EXIT = {
 	/** --timeout passed before every execution ended. */
 	timedOut: 3,
 } as const;
-
-/** Every status SSM has (AutomationExecutionStatus, Change Manager's included), in the service model's order. */
-export const AUTOMATION_STATUSES = [
-	'Pending',
-	'InProgress',
-	'Waiting',
-	'Success',
-	'TimedOut',
-	'Cancelling',
-	'Cancelled',
-	'Failed',
-	'PendingApproval',
-	'Approved',
-	'Rejected',
-	'Scheduled',
-	'RunbookInProgress',
-	'PendingChangeCalendarOverride',
-	'ChangeCalendarOverrideApproved',
-	'ChangeCalendarOverrideRejected',
-	'CompletedWithSuccess',
-	'CompletedWithFailure',
-	'Exited',
-] as const;
 
 const SUCCEEDED = new Set<string>(['Success', 'CompletedWithSuccess']);
 

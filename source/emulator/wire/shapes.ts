@@ -1,4 +1,5 @@
 import {type StringRule, pattern} from './checker.js';
+import {AUTOMATION_STATUSES} from '../../core/status.js';
 
 // Constraints of the shapes the operations share, verbatim from the service model.
 export const executionIdRule: StringRule = {required: true, min: 36, max: 36};
@@ -28,24 +29,5 @@ export const targetLocationsUrlRule: StringRule = pattern(
 	'^https:\\/\\/[-a-zA-Z0-9@:%._\\+~#=]{1,253}\\.s3(\\.[a-z\\d-]{9,16})?\\.amazonaws\\.com\\/.{1,2000}',
 );
 
-export const executionStatuses = [
-	'Pending',
-	'InProgress',
-	'Waiting',
-	'Success',
-	'TimedOut',
-	'Cancelling',
-	'Cancelled',
-	'Failed',
-	'PendingApproval',
-	'Approved',
-	'Rejected',
-	'Scheduled',
-	'RunbookInProgress',
-	'PendingChangeCalendarOverride',
-	'ChangeCalendarOverrideApproved',
-	'ChangeCalendarOverrideRejected',
-	'CompletedWithSuccess',
-	'CompletedWithFailure',
-	'Exited',
-] as const;
+/** AutomationExecutionStatus, the values a status filter may name. */
+export const executionStatuses = AUTOMATION_STATUSES;
