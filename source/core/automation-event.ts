@@ -132,14 +132,15 @@ export interface EventMark {
 /**
  * Whether an incoming change (status at `time`) may replace what is held. Never backwards:
  * a final status stays (a late InProgress, a duplicate, a second ending are all dropped); an
- * older event never overwrites a newer one; within one second the status order decides.
+ * older event never overwrites a newer one; within one second, or against a status a listing
+ * brought (no event time), the status order decides.
  */
 export function acceptsChange(held: EventMark | undefined, incoming: {readonly status: ExecutionStatus; readonly time: number}): boolean {
 	if (!held) return true;
 	if (isFinal(held.status)) return false;
-	if (held.time === undefined) return true;
-	if (incoming.time !== held.time) return incoming.time > held.time;
-	return statusRank(incoming.status) >= statusRank(held.status);
+	// A status a listing brought has no event time: only the status order can say what is older.
+	if (held.time === undefined || incoming.time === held.time) return statusRank(incoming.status) >= statusRank(held.status);
+	return incoming.time > held.time;
 }
 
 /**
