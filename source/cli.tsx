@@ -132,11 +132,8 @@ async function startDemoEmulator(): Promise<RunningEmulator> {
  */
 async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
 	// The SDK and the poller are chunks of the bundle of their own: load them together.
-	const [{createAwsApi, localModeOptions, createEventsQueue}, {createPoller, createEventsConsumer}, {createAccountActionPort}] = await Promise.all([
-		import('./aws/index.js'),
-		import('./poller/index.js'),
-		import('./cli/account-action-port.js'),
-	]);
+	const [{createAwsApi, localModeOptions, createEventsQueue, queueAccount}, {createPoller, createEventsConsumer}, {createAccountActionPort}] =
+		await Promise.all([import('./aws/index.js'), import('./poller/index.js'), import('./cli/account-action-port.js')]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
 	if (emulatorStarting) {
@@ -204,9 +201,11 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 			...(options.profile === undefined ? {} : {profile: options.profile}),
 			...(options.accounts?.kind === 'assume-role' && options.accounts.baseProfile !== undefined ? {profile: options.accounts.baseProfile} : {}),
 		});
-		// With one set of credentials only the home account's events are ours (an organisation's queue carries every account's).
+		// With one set of credentials only the home account's events are ours (an organisation's queue carries every account's):
+		// the credentials' account, or, while the SDK does not tell it, the queue's own.
 		if (!resolved) void api.resolveHomeAccount();
-		const consumer = createEventsConsumer({store, queue, poller, api, ...(resolved ? {} : {homeAccount: () => api.homeAccount})});
+		const fallbackAccount = queueAccount(queue.queueUrl);
+		const consumer = createEventsConsumer({store, queue, poller, api, ...(resolved ? {} : {homeAccount: () => api.homeAccount ?? fallbackAccount})});
 		events = {queue, consumer};
 	}
 

@@ -48,6 +48,16 @@ export function queueRegion(queueUrl: string): string | undefined {
 	}
 }
 
+/** The account that owns the queue (the URL's first path part), if it is an account id. */
+export function queueAccount(queueUrl: string): string | undefined {
+	try {
+		const first = new URL(queueUrl).pathname.split('/').find(Boolean);
+		return first !== undefined && /^\d{12}$/.test(first) ? first : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The queue's name (the URL's last path part), for messages. */
 export function queueName(queueUrl: string): string {
 	try {

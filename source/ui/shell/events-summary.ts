@@ -13,9 +13,9 @@ export interface EventsSummary {
 
 export function eventsSummary(feed: EventsFeed | undefined, locations: number): EventsSummary | undefined {
 	if (!feed) return undefined;
-	const all = locations === 1 ? 'the location' : `all ${locations} locations`;
-	if (feed.mode === 'starting') return {text: `events: connecting (${all} polling)`, level: 'idle'};
-	if (feed.mode === 'polling') return {text: `polling ${all}: ${feed.problem ?? 'events queue failing'}; retrying`, level: 'warn'};
+	const all = locations === 1 ? '' : ` (all ${locations} locations)`;
+	if (feed.mode === 'starting') return {text: 'events: connecting…', level: 'idle'};
+	if (feed.mode === 'polling') return {text: `polling${all}: ${feed.problem ?? 'events queue failing'}; retrying`, level: 'warn'};
 	const lag = feed.lagMs === undefined ? 'no event yet' : `lag ${formatDuration(feed.lagMs)}`;
-	return {text: `events (${all}) · ${lag}`, level: 'ok'};
+	return {text: `events${all} · ${lag}`, level: 'ok'};
 }
