@@ -74,6 +74,18 @@ export interface EventsConsumer {
 
 const KEY = 'queue';
 
+/** The watched location keys, per context (thousands of locations: a set, not a scan per event). */
+const keysMemo = new WeakMap<object, ReadonlySet<string>>();
+function locationKeys(context: Parameters<typeof contextLocations>[0]): ReadonlySet<string> {
+	let keys = keysMemo.get(context);
+	if (!keys) {
+		keys = new Set(contextLocations(context).map(location => location.key));
+		keysMemo.set(context, keys);
+	}
+
+	return keys;
+}
+
 export function createEventsConsumer(options: EventsConsumerOptions): EventsConsumer {
 	const {store, queue, poller} = options;
 	const clock = options.clock ?? systemClock;
@@ -110,7 +122,7 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 		}
 
 		const key = executionLocationKey(context, change);
-		return contextLocations(context).some(location => location.key === key) ? key : undefined;
+		return locationKeys(context).has(key) ? key : undefined;
 	}
 
 	/** The held mark: a final status in the store wins (a resync saw it end), else the last event's, else the row's status. */
