@@ -354,12 +354,13 @@ export async function eventsFigures(): Promise<{figures: Figure[]; raw: unknown}
 		figures: [
 			{name: `SSM calls a minute, polling (default 5 s interval; ${where})`, value: Math.round(result.polling.ssmPerMinute), unit: 'calls'},
 			{
-				name: '  with --events-queue (a resync of each location every 10 min; averaged over one resync interval)',
+				name: '  with --events-queue (a resync of each location every 10 min; averaged over 11 simulated minutes)',
 				value: Math.round(result.events.ssmPerMinute),
 				unit: 'calls',
 			},
 			{name: '  events ÷ polling', value: Number((result.ratio * 100).toFixed(2)), unit: '%', target: {max: 1}},
 			{name: '  SQS calls a minute with events (ReceiveMessage, DeleteMessageBatch; not SSM)', value: Math.round(result.events.sqsPerMinute), unit: 'calls'},
+			{name: '  locations whose listing failed during the measure (polling / events)', value: result.polling.failures, unit: `/ ${result.events.failures}`},
 			{
 				name: `change → store with events, p50 (real time, 20 s long polls; p95 ${result.events.latencyMs.p95.toFixed(0)} ms, ${result.events.latencyMs.count} runs)`,
 				value: Number(result.events.latencyMs.p50.toFixed(1)),
