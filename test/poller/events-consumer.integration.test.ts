@@ -161,7 +161,7 @@ describe('events consumer against the emulator', () => {
 		emulator.control.setFaults({sqs: {throttleRate: 1}});
 		await consumer.round();
 		expect(store.getState().eventsFeed).toMatchObject({mode: 'polling', problem: 'events queue ssmtop-events: throttled'});
-		expect(eventsSummary(store.getState().eventsFeed, 2)?.text).toBe('polling (all 2 locations): events queue ssmtop-events: throttled; retrying');
+		expect(eventsSummary(store.getState().eventsFeed, 2)?.text).toBe('polling (all 2 locations): events queue ssmtop-events: throttled');
 		// Polling again: each location within an interval.
 		let lists = listCalls();
 		clock.advance(INTERVAL_MS);

@@ -15,7 +15,7 @@ export function eventsSummary(feed: EventsFeed | undefined, locations: number): 
 	if (!feed) return undefined;
 	const all = locations === 1 ? '' : ` (all ${locations} locations)`;
 	if (feed.mode === 'starting') return {text: 'events: connecting…', level: 'idle'};
-	if (feed.mode === 'polling') return {text: `polling${all}: ${feed.problem ?? 'events queue failing'}; retrying`, level: 'warn'};
+	if (feed.mode === 'polling') return {text: `polling${all}: ${feed.problem ?? 'events queue failing'}`, level: 'warn'};
 	const lag = feed.lagMs === undefined ? 'no event yet' : `lag ${formatDuration(feed.lagMs)}`;
 	return {text: `events${all} · ${lag}`, level: 'ok'};
 }
