@@ -73,6 +73,8 @@ export interface EventsConsumer {
 }
 
 const KEY = 'queue';
+/** While paused, how often the consumer looks whether it may read again. */
+const PAUSED_RECHECK_MS = 1000;
 
 /** The watched location keys, per context (thousands of locations: a set, not a scan per event). */
 const keysMemo = new WeakMap<object, ReadonlySet<string>>();
@@ -192,6 +194,8 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 
 	/** One round; returns the delay before the next. */
 	async function once(signal: AbortSignal): Promise<number> {
+		// Paused (`p`, or refused credentials): nothing refreshes by itself; the queue keeps the events until resumed.
+		if (store.getState().paused) return PAUSED_RECHECK_MS;
 		try {
 			if (mode !== 'events') {
 				stats.sqsCalls++;

@@ -38,6 +38,9 @@ export interface EventActions {
 	eventsApplied(rows: readonly Execution[], meta: {readonly at: number; readonly received: number; readonly lastEventTime?: number}): void;
 }
 
+/** Two 20 s long polls and some slack: a quiet queue answers once a long poll, and each answer marks every location current. */
+export const EVENTS_STALE_AFTER_MS = 45_000;
+
 /** Locations are marked current at most this often (a busy queue answers many times a second). */
 const FRESH_EVERY_MS = 1000;
 
