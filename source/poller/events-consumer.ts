@@ -13,6 +13,7 @@
 import {acceptsChange, executionAfterChange, parseAutomationEvent, type AutomationChange, type EventMark} from '../core/automation-event.js';
 import {createBackoffTracker, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
+import {deepEqual} from '../core/merge.js';
 import {contextLocations, executionLocationKey, watchedAccount} from '../core/location.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import {isFinal} from '../core/status.js';
@@ -162,8 +163,8 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 			rows.set(id, executionAfterChange(row, change, accountName));
 		}
 
-		// Only changes that moved a row count; an unchanged row keeps its object (core/merge.ts).
-		const moved = [...rows.values()].filter(next => next !== state.executions[next.id]);
+		// Only changes that moved a row count (a duplicate rebuilds the same row): no detail read, no repaint for them.
+		const moved = [...rows.values()].filter(next => !deepEqual(next, state.executions[next.id]));
 		pruneMarks();
 		return {rows: moved, ...(lastEventTime === undefined ? {} : {lastEventTime})};
 	}

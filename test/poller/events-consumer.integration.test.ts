@@ -120,6 +120,8 @@ describe('events consumer against the emulator', () => {
 		// The newest came first: the run is shown ended, and none of the older events undid it.
 		expect(seen).toEqual([final]);
 		expect(consumer.stats.received).toBeGreaterThanOrEqual(2 * bodies.length);
+		// One change moved the row (the newest); its duplicate and every older event moved nothing.
+		expect(consumer.stats.applied).toBe(1);
 		poller.stop();
 	});
 
