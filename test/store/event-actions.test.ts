@@ -4,6 +4,7 @@ import {createAppStore} from '../../source/store/app-store.js';
 import {selectStaleAfterMs} from '../../source/store/data-selectors.js';
 import {EVENTS_STALE_AFTER_MS} from '../../source/store/event-actions.js';
 import {createEventsConsumer} from '../../source/poller/events-consumer.js';
+import {selectDetailsWantedOnChange} from '../../source/store/refresh-plan.js';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -74,5 +75,15 @@ describe('events in the store', () => {
 		app.setState({paused: false});
 		await consumer.round();
 		expect(receives).toBe(1);
+	});
+
+	it('of the rows an event moved, the plan reads the details of the watched ones, not the open one (the poller reads it) nor the rest', () => {
+		const app = store();
+		const rows = ['a', 'b', 'c', 'd'].map(id => ({...row, id}));
+		app.getState().actions.eventsApplied(rows, {at: NOW, received: 4});
+		app.setState({watched: {a: true, b: true}, openId: 'b', screen: 'detail'});
+		expect(selectDetailsWantedOnChange(app.getState(), new Set(['a', 'b', 'c']))).toEqual(['a']);
+		app.setState({screen: 'list'});
+		expect(selectDetailsWantedOnChange(app.getState(), new Set(['a', 'b', 'c']))).toEqual(['a', 'b']);
 	});
 });
