@@ -132,7 +132,7 @@ async function startDemoEmulator(): Promise<RunningEmulator> {
  */
 async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
 	// The SDK and the poller are chunks of the bundle of their own: load them together.
-	const [{createAwsApi, localModeOptions, createEventsQueue, queueAccount}, {createPoller, createEventsConsumer}, {createAccountActionPort}] =
+	const [{createAwsApi, localModeOptions, createEventsQueue, queueAccount, queueEndpoint}, {createPoller, createEventsConsumer}, {createAccountActionPort}] =
 		await Promise.all([import('./aws/index.js'), import('./poller/index.js'), import('./cli/account-action-port.js')]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
@@ -193,11 +193,13 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 	// --events-queue (not with --once: one listing says it all). The queue is read with the home credentials.
 	if (options.eventsQueue !== undefined && !options.once) {
 		const local = options.eventsQueue === LOCAL_EVENTS_QUEUE;
+		const queueUrl = local && emulator ? emulator.eventsQueueUrl : options.eventsQueue;
+		const endpointUrl = queueEndpoint(queueUrl);
 		const queue = createEventsQueue({
-			queueUrl: local && emulator ? emulator.eventsQueueUrl : options.eventsQueue,
+			queueUrl,
 			fallbackRegion: regions[0] ?? 'us-east-1',
 			...(apiOptions.credentials === undefined ? {} : {credentials: apiOptions.credentials}),
-			...(apiOptions.endpointUrl === undefined ? {} : {endpointUrl: apiOptions.endpointUrl}),
+			...(endpointUrl === undefined ? {} : {endpointUrl}),
 			...(options.profile === undefined ? {} : {profile: options.profile}),
 			...(options.accounts?.kind === 'assume-role' && options.accounts.baseProfile !== undefined ? {profile: options.accounts.baseProfile} : {}),
 		});

@@ -33,7 +33,7 @@ export interface EventsQueueOptions {
 	/** The home credentials: a profile (or the SDK chain), or static ones (--local). */
 	readonly profile?: string;
 	readonly credentials?: StaticCredentials;
-	/** The emulator's address (--local), or --endpoint-url. */
+	/** Where SQS calls go (queueEndpoint): the emulator's address, a local SQS; default the SDK's. */
 	readonly endpointUrl?: string;
 	/** Must exceed the long poll's wait; default 30 s. */
 	readonly requestTimeoutMs?: number;
@@ -43,6 +43,20 @@ export interface EventsQueueOptions {
 export function queueRegion(queueUrl: string): string | undefined {
 	try {
 		return /^sqs[.-]([a-z]{2}(?:-[a-z]+)+-\d{1,2})\./.exec(new URL(queueUrl).hostname)?.[1];
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Where to send the queue's calls: an AWS queue URL leaves it to the SDK (its Region's endpoint,
+ * or AWS_ENDPOINT_URL_SQS); any other (an emulator, a local SQS) is its own origin. --endpoint-url
+ * is SSM's, so it is not used for SQS.
+ */
+export function queueEndpoint(queueUrl: string): string | undefined {
+	try {
+		const url = new URL(queueUrl);
+		return /(^|\.)amazonaws\.com(\.cn)?$/.test(url.hostname) ? undefined : url.origin;
 	} catch {
 		return undefined;
 	}

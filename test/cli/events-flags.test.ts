@@ -32,3 +32,13 @@ describe('--events-queue', () => {
 		});
 	});
 });
+
+describe('where the queue is read', () => {
+	it('an AWS queue URL: its Region, the SDK’s endpoint; any other URL: its own origin and account', async () => {
+		const {queueAccount, queueEndpoint, queueName, queueRegion} = await import('../../source/aws/events-queue.js');
+		const aws = 'https://sqs.eu-west-1.amazonaws.com/111122223333/ssmtop-events';
+		expect([queueRegion(aws), queueEndpoint(aws), queueAccount(aws), queueName(aws)]).toEqual(['eu-west-1', undefined, '111122223333', 'ssmtop-events']);
+		const local = 'http://127.0.0.1:4583/123456789012/ssmtop-events';
+		expect([queueRegion(local), queueEndpoint(local), queueAccount(local)]).toEqual([undefined, 'http://127.0.0.1:4583', '123456789012']);
+	});
+});
