@@ -262,6 +262,23 @@ export function createPoller(options: PollerOptions): Poller {
 		return delay;
 	}
 
+	/**
+	 * With events, a run's own events say when it changes (executionsChanged): the resync only
+	 * repairs a lost one. A parent of other runs (cross-account, or rate control over targets) moves
+	 * with its children, which its own events do not tell: it keeps its detail interval.
+	 */
+	function openDelay(target: OpenTarget): number {
+		if (!eventsMode) return detailIntervalMs;
+		const detail = state().details[target.executionId];
+		const parent =
+			!detail ||
+			detail.automationType === 'CrossAccount' ||
+			(detail.targetLocations?.length ?? 0) > 0 ||
+			(detail.targets?.length ?? 0) > 0 ||
+			detail.targetParameterName !== undefined;
+		return parent ? detailIntervalMs : resyncIntervalMs;
+	}
+
 	async function refreshOpen(signal: AbortSignal, force: boolean): Promise<number> {
 		const target = plan().open;
 		if (!target || !due(target, force)) return detailIntervalMs;
@@ -269,8 +286,7 @@ export function createPoller(options: PollerOptions): Poller {
 			await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
 			if (signal.aborted) loadedOnce.delete(target);
 			else succeeded(OPEN_LOOP);
-			// Events say when it changes (executionsChanged); the resync only repairs a lost one.
-			return eventsMode ? resyncIntervalMs : detailIntervalMs;
+			return openDelay(target);
 		} catch (error) {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);
@@ -496,8 +512,9 @@ export function createPoller(options: PollerOptions): Poller {
 				if (last) reschedule(region, last.at + (on ? resyncIntervalMs : last.listDelay));
 			}
 
+			// Back to polling: the open execution within a detail interval (with events it may have been waiting for one).
 			const open = loops.get(OPEN_LOOP);
-			if (open?.dueAt !== undefined) reschedule(OPEN_LOOP, on ? open.dueAt : Math.min(open.dueAt, clock.now() + detailIntervalMs));
+			if (!on && open?.dueAt !== undefined) reschedule(OPEN_LOOP, Math.min(open.dueAt, clock.now() + detailIntervalMs));
 		},
 		executionsChanged(ids) {
 			const open = plan().open;

@@ -125,6 +125,28 @@ describe('events consumer against the emulator', () => {
 		poller.stop();
 	});
 
+	it('the open run is read when an event moves it, not every detail interval', async () => {
+		const {store, clock, poller, consumer} = setUp();
+		poller.start();
+		await waitFor(() => store.getState().regions['us-east-1']?.lastSuccessAt !== undefined, 'the first listing');
+		await drainRounds(consumer);
+		const id = await start();
+		emulator.control.advance(1000);
+		await drainRounds(consumer);
+		store.setState({openId: id, screen: 'detail'});
+		await waitFor(() => store.getState().details[id] !== undefined, 'the detail');
+		const gets = () => emulator.control.counts().requests['GetAutomationExecution'] ?? 0;
+		const before = gets();
+		clock.advance(2000 * 5);
+		await drainRounds(consumer);
+		expect(gets()).toBe(before);
+		emulator.control.advance(600_000);
+		await drainRounds(consumer);
+		await waitFor(() => isFinal(store.getState().details[id]?.status ?? 'InProgress'), 'the final detail');
+		expect(gets()).toBeGreaterThan(before);
+		poller.stop();
+	});
+
 	it('a lost event is repaired by the resync, and only the resync lists while events flow', async () => {
 		const {store, clock, poller, consumer} = setUp();
 		poller.start();
