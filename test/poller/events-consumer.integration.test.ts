@@ -147,6 +147,35 @@ describe('events consumer against the emulator', () => {
 		poller.stop();
 	});
 
+	it('a message that is not an Automation event (or of an account not watched) is dropped and deleted, and the rest applies', async () => {
+		const {store, poller, consumer} = setUp();
+		await poller.tick();
+		await drainRounds(consumer);
+		const raw = sqs(emulator);
+		const foreign = JSON.stringify({
+			version: '0',
+			id: 'x',
+			'detail-type': 'EC2 Automation Execution Status-change Notification',
+			source: 'aws.ssm',
+			account: '999988887777',
+			time: '2026-11-25T12:00:00Z',
+			region: 'us-east-1',
+			resources: [],
+			detail: {ExecutionId: 'foreign-1', Definition: 'X', Status: 'InProgress'},
+		});
+		for (const body of ['not json', '{"source":"aws.ec2"}', foreign])
+			await raw.send(new SendMessageCommand({QueueUrl: emulator.eventsQueueUrl, MessageBody: body}));
+		raw.destroy();
+		const id = await start();
+		const ignored = consumer.stats.ignored;
+		await drainRounds(consumer);
+		expect(consumer.stats.ignored - ignored).toBe(3);
+		expect(store.getState().executions['foreign-1']).toBeUndefined();
+		expect(store.getState().executions[id]).toBeDefined();
+		expect(consumer.stats.deleted).toBe(consumer.stats.received);
+		poller.stop();
+	});
+
 	it('a lost event is repaired by the resync, and only the resync lists while events flow', async () => {
 		const {store, clock, poller, consumer} = setUp();
 		poller.start();
