@@ -60,4 +60,22 @@ describe.skipIf(!tmuxAvailable() || !existsSync(awsCli))('--events-queue', () =>
 		expect(screen).toMatch(/ events · lag \d+s/);
 		expect(listCalls()).toBe(lists);
 	});
+
+	it('falls back to polling when the queue is denied, says so in the header, and comes back to events', async () => {
+		emulator = await startEmulator({seed: 'none'});
+		const tmux = await startTmux({
+			command: cliLine(['--endpoint-url', emulator.url, '--region', 'us-east-1', '--events-queue', emulator.eventsQueueUrl]),
+			columns: 120,
+			rows: 30,
+			env: {HOME: emptyHome(), AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_EC2_METADATA_DISABLED: 'true'},
+		});
+		await tmux.waitFor(/ events · no event yet/, {timeoutMs: 30_000});
+		emulator.control.setFaults({sqs: {deniedQueues: ['ssmtop-events']}});
+		// The long poll in flight ends within 20 s; the next request is denied.
+		await tmux.waitFor(/ polling: events queue ssmtop-events: access denied/, {timeoutMs: 30_000});
+		const lists = listCalls();
+		await tmux.waitFor(() => listCalls() > lists, {timeoutMs: 15_000});
+		emulator.control.setFaults({sqs: {deniedQueues: []}});
+		await tmux.waitFor(/ events · no event yet/, {timeoutMs: 30_000});
+	}, 120_000);
 });
