@@ -15,7 +15,7 @@ import type {ActionPort} from './core/ports.js';
 import {createAppStore, locationsOf, type AppStore} from './store/app-store.js';
 import type {ConnectionContext} from './store/state.js';
 import {contextLocations, watchesManyAccounts, type WatchedAccount} from './core/location.js';
-import {parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
+import {LOCAL_EVENTS_QUEUE, parseCli, validateFlags, withDefaultMode, type CliOptions} from './cli/flags.js';
 import {leaveAlternateScreen, suspendToShell, takeTerminal} from './cli/terminal-lifecycle.js';
 import {selectVisibleRows} from './store/selectors.js';
 import {selectTruncatedRegions} from './store/data-selectors.js';
@@ -30,7 +30,8 @@ import {displayZone, UTC_ZONE} from './core/time-zone.js';
 // AWS mode never loads the emulator, and --local draws its first frame before loading either.
 import type {AwsApi, AwsApiOptions} from './aws/index.js';
 import type {ResolvedAccounts} from './aws/accounts/resolve-accounts.js';
-import type {Poller} from './poller/index.js';
+import type {EventsConsumer, Poller} from './poller/index.js';
+import type {EventsQueue} from './aws/index.js';
 import type {RunningEmulator} from './emulator/index.js';
 
 const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -82,6 +83,8 @@ interface Running {
 	readonly poller: Poller;
 	readonly port: ActionPort;
 	readonly emulator?: RunningEmulator;
+	/** --events-queue: the queue and the consumer that takes changes from it. */
+	readonly events?: {readonly queue: EventsQueue; readonly consumer: EventsConsumer};
 }
 
 /** How --local starts its demo emulator; a test slows it down to see the first frame come first. */
@@ -129,11 +132,8 @@ async function startDemoEmulator(): Promise<RunningEmulator> {
  */
 async function connect(options: CliOptions, regions: readonly string[], store: AppStore, emulatorStarting?: Promise<RunningEmulator>): Promise<Running> {
 	// The SDK and the poller are chunks of the bundle of their own: load them together.
-	const [{createAwsApi, localModeOptions}, {createPoller}, {createAccountActionPort}] = await Promise.all([
-		import('./aws/index.js'),
-		import('./poller/index.js'),
-		import('./cli/account-action-port.js'),
-	]);
+	const [{createAwsApi, localModeOptions, createEventsQueue, queueAccount, queueEndpoint}, {createPoller, createEventsConsumer}, {createAccountActionPort}] =
+		await Promise.all([import('./aws/index.js'), import('./poller/index.js'), import('./cli/account-action-port.js')]);
 	let emulator: RunningEmulator | undefined;
 	let apiOptions: AwsApiOptions;
 	if (emulatorStarting) {
@@ -183,7 +183,34 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		}
 	}
 
-	const poller = createPoller({store, api, intervalMs: options.intervalMs});
+	const poller = createPoller({
+		store,
+		api,
+		intervalMs: options.intervalMs,
+		...(options.resyncIntervalMs === undefined ? {} : {resyncIntervalMs: options.resyncIntervalMs}),
+	});
+	let events: Running['events'];
+	// --events-queue (not with --once: one listing says it all). The queue is read with the home credentials.
+	if (options.eventsQueue !== undefined && !options.once) {
+		const local = options.eventsQueue === LOCAL_EVENTS_QUEUE;
+		const queueUrl = local && emulator ? emulator.eventsQueueUrl : options.eventsQueue;
+		const endpointUrl = queueEndpoint(queueUrl);
+		const queue = createEventsQueue({
+			queueUrl,
+			fallbackRegion: regions[0] ?? 'us-east-1',
+			...(apiOptions.credentials === undefined ? {} : {credentials: apiOptions.credentials}),
+			...(endpointUrl === undefined ? {} : {endpointUrl}),
+			...(options.profile === undefined ? {} : {profile: options.profile}),
+			...(options.accounts?.kind === 'assume-role' && options.accounts.baseProfile !== undefined ? {profile: options.accounts.baseProfile} : {}),
+		});
+		// With one set of credentials only the home account's events are ours (an organisation's queue carries every account's):
+		// the credentials' account, or, while the SDK does not tell it, the queue's own.
+		if (!resolved) void api.resolveHomeAccount();
+		const fallbackAccount = queueAccount(queue.queueUrl);
+		const consumer = createEventsConsumer({store, queue, poller, api, ...(resolved ? {} : {homeAccount: () => api.homeAccount ?? fallbackAccount})});
+		events = {queue, consumer};
+	}
+
 	// Stop, signal and their reads act in the execution's own account, with that account's credentials.
 	const port: ActionPort = {
 		...createAccountActionPort({
@@ -198,7 +225,7 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 			for (const region of selectTruncatedRegions(store.getState())) void poller.loadOlder(region);
 		},
 	};
-	return {store, api, poller, port, ...(emulator ? {emulator} : {})};
+	return {store, api, poller, port, ...(emulator ? {emulator} : {}), ...(events ? {events} : {})};
 }
 
 /** The UI on a terminal, as the start-up needs it: cli.tsx's is the process's terminal, a test's is a fake one. */
@@ -231,6 +258,7 @@ export async function startInteractive(
 	if (!options.local) {
 		const running = await connect(options, regions, store);
 		running.poller.start();
+		running.events?.consumer.start();
 		return {running, ui: await seams.mount(store, running.port)};
 	}
 
@@ -243,6 +271,7 @@ export async function startInteractive(
 		const running = await connect(options, regions, store, emulatorStarting);
 		deferred.resolve(running.port);
 		running.poller.start();
+		running.events?.consumer.start();
 		return {running, ui};
 	} catch (error) {
 		deferred.reject(error);
@@ -301,6 +330,8 @@ async function resolveWatchedAccounts(options: CliOptions, apiOptions: AwsApiOpt
 }
 
 async function shutdown(running: Running): Promise<void> {
+	running.events?.consumer.stop();
+	running.events?.queue.destroy();
 	running.poller.stop();
 	running.api.destroy();
 	await running.emulator?.close();

@@ -52,6 +52,7 @@ export type {StaticCredentials} from './client-factory.js';
 export type {ConnectionCheck, RegionCheck} from './check-connection.js';
 export type {ListResult} from './ssm-calls.js';
 export {classifyError, errorKindOf} from './classify-error.js';
+export {createEventsQueue, queueAccount, queueEndpoint, queueName, type EventsQueue, type EventsQueueOptions} from './events-queue.js';
 
 export interface AwsApiOptions extends Omit<ClientOptions, 'accounts'> {
 	readonly homeAccount?: string;

@@ -4,7 +4,7 @@
  * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too;
  * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
  * the idle CPU windows (default 20 s each), e.g. `npm run bench -- --soak-seconds 60`.
- * `--keys` runs the key benchmark alone.
+ * `--keys` runs the key benchmark alone; `--events` the events-against-polling figures alone (issue 12).
  */
 import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -23,6 +23,7 @@ import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.j
 import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
+import {measureEvents} from './measure-events.js';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const median = (samples: readonly number[]): number => summarize(samples).p50;
@@ -344,6 +345,38 @@ async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	};
 }
 
+/** Issue 12: SSM calls with events against polling, over many locations, and change → store latency. */
+export async function eventsFigures(): Promise<{figures: Figure[]; raw: unknown}> {
+	log('events: 1,000 locations (50 accounts × 20 Regions), polling for a simulated minute, events for a simulated resync interval, then real-time latency…');
+	const result = await measureEvents({accounts: 50});
+	const where = `${result.locations.toLocaleString('en-US')} locations (${result.accounts} accounts × ${result.regions} Regions), ${result.runsPerMinute.toFixed(1)} runs started a minute`;
+	return {
+		figures: [
+			{name: `SSM calls a minute, polling (default 5 s interval; ${where})`, value: Math.round(result.polling.ssmPerMinute), unit: 'calls'},
+			{
+				name: '  with --events-queue (a resync of each location every 10 min; averaged over 11 simulated minutes)',
+				value: Math.round(result.events.ssmPerMinute),
+				unit: 'calls',
+			},
+			{name: '  events ÷ polling', value: Number((result.ratio * 100).toFixed(2)), unit: '%', target: {max: 1}},
+			{name: '  SQS calls a minute with events (ReceiveMessage, DeleteMessageBatch; not SSM)', value: Math.round(result.events.sqsPerMinute), unit: 'calls'},
+			{name: '  locations whose listing failed during the measure (polling / events)', value: result.polling.failures, unit: `/ ${result.events.failures}`},
+			{
+				name: `change → store with events, p50 (real time, 20 s long polls; p95 ${result.events.latencyMs.p95.toFixed(0)} ms, ${result.events.latencyMs.count} runs)`,
+				value: Number(result.events.latencyMs.p50.toFixed(1)),
+				unit: 'ms',
+			},
+			{name: '  change → store with events, p95', value: Number(result.events.latencyMs.p95.toFixed(1)), unit: 'ms', target: {max: 2000}},
+			{
+				name: `  change → store polling, p50 / p95 (simulated clock, to the second; ${result.polling.latencyMs.count} runs)`,
+				value: result.polling.latencyMs.p50,
+				unit: `ms / ${result.polling.latencyMs.p95} ms`,
+			},
+		],
+		raw: result,
+	};
+}
+
 type Section = readonly [string, {figures: Figure[]; raw: unknown}];
 
 /** Every section, one after the other (they share the machine). */
@@ -356,6 +389,7 @@ async function allSections(idleSeconds: number, soakSeconds: number): Promise<Se
 		['Memory', await memoryFigures()],
 		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
+		['Events instead of polling (issue 12)', await eventsFigures()],
 	];
 }
 
@@ -377,6 +411,7 @@ export async function main(): Promise<void> {
 			json: {type: 'boolean', default: false},
 			keys: {type: 'boolean', default: false},
 			live: {type: 'boolean', default: false},
+			events: {type: 'boolean', default: false},
 			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
 			'idle-seconds': {type: 'string', default: '20'},
 		},
@@ -392,9 +427,11 @@ export async function main(): Promise<void> {
 	// --live: the demo fleet moving alone (bytes per second, API calls).
 	const sections: Section[] = values.keys
 		? [['Keys over 10,000 executions', await keyOnlyFigures()]]
-		: values.live
-			? [['Live demo data', await liveCallFigures()]]
-			: await allSections(idleSeconds, soakSeconds);
+		: values.events
+			? [['Events instead of polling (issue 12)', await eventsFigures()]]
+			: values.live
+				? [['Live demo data', await liveCallFigures()]]
+				: await allSections(idleSeconds, soakSeconds);
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))

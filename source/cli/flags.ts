@@ -32,6 +32,12 @@ const HELP = `
     --endpoint-url URL        Send SSM, STS and Organizations calls to this endpoint (AWS_ENDPOINT_URL
                               and AWS_ENDPOINT_URL_<SERVICE> are honoured too, as by the SDK)
     --interval SECONDS        List refresh interval, at least 2 (default 5)
+    --events-queue QUEUE_URL  Take changes from this SQS queue, fed by an EventBridge rule for SSM
+                              Automation status changes (see the README), instead of listing every
+                              location each interval; with --local, give it no URL (or "local") for
+                              the emulator's ssmtop-events queue
+    --resync-interval SECONDS With --events-queue: how often each location is still listed in full,
+                              to repair a lost event (default 600, at least --interval)
     --read-only               Hide and disable start, re-run, stop and signal
     --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
     --account-profile A=P     Read child executions of account A with profile P (repeatable)
@@ -69,6 +75,8 @@ export interface RawFlags {
 	readonly once: boolean;
 	readonly json: boolean;
 	readonly utc?: boolean;
+	readonly eventsQueue?: string;
+	readonly resyncInterval?: number;
 }
 
 export interface CliOptions {
@@ -88,7 +96,14 @@ export interface CliOptions {
 	/** --utc: absolute times in UTC instead of the machine's zone. */
 	readonly utc?: boolean;
 	readonly json: boolean;
+	/** --events-queue: a queue URL, or 'local' for the emulator's ssmtop-events queue (--local). */
+	readonly eventsQueue?: string;
+	/** --resync-interval, in ms (with --events-queue). */
+	readonly resyncIntervalMs?: number;
 }
+
+/** The word (or an empty --events-queue) that names the emulator's queue with --local. */
+export const LOCAL_EVENTS_QUEUE = 'local';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
@@ -244,6 +259,8 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 		errors.push(`--notify: "${flags.notify}" is not a mode. Give desktop (the default), bell, or off.`);
 	if (flags.json && !flags.once) errors.push('--json only applies with --once (the terminal UI is not JSON). Add --once, or drop --json.');
 
+	const eventsQueue = eventsQueueOption(flags, errors);
+
 	if (errors.length > 0) return {errors};
 	return {
 		options: {
@@ -262,8 +279,43 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			once: flags.once,
 			json: flags.json,
 			...(flags.utc ? {utc: true} : {}),
+			...(eventsQueue === undefined ? {} : {eventsQueue}),
+			...(eventsQueue === undefined || flags.resyncInterval === undefined ? {} : {resyncIntervalMs: Math.round(flags.resyncInterval * 1000)}),
 		},
 	};
+}
+
+/** `--events-queue` and `--resync-interval` checked together: the queue URL, 'local', or none. */
+function eventsQueueOption(flags: RawFlags, errors: string[]): string | undefined {
+	if (flags.resyncInterval !== undefined) {
+		if (flags.eventsQueue === undefined)
+			errors.push('--resync-interval only applies with --events-queue (without events every location is listed each --interval).');
+		else if (!Number.isFinite(flags.resyncInterval) || flags.resyncInterval < Math.max(2, flags.interval))
+			errors.push(`--resync-interval: give a number of seconds, at least --interval (${String(flags.interval)}); the default is 600.`);
+	}
+
+	if (flags.eventsQueue === undefined) return undefined;
+	const given = flags.eventsQueue.trim();
+	if (given === '' || given === LOCAL_EVENTS_QUEUE) {
+		if (flags.local) return LOCAL_EVENTS_QUEUE;
+		errors.push(
+			"--events-queue needs the queue URL, e.g. --events-queue https://sqs.us-east-1.amazonaws.com/111122223333/ssmtop-events (only with --local may it be left empty, for the emulator's queue).",
+		);
+		return undefined;
+	}
+
+	try {
+		const url = new URL(given);
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+		if (url.pathname.split('/').filter(Boolean).length < 2) throw new Error('path');
+	} catch {
+		errors.push(
+			`--events-queue: "${given}" is not an SQS queue URL. Give the full URL, e.g. --events-queue https://sqs.us-east-1.amazonaws.com/111122223333/ssmtop-events.`,
+		);
+		return undefined;
+	}
+
+	return given;
 }
 
 /**
@@ -295,6 +347,8 @@ const FLAGS = {
 	once: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	utc: {type: 'boolean', default: false},
+	eventsQueue: {type: 'string'},
+	resyncInterval: {type: 'number'},
 } satisfies AnyFlags;
 
 /** The long flags as documented (--endpoint-url), plus meow's own --help and --version. */

@@ -38,6 +38,8 @@ export const QUIET_REFRESHES = 3;
  * stale (store/data-selectors.ts selectStaleAfterMs), so even a slow call never flags a quiet region.
  */
 export const QUIET_INTERVALS = 2;
+/** With events flowing (--events-queue), each location is listed this often only: a resync that repairs what was missed. */
+export const DEFAULT_RESYNC_INTERVAL_MS = 600_000;
 
 export interface PollerOptions {
 	readonly store: AppStore;
@@ -58,6 +60,8 @@ export interface PollerOptions {
 	 * timeoutBackoff). Default requestTimeoutFor(intervalMs), what the CLI gives the api.
 	 */
 	readonly requestTimeoutMs?: number;
+	/** The list (and open-execution) refresh while events flow (setEventsMode(true)); default 10 minutes. */
+	readonly resyncIntervalMs?: number;
 }
 
 export interface Poller {
@@ -70,8 +74,17 @@ export interface Poller {
 	refreshNow(): void;
 	/** The next capped batch of older history for a region (after a truncated first listing). */
 	loadOlder(region: string): Promise<void>;
+	/**
+	 * Events flow (the events consumer says so): each location is listed every resync interval
+	 * only, and the open execution read when an event says it changed. Off: back to polling, and a
+	 * location whose interval has passed since its last listing is listed now.
+	 */
+	setEventsMode(on: boolean): void;
+	/** An event moved these executions: the open one, if among them, is read now. */
+	executionsChanged(ids: ReadonlySet<string>): void;
 	readonly intervalMs: number;
 	readonly detailIntervalMs: number;
+	readonly resyncIntervalMs: number;
 }
 
 /** `--interval` below 2 s is clamped to 2 s. */
@@ -114,6 +127,8 @@ export function createPoller(options: PollerOptions): Poller {
 	const detailIntervalMs = clampInterval(options.detailIntervalMs, MIN_INTERVAL_MS);
 	const pageCap = Math.max(1, Math.floor(options.pageCap ?? DEFAULT_PAGE_CAP));
 	const random = options.random ?? Math.random;
+	const resyncIntervalMs = Math.max(intervalMs, Math.round(options.resyncIntervalMs ?? DEFAULT_RESYNC_INTERVAL_MS));
+	let eventsMode = false;
 	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, random);
 	// A timed-out request already waited: retry after a short pause, so recovery takes at most about an interval.
 	const timeouts = createBackoffTracker(timeoutBackoff(intervalMs, options.requestTimeoutMs ?? requestTimeoutFor(intervalMs)), random);
@@ -186,6 +201,7 @@ export function createPoller(options: PollerOptions): Poller {
 			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
 			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
+			if (eventsMode) return resyncIntervalMs;
 			// Behind a detail, grid or location screen only the header shows the list's data.
 			return plan().list === 'background' ? Math.max(listDelay, quietIntervalMs) : listDelay;
 		} catch (error) {
@@ -246,6 +262,23 @@ export function createPoller(options: PollerOptions): Poller {
 		return delay;
 	}
 
+	/**
+	 * With events, a run's own events say when it changes (executionsChanged): the resync only
+	 * repairs a lost one. A parent of other runs (cross-account, or rate control over targets) moves
+	 * with its children, which its own events do not tell: it keeps its detail interval.
+	 */
+	function openDelay(target: OpenTarget): number {
+		if (!eventsMode) return detailIntervalMs;
+		const detail = state().details[target.executionId];
+		const parent =
+			!detail ||
+			detail.automationType === 'CrossAccount' ||
+			(detail.targetLocations?.length ?? 0) > 0 ||
+			(detail.targets?.length ?? 0) > 0 ||
+			detail.targetParameterName !== undefined;
+		return parent ? detailIntervalMs : resyncIntervalMs;
+	}
+
 	async function refreshOpen(signal: AbortSignal, force: boolean): Promise<number> {
 		const target = plan().open;
 		if (!target || !due(target, force)) return detailIntervalMs;
@@ -253,7 +286,7 @@ export function createPoller(options: PollerOptions): Poller {
 			await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
 			if (signal.aborted) loadedOnce.delete(target);
 			else succeeded(OPEN_LOOP);
-			return detailIntervalMs;
+			return openDelay(target);
 		} catch (error) {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);
@@ -457,9 +490,36 @@ export function createPoller(options: PollerOptions): Poller {
 		if (previous) onPlanChanged(previous, next);
 	}
 
+	/** Reschedules a loop that waits to `dueAt` (clock time): now when that has passed. */
+	function reschedule(key: string, dueAt: number): void {
+		const loop = loops.get(key);
+		if (!loop || loop.running || loop.timer === undefined) return;
+		if (dueAt <= clock.now()) void run(key);
+		else schedule(key, loop, dueAt - clock.now());
+	}
+
 	return {
 		intervalMs,
 		detailIntervalMs,
+		resyncIntervalMs,
+		setEventsMode(on) {
+			if (on === eventsMode) return;
+			eventsMode = on;
+			if (!started) return;
+			for (const region of regions) {
+				const last = lastListRefresh.get(region);
+				// A location backing off after a failure keeps its back-off.
+				if (last) reschedule(region, last.at + (on ? resyncIntervalMs : last.listDelay));
+			}
+
+			// Back to polling: the open execution within a detail interval (with events it may have been waiting for one).
+			const open = loops.get(OPEN_LOOP);
+			if (!on && open?.dueAt !== undefined) reschedule(OPEN_LOOP, Math.min(open.dueAt, clock.now() + detailIntervalMs));
+		},
+		executionsChanged(ids) {
+			const open = plan().open;
+			if (started && open && ids.has(open.executionId)) void run(OPEN_LOOP);
+		},
 		start() {
 			if (started) return;
 			started = true;

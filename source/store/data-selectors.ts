@@ -4,6 +4,7 @@
  * cursor. Each returns a primitive or a reference that stays the same while its
  * inputs do, so `useStore` re-renders only on real change.
  */
+import {EVENTS_STALE_AFTER_MS} from './event-actions.js';
 import {countersFromSteps} from '../core/progress.js';
 import type {ErrorKind, ProgressCounters, RegionState, StepExecution} from '../core/types.js';
 import {isFinal} from '../core/status.js';
@@ -64,7 +65,9 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 5000;
  * the next refresh never shows an age that would repaint the header every second.
  */
 export function selectStaleAfterMs(state: AppState): number {
-	return 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+	const polling = 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+	// With events flowing, data is current as of the queue's last answer, which a quiet queue gives once a long poll.
+	return state.eventsFeed?.mode === 'events' ? Math.max(polling, EVENTS_STALE_AFTER_MS) : polling;
 }
 
 const healthMemo = new WeakMap<object, {paused: boolean; order: readonly unknown[]; health: readonly RegionHealth[]}>();

@@ -197,3 +197,13 @@ export function selectRefreshPlan(state: AppState): RefreshPlan {
 	lastPlans.set(state.actions, plan);
 	return plan;
 }
+
+/**
+ * With events (--events-queue): of the executions an event just moved, those whose detail to read
+ * now besides the open one (which the poller reads itself): the watched runs (`w`), so a watched
+ * run's ending is told with its failure and outputs. Nothing else costs a call per change.
+ */
+export function selectDetailsWantedOnChange(state: AppState, changed: ReadonlySet<string>): readonly string[] {
+	const openId = OPEN_SCREENS.has(state.screen) ? state.openId : undefined;
+	return [...changed].filter(id => id !== openId && state.watched[id] === true && state.executions[id] !== undefined);
+}

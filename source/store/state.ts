@@ -11,6 +11,7 @@ import type {Notice} from '../core/notifications.js';
 import type {StartFormState} from '../core/dialogs/start-form-state.js';
 import type {OnlyFailed} from '../core/start-form/rerun-prefill.js';
 import type {Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
+import type {EventsFeed} from './event-actions.js';
 import type {ExecutionColumnKey} from '../core/columns/execution-columns.js';
 import type {WatchedAccount} from '../core/location.js';
 import type {CommandInvocation, InvocationOutput} from '../core/command-output.js';
@@ -132,6 +133,8 @@ export interface DataState {
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
 	readonly banner?: Banner;
+	/** With --events-queue: whether changes come as events or by polling, and the last event's time (store/event-actions.ts). */
+	readonly eventsFeed?: EventsFeed;
 }
 
 export interface UiState {
