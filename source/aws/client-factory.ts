@@ -82,11 +82,11 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();
 	const maxAttempts = options.maxAttempts ?? 2;
 	const clients = new Map<string, SSMClient>();
-	const homeSource: CredentialSource =
-		options.accounts?.[0]?.source ??
-		(options.credentials
-			? {kind: 'static', credentials: options.credentials}
-			: {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})});
+	// Static keys (the emulator's home account) win over the first watched account's source: in --local the
+	// organisation is watched through a role the home (management) account does not have, as in AWS.
+	const homeSource: CredentialSource = options.credentials
+		? {kind: 'static', credentials: options.credentials}
+		: (options.accounts?.[0]?.source ?? {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})});
 	const watched = new Map((options.accounts ?? []).map(entry => [entry.account, entry.source]));
 	// One credential provider per assumed role, shared by every Region's client: it refreshes once, ahead of expiry.
 	const providers = new Map<string, AwsCredentialIdentityProvider>();

@@ -13,7 +13,7 @@ import {createCommandActions, type CommandActions} from './command-actions.js';
 import {createChildrenActions, type ChildrenActions} from './children-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
-import {selectSelectedExecution} from './selectors.js';
+import {selectSelectedExecution, selectVisibleRows} from './selectors.js';
 
 export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions};
 export type AppStore = StoreApi<AppState>;
@@ -25,6 +25,14 @@ export interface StoreInit {
 	readonly filter?: string;
 	readonly sort?: SortState;
 	readonly viewport?: {readonly columns: number; readonly rows: number};
+}
+
+/** Some location has been neither listed nor refused yet. */
+function firstListingUnderway(state: AppData): boolean {
+	return contextLocations(state.context).some(({key}) => {
+		const health = state.regions[key];
+		return health?.lastSuccessAt === undefined && health?.lastError === undefined;
+	});
 }
 
 export function initialData(init: StoreInit): AppData {
@@ -72,7 +80,18 @@ export function createAppStore(init: StoreInit): AppStore {
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
 	// rows (filtered out, gone), the neighbour shown in its place becomes the one under the cursor.
-	store.subscribe(state => {
+	store.subscribe((state, previous) => {
+		// While the first listing still arrives location by location (an organisation's dozens), a cursor
+		// nobody moved off the top row stays on the top row, rather than riding the first rows down.
+		if (state.executions !== previous.executions && firstListingUnderway(previous)) {
+			const top = selectVisibleRows(state)[0];
+			const previousTop = selectVisibleRows(previous)[0];
+			if (top && previousTop?.id === state.selectedId && top.id !== state.selectedId) {
+				store.setState({selectedId: top.id});
+				return;
+			}
+		}
+
 		const shown = selectSelectedExecution(state);
 		if (shown && shown.id !== state.selectedId) store.setState({selectedId: shown.id});
 	});
