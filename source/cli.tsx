@@ -183,7 +183,27 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		}
 	}
 
-	const poller = createPoller({store, api, intervalMs: options.intervalMs});
+	let poller: Poller = createPoller({store, api, intervalMs: options.intervalMs});
+	if (resolved?.accounts.some(entry => entry.problem !== undefined)) {
+		// A profile watched under profile:NAME gets its real account id once its credentials work; the
+		// poller, whose locations are fixed when made, is then made again for the renamed locations.
+		const [{watchPlaceholderAccounts}, {callerAccount}, {createRenewablePoller}] = await Promise.all([
+			import('./cli/placeholder-accounts.js'),
+			import('./aws/accounts/resolve-accounts.js'),
+			import('./cli/renewable-poller.js'),
+		]);
+		const renewable = createRenewablePoller(() => createPoller({store, api, intervalMs: options.intervalMs}));
+		poller = renewable;
+		const sts = {region: regions[0] ?? 'us-east-1', ...(apiOptions.endpointUrl === undefined ? {} : {endpointUrl: apiOptions.endpointUrl})};
+		watchPlaceholderAccounts({
+			store,
+			api,
+			accounts: resolved.accounts,
+			identify: async source => callerAccount(source, sts),
+			onIdentified: () => renewable.renew(),
+		});
+	}
+
 	// Stop, signal and their reads act in the execution's own account, with that account's credentials.
 	const port: ActionPort = {
 		...createAccountActionPort({

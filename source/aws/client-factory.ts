@@ -53,6 +53,8 @@ export interface ClientFactory {
 	describeAccount(account: string, homeAccount?: string): string | undefined;
 	/** Drops every cached client, so the next call re-reads credentials (after `aws sso login`). */
 	reset(): void;
+	/** `account` (a real id, learnt late) is read as `as` is: a profile watched under `profile:NAME` until its id was known. */
+	alias(account: string, as: string): void;
 	destroy(): void;
 }
 
@@ -143,6 +145,10 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 			if (!source) return undefined;
 			if (source.kind === 'chain') return `account ${account}, profile ${source.profile ?? 'default'}`;
 			return source.kind === 'assume' ? `account ${account}, ${describeSource(source)}` : `account ${account}`;
+		},
+		alias(account, as) {
+			const source = watched.get(as);
+			if (source && !watched.has(account)) watched.set(account, source);
 		},
 		reset() {
 			for (const client of clients.values()) client.destroy();
