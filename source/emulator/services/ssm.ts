@@ -35,7 +35,7 @@ export async function serveSsm(request: IncomingMessage, response: ServerRespons
 	}
 
 	const principal = state.identities.resolve(signed, state.now(), state.faultInjector.config.expiredAccessKeys);
-	const fault = state.faultInjector.pick(signed.region);
+	const fault = state.faultInjector.pick(signed.region, principal.account);
 	if (fault) {
 		throw fault;
 	}

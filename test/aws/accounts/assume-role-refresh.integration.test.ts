@@ -150,6 +150,8 @@ describe('--accounts org over several ListAccounts pages', () => {
 		expect(resolved.accounts.map(entry => entry.account)).toEqual(active.map(account => account.id));
 		expect(resolved.accounts.map(entry => entry.label)).toEqual(active.map(account => account.name));
 		expect(resolved.accounts.some(entry => entry.account === generatedAccountId(25))).toBe(false);
-		expect(resolved.accounts.every(entry => entry.source.kind === 'assume')).toBe(true);
+		// Members through the role; the management account (the starting credentials' own) with those credentials.
+		expect(resolved.accounts.filter(entry => entry.source.kind !== 'assume').map(entry => entry.account)).toEqual([emulator.homeAccount]);
+		expect(resolved.accounts.find(entry => entry.account === emulator.homeAccount)?.source.kind).toBe('static');
 	});
 });
