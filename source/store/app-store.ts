@@ -27,12 +27,20 @@ export interface StoreInit {
 	readonly viewport?: {readonly columns: number; readonly rows: number};
 }
 
-/** Some location has been neither listed nor refused yet. */
-function firstListingUnderway(state: AppData): boolean {
-	return contextLocations(state.context).some(({key}) => {
-		const health = state.regions[key];
-		return health?.lastSuccessAt === undefined && health?.lastError === undefined;
-	});
+/**
+ * This update is a location's first listing, after another location's: the first listing is
+ * still coming in, location by location. (A refresh of a location listed before is not.)
+ */
+function anotherFirstListing(state: AppData, previous: AppData): boolean {
+	let listedBefore = false;
+	let firstNow = false;
+	for (const {key} of contextLocations(state.context)) {
+		const before = previous.regions[key]?.lastSuccessAt;
+		if (before !== undefined) listedBefore = true;
+		else if (state.regions[key]?.lastSuccessAt !== undefined) firstNow = true;
+	}
+
+	return listedBefore && firstNow;
 }
 
 export function initialData(init: StoreInit): AppData {
@@ -81,9 +89,10 @@ export function createAppStore(init: StoreInit): AppStore {
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
 	// rows (filtered out, gone), the neighbour shown in its place becomes the one under the cursor.
 	store.subscribe((state, previous) => {
-		// While the first listing still arrives location by location (an organisation's dozens), a cursor
-		// nobody moved off the top row stays on the top row, rather than riding the first rows down.
-		if (state.executions !== previous.executions && firstListingUnderway(previous)) {
+		// While the first listing still arrives location by location (an organisation's dozens), a cursor on
+		// the top row stays on the top row as each location's first rows come in, rather than riding the
+		// first location's rows down. Later refreshes keep the cursor on its execution, as always.
+		if (state.executions !== previous.executions && state.context === previous.context && anotherFirstListing(state, previous)) {
 			const top = selectVisibleRows(state)[0];
 			const previousTop = selectVisibleRows(previous)[0];
 			if (top && previousTop?.id === state.selectedId && top.id !== state.selectedId) {
