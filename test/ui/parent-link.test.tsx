@@ -62,7 +62,7 @@ describe('a cross-account parent and its child in a member account', () => {
 		// The grid starts on the first failed location: 111122223333 / eu-west-1, whose child is 901.
 		await app.waitFor('111122223333 / eu-west-1');
 		await app.press('enter');
-		await app.waitFor(`child execution ${executionId(901)}`);
+		await app.waitFor(`child execution ${executionId(901)} · parent step 111122223333-eu-west-1 · Enter: its detail`);
 		await app.press('enter');
 		await app.waitFor(frame => frame.includes(`${executionId(901)}`) && frame.includes('parent: 00000002 (acme-management)'));
 		expect(store.getState()).toMatchObject({screen: 'detail', openId: child.id});
@@ -76,7 +76,8 @@ describe('a cross-account parent and its child in a member account', () => {
 		await app.press('enter');
 		await app.waitFor('111122223333 / eu-west-1');
 		await app.press('enter');
-		await app.waitFor(`child execution ${executionId(901)}`);
+		const unlisted = await app.waitFor(`child execution ${executionId(901)}`);
+		expect(unlisted).not.toContain('Enter: its detail');
 		await app.press('enter');
 		await app.waitFor(/is not listed in prod-payments \/ eu-west-1/);
 		expect(store.getState().screen).toBe('location');
