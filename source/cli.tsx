@@ -183,12 +183,34 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		}
 	}
 
-	const poller = createPoller({
-		store,
-		api,
-		intervalMs: options.intervalMs,
-		...(options.resyncIntervalMs === undefined ? {} : {resyncIntervalMs: options.resyncIntervalMs}),
-	});
+	const makePoller = (): Poller =>
+		createPoller({
+			store,
+			api,
+			intervalMs: options.intervalMs,
+			...(options.resyncIntervalMs === undefined ? {} : {resyncIntervalMs: options.resyncIntervalMs}),
+		});
+	let poller: Poller = makePoller();
+	if (resolved?.accounts.some(entry => entry.problem !== undefined)) {
+		// A profile watched under profile:NAME gets its real account id once its credentials work; the
+		// poller, whose locations are fixed when made, is then made again for the renamed locations.
+		const [{watchPlaceholderAccounts}, {callerAccount}, {createRenewablePoller}] = await Promise.all([
+			import('./cli/placeholder-accounts.js'),
+			import('./aws/accounts/resolve-accounts.js'),
+			import('./cli/renewable-poller.js'),
+		]);
+		const renewable = createRenewablePoller(makePoller);
+		poller = renewable;
+		const sts = {region: regions[0] ?? 'us-east-1', ...(apiOptions.endpointUrl === undefined ? {} : {endpointUrl: apiOptions.endpointUrl})};
+		watchPlaceholderAccounts({
+			store,
+			api,
+			accounts: resolved.accounts,
+			identify: async source => callerAccount(source, sts),
+			onIdentified: () => renewable.renew(),
+		});
+	}
+
 	let events: Running['events'];
 	// --events-queue (not with --once: one listing says it all). The queue is read with the home credentials.
 	if (options.eventsQueue !== undefined && !options.once) {

@@ -53,6 +53,8 @@ export interface ClientFactory {
 	describeAccount(account: string, homeAccount?: string): string | undefined;
 	/** Drops every cached client, so the next call re-reads credentials (after `aws sso login`). */
 	reset(): void;
+	/** `account` (a real id, learnt late) is read as `as` is: a profile watched under `profile:NAME` until its id was known. */
+	alias(account: string, as: string): void;
 	destroy(): void;
 }
 
@@ -82,11 +84,11 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();
 	const maxAttempts = options.maxAttempts ?? 2;
 	const clients = new Map<string, SSMClient>();
-	const homeSource: CredentialSource =
-		options.accounts?.[0]?.source ??
-		(options.credentials
-			? {kind: 'static', credentials: options.credentials}
-			: {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})});
+	// Static keys (the emulator's home account) win over the first watched account's source: in --local the
+	// organisation is watched through a role the home (management) account does not have, as in AWS.
+	const homeSource: CredentialSource = options.credentials
+		? {kind: 'static', credentials: options.credentials}
+		: (options.accounts?.[0]?.source ?? {kind: 'chain', ...(options.profile === undefined ? {} : {profile: options.profile})});
 	const watched = new Map((options.accounts ?? []).map(entry => [entry.account, entry.source]));
 	// One credential provider per assumed role, shared by every Region's client: it refreshes once, ahead of expiry.
 	const providers = new Map<string, AwsCredentialIdentityProvider>();
@@ -143,6 +145,10 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 			if (!source) return undefined;
 			if (source.kind === 'chain') return `account ${account}, profile ${source.profile ?? 'default'}`;
 			return source.kind === 'assume' ? `account ${account}, ${describeSource(source)}` : `account ${account}`;
+		},
+		alias(account, as) {
+			const source = watched.get(as);
+			if (source && !watched.has(account)) watched.set(account, source);
 		},
 		reset() {
 			for (const client of clients.values()) client.destroy();

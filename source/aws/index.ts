@@ -83,6 +83,12 @@ export interface AwsApi extends MonitorApi {
 	resolveHomeAccount(): Promise<string | undefined>;
 	readonly homeAccount: string | undefined;
 	resetCredentials(): void;
+	/**
+	 * A profile watched under the placeholder `profile:NAME` (its identity could not be read at
+	 * start) turned out to be `account`: read it under that id from now on. False when the
+	 * placeholder is not watched or the id already is (two profiles, one account).
+	 */
+	accountIdentified(placeholder: string, account: string): boolean;
 	destroy(): void;
 }
 
@@ -178,6 +184,13 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
 			return homeAccount;
 		},
 		resetCredentials: () => factory.reset(),
+		accountIdentified(placeholder, account) {
+			const entry = watched.get(placeholder);
+			if (!entry || watched.has(account)) return false;
+			watched.set(account, {...entry, account});
+			factory.alias(account, placeholder);
+			return true;
+		},
 		destroy: () => factory.destroy(),
 	};
 	return api;

@@ -58,6 +58,12 @@ export interface LocalSessionOptions {
 	 * memory figures are the app's own. Its engine clock must be manual; advance() sets it over HTTP.
 	 */
 	readonly remoteEmulatorUrl?: string;
+	/**
+	 * Watch every active account of the emulator's organisation, as `ssmtop --local` does by default
+	 * (the ACCOUNT column, a location per account × region); off: the home account alone
+	 * (`--local --accounts self`). In-process emulator only.
+	 */
+	readonly organisation?: boolean;
 	/** Wraps the api the poller reads through (e.g. to count its calls by purpose: call-ledger.ts). */
 	readonly wrapApi?: (api: MonitorApi) => MonitorApi;
 	/**
@@ -151,11 +157,36 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		});
 		if (!response.ok) throw new Error(`the emulator refused the clock: HTTP ${response.status}`);
 	};
-	const api = createAwsApi(localModeOptions(emulator, regions));
+	// The organisation's active accounts, management first, as --accounts org lists them; each read with the emulator's keys for it.
+	const members = options.organisation
+		? (emulator.control.organization()?.accounts ?? [])
+				.filter(account => account.status === 'ACTIVE')
+				.map(account => ({account: account.id, label: account.name}))
+		: undefined;
+	const api = createAwsApi({
+		...localModeOptions(emulator, regions),
+		...(members
+			? {
+					accounts: members.map(({account, label}) => ({
+						account,
+						label,
+						source: {kind: 'static' as const, credentials: {accessKeyId: emulator.accessKeyFor(account), secretAccessKey: 'ssmtop-local'}},
+					})),
+				}
+			: {}),
+	});
 	const intervalMs = options.intervalMs ?? 5000;
 	// What cli.tsx's connectionContext() gives for --local. Not imported: dist/cli.js is a bundle
 	// with its own copies of React, Ink and the store, which would double the memory measured here.
-	const context: ConnectionContext = {label: 'local emulator', regions, readOnly: false, local: true, account: emulator.homeAccount, readableAccounts: 'all'};
+	const context: ConnectionContext = {
+		label: members ? `${members.length} accounts (role OrganizationAccountAccessRole in the organisation via the local emulator)` : 'local emulator',
+		regions,
+		readOnly: false,
+		local: true,
+		account: emulator.homeAccount,
+		readableAccounts: 'all',
+		...(members ? {accounts: members} : {}),
+	};
 	const store = createAppStore({
 		context,
 		filter: '',

@@ -19,14 +19,18 @@ const HELP = `
     --local                   Run against the embedded SSM emulator (demo data); no AWS account needed.
                               This is the default when no connection flag is given and nothing on
                               this machine is configured for AWS (no AWS_* credentials or profile
-                              variables, no ~/.aws/config or ~/.aws/credentials)
+                              variables, no ~/.aws/config or ~/.aws/credentials). It watches every
+                              account of the emulated organisation (as --assume-role
+                              OrganizationAccountAccessRole --accounts org); --accounts self watches
+                              the home account alone
     --profile NAME            AWS profile (default: the SDK chain: env, AWS_PROFILE, SSO, …)
     --profile A,B,'prod-*'    Watch several accounts: every profile named or matched (shell globs over
                               the profiles in ~/.aws/config and ~/.aws/credentials, SSO ones included)
     --assume-role ROLE        Watch the accounts of --accounts through this IAM role, assumed with
                               STS from the starting credentials (--profile NAME, or the SDK chain)
-    --accounts IDS|org        With --assume-role: 12-digit account ids (comma-separated), or org for
-                              every active account of the organisation (Organizations ListAccounts)
+    --accounts IDS|org|self   With --assume-role: 12-digit account ids (comma-separated), or org for
+                              every active account of the organisation (Organizations ListAccounts);
+                              self: only the starting credentials' account (no role assumed)
     --external-id ID          With --assume-role: the ExternalId the role's trust policy requires
     --region R1,R2,…          Regions to watch (default: the profile's region)
     --endpoint-url URL        Send SSM, STS and Organizations calls to this endpoint (AWS_ENDPOINT_URL
@@ -52,6 +56,7 @@ const HELP = `
 
   Examples
     $ ssmtop --local
+    $ ssmtop --local --accounts self
     $ ssmtop --profile prod --region us-east-1,eu-west-1 --read-only
     $ ssmtop --account-profile 111122223333=audit --filter status:problem
     $ ssmtop --profile 'prod-*' --region us-east-1,eu-west-1
@@ -100,6 +105,22 @@ export interface CliOptions {
 	readonly eventsQueue?: string;
 	/** --resync-interval, in ms (with --events-queue). */
 	readonly resyncIntervalMs?: number;
+	/** `--accounts self`: the starting credentials' account alone, even where several would be watched by default (--local). */
+	readonly singleAccount?: boolean;
+}
+
+/** The role --local assumes in each member account: the one Organizations creates (the emulator has it in every member). */
+export const LOCAL_ROLE = 'OrganizationAccountAccessRole';
+
+/** What --local watches unless told otherwise: every account of the emulated organisation. */
+export const LOCAL_ORGANISATION: AccountSpec = {kind: 'assume-role', roleName: LOCAL_ROLE, accounts: 'org'};
+
+/**
+ * --local without --accounts watches the whole emulated organisation, so the ACCOUNT column and the
+ * per-account header do real work out of the box; `--accounts self` keeps the home account alone.
+ */
+export function withLocalOrganisation(options: CliOptions): CliOptions {
+	return options.local && options.accounts === undefined && !options.singleAccount ? {...options, accounts: LOCAL_ORGANISATION} : options;
 }
 
 /** The word (or an empty --events-queue) that names the emulator's queue with --local. */
@@ -109,6 +130,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
 /** IAM role names (and paths' last part): letters, digits and +=,.@_- up to 64 characters. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+const isSelf = (accounts: string | undefined): boolean => accounts?.trim().toLowerCase() === 'self';
 
 const splitList = (text: string): string[] =>
 	text
@@ -120,7 +143,16 @@ const splitList = (text: string): string[] =>
 function accountsOption(flags: RawFlags, errors: string[]): AccountSpec | undefined {
 	const patterns = flags.profile === undefined ? [] : splitList(flags.profile);
 	const manyProfiles = patterns.length > 1 || patterns.some(pattern => /[*?]/.test(pattern));
-	if (flags.assumeRole === undefined) {
+	if (isSelf(flags.accounts)) {
+		if (flags.assumeRole !== undefined)
+			errors.push("--accounts self watches the starting credentials' own account, so it takes no --assume-role. Drop one of them.");
+		if (flags.externalId !== undefined) errors.push('--external-id only applies with --assume-role ROLE. Add --assume-role, or drop --external-id.');
+		return manyProfiles ? {kind: 'profiles', patterns} : undefined;
+	}
+
+	// In --local the emulator's organisation has the role Organizations creates in every member: --accounts alone assumes it.
+	const assumeRole = flags.assumeRole ?? (flags.local && flags.accounts !== undefined ? LOCAL_ROLE : undefined);
+	if (assumeRole === undefined) {
 		if (flags.accounts !== undefined)
 			errors.push(
 				'--accounts only applies with --assume-role ROLE (the role to assume in each account), e.g. --assume-role OrganizationAccountAccessRole --accounts org.',
@@ -129,7 +161,7 @@ function accountsOption(flags: RawFlags, errors: string[]): AccountSpec | undefi
 		return manyProfiles ? {kind: 'profiles', patterns} : undefined;
 	}
 
-	const roleName = flags.assumeRole.trim();
+	const roleName = assumeRole.trim();
 	let ok = true;
 	if (roleName.startsWith('arn:')) {
 		errors.push(
@@ -263,7 +295,7 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 
 	if (errors.length > 0) return {errors};
 	return {
-		options: {
+		options: withLocalOrganisation({
 			local: flags.local,
 			// A list or a pattern names the accounts to watch (options.accounts); one name is the starting profile.
 			...(flags.profile === undefined || accounts?.kind === 'profiles' ? {} : {profile: flags.profile.trim()}),
@@ -281,7 +313,8 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			...(flags.utc ? {utc: true} : {}),
 			...(eventsQueue === undefined ? {} : {eventsQueue}),
 			...(eventsQueue === undefined || flags.resyncInterval === undefined ? {} : {resyncIntervalMs: Math.round(flags.resyncInterval * 1000)}),
-		},
+			...(isSelf(flags.accounts) ? {singleAccount: true} : {}),
+		}),
 	};
 }
 
@@ -327,7 +360,7 @@ export async function withDefaultMode(options: CliOptions, env: NodeJS.ProcessEn
 		options.local || options.profile !== undefined || options.accounts !== undefined || options.endpointUrl !== undefined || options.regions.length > 0;
 	if (chosen) return options;
 	const {awsConfiguration} = await import('../aws/aws-configured.js');
-	return awsConfiguration(env) === undefined ? {...options, local: true} : options;
+	return awsConfiguration(env) === undefined ? withLocalOrganisation({...options, local: true}) : options;
 }
 
 const FLAGS = {

@@ -68,7 +68,7 @@ function organizationSummary(org: Organization | undefined): Record<string, unkn
  *   POST /_emulator/clock/advance {ms}      → {now}
  *   POST /_emulator/clock {time}            → {now}       (epoch ms; never backwards)
  *   POST /_emulator/alarms {name, state}    (state OK | ALARM)
- *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?, expiredAccessKeys?, sqs?}
+ *   GET  /_emulator/faults / POST /_emulator/faults {throttleRate?, serverErrorRate?, latencyMs?, downRegions?, downLocations?, expiredAccessKeys?, sqs?}
  *        (sqs: {throttleRate?, lossRate?, duplicateRate?, reorderRate?, unreachableQueues?, deniedQueues?}, see sqs/sqs-faults.ts)
  *   POST /_emulator/location-outcomes {account, region, outcome}  (Success | Failed | TimedOut)
  *   POST /_emulator/reset {seed?, extraExecutions?, organization?}

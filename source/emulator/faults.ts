@@ -12,6 +12,8 @@ export interface FaultConfig {
 	latencyMs: number;
 	/** Regions whose requests all fail with HTTP 503. */
 	downRegions: string[];
+	/** Locations `ACCOUNT/REGION` whose SSM requests (as that account, in that Region) fail with HTTP 503: one location failing alone. */
+	downLocations?: string[];
 	/** Access key ids whose requests fail with ExpiredTokenException (STS: ExpiredToken), as when temporary credentials run out mid-run. */
 	expiredAccessKeys?: string[];
 	/** Faults of the SQS side (sqs/sqs-faults.ts): throttling, denied or unreachable queues, lost, doubled and late messages. */
@@ -59,6 +61,18 @@ export function mergeFaults(current: FaultConfig, partial: Partial<FaultConfig>)
 		next.downRegions = [...partial.downRegions];
 	}
 
+	if (partial.downLocations !== undefined) {
+		if (
+			!Array.isArray(partial.downLocations) ||
+			partial.downLocations.length > MAX_LIST ||
+			partial.downLocations.some(location => typeof location !== 'string' || !/^\d{12}\/[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(location))
+		) {
+			throw new RangeError('downLocations must be a list of ACCOUNT/REGION, e.g. 111122223333/eu-west-1');
+		}
+
+		next.downLocations = [...partial.downLocations];
+	}
+
 	if (partial.expiredAccessKeys !== undefined) {
 		if (
 			!Array.isArray(partial.expiredAccessKeys) ||
@@ -88,9 +102,13 @@ export class FaultInjector {
 	}
 
 	/** Expired keys are not picked here: the identity directory answers them, for every service. */
-	pick(region: string): ServiceError | undefined {
+	pick(region: string, account?: string): ServiceError | undefined {
 		if (this.config.downRegions.includes(region)) {
 			return errors.regionDown(region);
+		}
+
+		if (account !== undefined && this.config.downLocations?.includes(`${account}/${region}`)) {
+			return errors.regionDown(`${region} for account ${account}`);
 		}
 
 		if (this.config.throttleRate > 0 && this.prng.next() < this.config.throttleRate) {

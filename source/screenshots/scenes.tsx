@@ -49,7 +49,7 @@ async function drive(session: LocalSession, steps: readonly Step[]): Promise<voi
 }
 
 /** A scene: a fresh demo emulator and app, the keys, then the screen as the terminal received it. */
-function scene(name: string, title: string, steps: readonly Step[]): Scene {
+function scene(name: string, title: string, steps: readonly Step[], watch: {readonly organisation?: boolean} = {}): Scene {
 	return {
 		name,
 		title,
@@ -62,6 +62,7 @@ function scene(name: string, title: string, steps: readonly Step[]): Scene {
 				seed: 'demo',
 				terminal: {...size, screen: true},
 				uiClock: 'frozen',
+				...watch,
 			});
 			try {
 				await session.settled();
@@ -84,6 +85,9 @@ const FAILED_CROSS_ACCOUNT: readonly Step[] = [
 
 export const scenes: Scene[] = [
 	scene('list', 'ssmtop: executions across three regions', [{waitFor: 'STATUS'}, 'j', 'j', 'j']),
+	scene('organisation', 'ssmtop --local: every account of the demo organisation × three regions', [{waitFor: 'ACCOUNT'}, {waitFor: /21 locations: 21 ok/}], {
+		organisation: true,
+	}),
 	scene('detail-failed', 'ssmtop: a failed execution, its failed step and FailureDetails', [
 		'/',
 		{type: 'doc:Ops-PatchFleetWithApproval status:failed'},

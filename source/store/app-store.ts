@@ -14,7 +14,7 @@ import {createChildrenActions, type ChildrenActions} from './children-actions.js
 import {createEventActions, type EventActions} from './event-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
-import {selectSelectedExecution} from './selectors.js';
+import {selectSelectedExecution, selectVisibleRows} from './selectors.js';
 
 export type AppState = AppData & {
 	readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions & EventActions;
@@ -38,6 +38,22 @@ export function locationsOf(context: ConnectionContext): AppData['regions'] {
 			{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
 		]),
 	);
+}
+
+/**
+ * This update is a location's first listing, after another location's: the first listing is
+ * still coming in, location by location. (A refresh of a location listed before is not.)
+ */
+function anotherFirstListing(state: AppData, previous: AppData): boolean {
+	let listedBefore = false;
+	let firstNow = false;
+	for (const {key} of contextLocations(state.context)) {
+		const before = previous.regions[key]?.lastSuccessAt;
+		if (before !== undefined) listedBefore = true;
+		else if (state.regions[key]?.lastSuccessAt !== undefined) firstNow = true;
+	}
+
+	return listedBefore && firstNow;
 }
 
 export function initialData(init: StoreInit): AppData {
@@ -81,7 +97,19 @@ export function createAppStore(init: StoreInit): AppStore {
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
 	// rows (filtered out, gone), the neighbour shown in its place becomes the one under the cursor.
-	store.subscribe(state => {
+	store.subscribe((state, previous) => {
+		// While the first listing still arrives location by location (an organisation's dozens), a cursor on
+		// the top row stays on the top row as each location's first rows come in, rather than riding the
+		// first location's rows down. Later refreshes keep the cursor on its execution, as always.
+		if (state.executions !== previous.executions && state.context === previous.context && anotherFirstListing(state, previous)) {
+			const top = selectVisibleRows(state)[0];
+			const previousTop = selectVisibleRows(previous)[0];
+			if (top && previousTop?.id === state.selectedId && top.id !== state.selectedId) {
+				store.setState({selectedId: top.id});
+				return;
+			}
+		}
+
 		const shown = selectSelectedExecution(state);
 		if (shown && shown.id !== state.selectedId) store.setState({selectedId: shown.id});
 	});

@@ -102,8 +102,8 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{
 		command: 'open',
 		keys: [key('return')],
-		scopes: ['list', 'detail', 'grid'],
-		help: 'Drill in: list → detail → account × region grid → location; a rate-control run → its target children; an aws:runCommand step → its Run Command output',
+		scopes: ['list', 'detail', 'grid', 'location'],
+		help: "Drill in: list → detail → account × region grid → location → the child's own detail; a rate-control run → its target children; an aws:runCommand step → its Run Command output",
 		label: 'open',
 	},
 	{
@@ -114,6 +114,12 @@ export const KEYMAP: readonly KeyBinding[] = [
 		label: 'back',
 	},
 	{command: 'screen.pulse', keys: [char('P')], scopes: ['list'], help: 'Pulse: status counts per location over the last hour', label: 'pulse'},
+	{
+		command: 'parent.open',
+		keys: [char('u')],
+		scopes: ['detail'],
+		help: "Up to the parent: a child's parent execution (a cross-account run's, in another account, or a rate-control run's)",
+	},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
 	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
 	{command: 'filter.open', keys: [char('/')], scopes: ['list'], help: 'Filter: text, doc:, status:, type:, region:, mode:, id:, ! to negate', label: 'filter'},

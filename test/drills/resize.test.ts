@@ -46,7 +46,7 @@ async function expectAlive(tmux: TmuxSession): Promise<void> {
 
 describe.skipIf(!tmuxAvailable())('resize drill', () => {
 	it('survives repeated resizes below 80×24 and back, and ends on a correct frame', async () => {
-		const tmux = await startTmux({command: cliLine(['--local', '--interval', '2']), columns: 100, rows: 30});
+		const tmux = await startTmux({command: cliLine(['--local', '--accounts', 'self', '--interval', '2']), columns: 100, rows: 30});
 		await tmux.waitFor(screen => allRegionsOk(REGIONS)(screen) && listRows(screen).length > 0, {timeoutMs: 20_000});
 
 		const sizes: Array<[number, number]> = [

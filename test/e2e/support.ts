@@ -52,6 +52,9 @@ export function lines(screen: string): string[] {
 /** The header's region line shows every region with a success ("ok"). */
 export function allRegionsOk(regions: readonly string[]) {
 	return function allRegionsOk(screen: string): boolean {
+		// --local watches the emulated organisation: every account × region, summarised when they do not fit one line.
+		const summary = /(\d+) locations: (\d+) ok\b/.exec(screen);
+		if (summary && summary[1] === summary[2]) return true;
 		return regions.every(region => new RegExp(`${region} (ok|refreshing)\\b`).test(screen));
 	};
 }

@@ -27,7 +27,9 @@ function framed(screen: string): boolean {
 
 describe.skipIf(!tmuxAvailable())('walkthrough of the built CLI in tmux', () => {
 	it('walks list → detail → grid → location → back, shows help, and quits cleanly', async () => {
-		const tmux = await startTmux({command: cliLine(['--local'], {thenShell: true}), columns: COLUMNS, rows: ROWS});
+		// The home account alone (--accounts self): the walk is about the screens, with the TYPE column and
+		// the per-region header of one account; the organisation view has its own walk (organisation.test.ts).
+		const tmux = await startTmux({command: cliLine(['--local', '--accounts', 'self'], {thenShell: true}), columns: COLUMNS, rows: ROWS});
 
 		// The list, with real rows from every region.
 		const list = await tmux.waitFor(screen => allRegionsOk(REGIONS)(screen) && listRows(screen).length >= 10, {timeoutMs: 20_000});

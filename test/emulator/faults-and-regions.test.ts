@@ -49,6 +49,16 @@ describe('fault injection', () => {
 		await expect(ssm(running, {region: 'us-east-1'}).send(new DescribeAutomationExecutionsCommand({}))).resolves.toBeDefined();
 	});
 
+	it('takes one location (account × Region) down alone: that account elsewhere, and other accounts there, keep answering', async () => {
+		running.control.setFaults({downLocations: ['111122223333/eu-west-1']});
+		const error = await failure(ssm(running, {region: 'eu-west-1', account: '111122223333'}).send(new DescribeAutomationExecutionsCommand({})));
+		expect(error.$metadata?.httpStatusCode).toBe(503);
+		expect(error.message).toMatch(/eu-west-1 for account 111122223333/);
+		await expect(ssm(running, {region: 'us-east-1', account: '111122223333'}).send(new DescribeAutomationExecutionsCommand({}))).resolves.toBeDefined();
+		await expect(ssm(running, {region: 'eu-west-1', account: '444455556666'}).send(new DescribeAutomationExecutionsCommand({}))).resolves.toBeDefined();
+		expect(() => running.control.setFaults({downLocations: ['eu-west-1']})).toThrow(/ACCOUNT\/REGION/);
+	});
+
 	it('adds latency to every request', async () => {
 		running.control.setFaults({latencyMs: 120});
 		const started = performance.now();

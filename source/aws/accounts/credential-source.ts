@@ -4,7 +4,7 @@
  * from another source, refreshed by the SDK's own provider before it expires.
  */
 import {fromNodeProviderChain, fromTemporaryCredentials} from '@aws-sdk/credential-providers';
-import type {AwsCredentialIdentityProvider} from '@aws-sdk/types';
+import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@aws-sdk/types';
 
 export interface StaticCredentials {
 	readonly accessKeyId: string;
@@ -95,16 +95,50 @@ function providerFor(
 	const key = sourceKey(source);
 	let provider = providers.get(key);
 	if (!provider) {
-		provider = fromTemporaryCredentials({
-			params: {
-				RoleArn: source.roleArn,
-				RoleSessionName: source.sessionName,
-				...(source.externalId === undefined ? {} : {ExternalId: source.externalId}),
-			},
-			masterCredentials: baseProvider(source.base, sts, providers),
-			clientConfig: {region: sts.region, ...(sts.endpointUrl === undefined ? {} : {endpoint: sts.endpointUrl})},
-		});
+		provider = sharedAhead(
+			fromTemporaryCredentials({
+				params: {
+					RoleArn: source.roleArn,
+					RoleSessionName: source.sessionName,
+					...(source.externalId === undefined ? {} : {ExternalId: source.externalId}),
+				},
+				masterCredentials: baseProvider(source.base, sts, providers),
+				clientConfig: {region: sts.region, ...(sts.endpointUrl === undefined ? {} : {endpoint: sts.endpointUrl})},
+			}),
+		);
 		providers.set(key, provider);
 	}
 	return provider;
+}
+
+/**
+ * How long before they expire shared credentials are renewed: ahead of every client's own
+ * five-minute window (the SDK's), so a client asking again then gets fresh ones.
+ */
+export const REFRESH_AHEAD_MS = 10 * 60_000;
+
+/**
+ * One AssumeRole for every client of a source. fromTemporaryCredentials caches nothing (each
+ * SDK client memoises what its provider returns), so without this every Region's client of an
+ * account assumed the role by itself: 20 Regions, 20 AssumeRole calls an hour per account.
+ * Concurrent asks share one call; a failed call is not kept, so the next ask tries again.
+ */
+export function sharedAhead(provider: AwsCredentialIdentityProvider, now: () => number = Date.now): AwsCredentialIdentityProvider {
+	let value: AwsCredentialIdentity | undefined;
+	let pending: Promise<AwsCredentialIdentity> | undefined;
+	return async properties => {
+		if (value && (value.expiration === undefined || value.expiration.getTime() - now() > REFRESH_AHEAD_MS)) return value;
+		pending ??= provider(properties).then(
+			credentials => {
+				value = credentials;
+				pending = undefined;
+				return credentials;
+			},
+			(error: unknown) => {
+				pending = undefined;
+				throw error;
+			},
+		);
+		return pending;
+	};
 }

@@ -164,14 +164,20 @@ export async function resolveAccounts(spec: AccountSpec, options: ResolveOptions
 				accounts = [];
 			}
 		} else accounts = spec.accounts.map(account => ({account}));
+		// The starting credentials' own account is read with them: there is no role to assume into oneself, and
+		// Organizations creates OrganizationAccountAccessRole in member accounts only, not in the management account.
+		const own = accounts.length > 0 ? await callerAccount(base, options, providers).catch(() => undefined) : undefined;
 		for (const {account, name} of accounts) {
-			const source: CredentialSource = {
-				kind: 'assume',
-				roleArn: `arn:aws:iam::${account}:role/${spec.roleName}`,
-				sessionName: SESSION_NAME,
-				...(spec.externalId === undefined ? {} : {externalId: spec.externalId}),
-				base,
-			};
+			const source: CredentialSource =
+				account === own
+					? base
+					: {
+							kind: 'assume',
+							roleArn: `arn:aws:iam::${account}:role/${spec.roleName}`,
+							sessionName: SESSION_NAME,
+							...(spec.externalId === undefined ? {} : {externalId: spec.externalId}),
+							base,
+						};
 			entries.push({account, label: name ?? account, source});
 		}
 	}

@@ -35,7 +35,7 @@ export async function serveSsm(request: IncomingMessage, response: ServerRespons
 	}
 
 	const caller = state.callerOf(signed);
-	const fault = state.faultInjector.pick(signed.region);
+	const fault = state.faultInjector.pick(signed.region, caller.account);
 	if (fault) {
 		throw fault;
 	}

@@ -20,6 +20,11 @@ import {executionFieldRows, stepFieldRows} from './fields.js';
 import {ConsoleLinkLine, consoleLinkLines} from './console-link-line.js';
 import {commandIdOfStep} from '../../core/command-output.js';
 import {isRateControlParent} from '../../store/children-actions.js';
+import {parentFieldValue, selectParentText} from '../../store/parent-link.js';
+import {formatKey, KEYMAP} from '../keymap.js';
+
+/** The key that opens the parent, as the keymap binds it ("u"). */
+const PARENT_KEY = formatKey(KEYMAP.find(binding => binding.command === 'parent.open')!.keys[0]!);
 
 /**
  * "Which step failed and why?" is the first question: when an execution's steps
@@ -46,18 +51,22 @@ export function DetailScreen() {
 	const selectedStep = useAppStore(state => state.selectedStepIndex);
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
+	// A child (of a cross-account run, in a member account, or of a rate-control run) names its parent and its account.
+	const parentText = useAppStore(selectParentText);
+	const parentValue = useAppStore(state => (detail?.parentId === undefined ? undefined : parentFieldValue(state, detail.parentId)));
 	usePickFailedStep();
 	if (!execution) return <Text>This execution is no longer listed. Esc to go back.</Text>;
 	const body = bodyRows(viewport, banner);
 	const split = detailSplit(body);
 	const crossAccount = execution.automationType === 'CrossAccount';
-	const hint = crossAccount
+	const enterHint = crossAccount
 		? 'Enter: account × region grid'
 		: commandIdOfStep(detail?.steps[selectedStep])
 			? 'Enter: Run Command output'
 			: isRateControlParent(execution)
 				? 'Enter: target children'
 				: undefined;
+	const hint = [parentText === undefined ? undefined : `${parentText} · ${PARENT_KEY}: open it`, enterHint].filter(Boolean).join(' · ') || undefined;
 	const width = viewport.columns;
 	if (!detail) {
 		return (
@@ -94,7 +103,7 @@ export function DetailScreen() {
 					</Text>
 					<ConsoleLinkLine execution={detail} />
 					<InfoTable
-						rows={executionFieldRows(detail)}
+						rows={executionFieldRows(detail, parentValue)}
 						width={width}
 						height={body - 4 - consoleLinkLines(detail, width, theme.hyperlinks === true)}
 						empty="No parameters or outputs."

@@ -30,7 +30,8 @@ export function stepFieldRows(step: StepExecution): FieldRow[] {
 	return rows;
 }
 
-export function executionFieldRows(detail: ExecutionDetail): FieldRow[] {
+/** `parentValue`: the parent as the detail names it (with its account), else its id. */
+export function executionFieldRows(detail: ExecutionDetail, parentValue?: string): FieldRow[] {
 	const rows: FieldRow[] = [];
 	if (detail.failureMessage) rows.push({kind: 'failure', name: 'message', value: detail.failureMessage, emphasis: 'error'});
 	rows.push(...mapRows('param', detail.parameters));
@@ -43,6 +44,6 @@ export function executionFieldRows(detail: ExecutionDetail): FieldRow[] {
 		rows.push({kind: 'location', name: `#${index + 1}`, value: `${location.accounts.join(', ')} × ${location.regions.join(', ')}`}),
 	);
 	for (const tag of detail.tags ?? []) rows.push({kind: 'tag', name: tag.key, value: tag.value});
-	if (detail.parentId) rows.push({kind: 'parent', name: 'execution', value: detail.parentId});
+	if (detail.parentId) rows.push({kind: 'parent', name: 'execution', value: parentValue ?? detail.parentId});
 	return rows;
 }

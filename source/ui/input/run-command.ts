@@ -22,6 +22,7 @@ import {moveGridCursor, type GridMove} from '../grid/grid-cursor.js';
 import {consoleUrl} from '../../core/console-link.js';
 import {copyTarget, urlTarget, viewerContent} from './copy-targets.js';
 import {RUN_COMMAND_ACTION} from '../../core/command-output.js';
+import {childOpened, parentOpened} from '../../store/parent-link.js';
 
 export interface CommandEffects {
 	/** Leave the app (the CLI then stops the poller and restores the terminal). */
@@ -107,6 +108,9 @@ function open(state: AppState): void {
 		if (!cell) return;
 		actions.gridCursorMoved(cell);
 		actions.screenOpened('location');
+	} else if (state.screen === 'location') {
+		const refused = childOpened(state);
+		if (refused) actions.flashShown(refused);
 	}
 }
 
@@ -151,6 +155,11 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 		case 'screen.pulse':
 			actions.screenOpened('pulse');
 			return;
+		case 'parent.open': {
+			const refused = parentOpened(state);
+			if (refused) actions.flashShown(refused);
+			return;
+		}
 		case 'notices.open':
 			actions.noticesOpened();
 			return;

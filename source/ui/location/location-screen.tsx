@@ -25,6 +25,8 @@ export function LocationScreen() {
 	const selected = useAppStore(state => state.selectedStepIndex);
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
+	// Listed in its member account (watched): Enter opens the child's own detail.
+	const childListed = useAppStore(state => cell?.childExecutionId !== undefined && state.executions[cell.childExecutionId] !== undefined);
 	if (!parent || !cell) return <Text>No location selected. Esc to go back.</Text>;
 	const split = detailSplit(bodyRows(viewport, banner));
 	const title = (
@@ -36,7 +38,12 @@ export function LocationScreen() {
 				{glyphs(theme, `  ${parent.documentName} · parent ${shortId(parent.id)}`)}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{glyphs(theme, cell.childExecutionId ? `child execution ${cell.childExecutionId} · parent step ${cell.stepName}` : `parent step ${cell.stepName}`)}
+				{glyphs(
+					theme,
+					cell.childExecutionId
+						? `child execution ${cell.childExecutionId} · parent step ${cell.stepName}${childListed ? ' · Enter: its detail' : ''}`
+						: `parent step ${cell.stepName}`,
+				)}
 			</Text>
 			<Text wrap="truncate-end" color={cell.failureMessage && theme.color ? 'red' : undefined}>
 				{cell.failureMessage ?? ''}
