@@ -9,6 +9,7 @@ import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import {requestTimeoutFor} from './core/backoff.js';
+import {DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT} from './core/request-budget.js';
 import {executionJsonLines} from './core/execution-json.js';
 import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
@@ -183,7 +184,15 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		}
 	}
 
-	const poller = createPoller({store, api, intervalMs: options.intervalMs});
+	const poller = createPoller({
+		store,
+		api,
+		intervalMs: options.intervalMs,
+		budget: {
+			callsPerSecond: options.budget?.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND,
+			maxConcurrent: options.budget?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+		},
+	});
 	// Stop, signal and their reads act in the execution's own account, with that account's credentials.
 	const port: ActionPort = {
 		...createAccountActionPort({

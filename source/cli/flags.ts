@@ -31,6 +31,10 @@ const HELP = `
     --endpoint-url URL        Send SSM, STS and Organizations calls to this endpoint (AWS_ENDPOINT_URL
                               and AWS_ENDPOINT_URL_<SERVICE> are honoured too, as by the SDK)
     --interval SECONDS        List refresh interval, at least 2 (default 5)
+    --max-calls-per-second N  The request budget of the whole process, shared fairly by every account
+                              and region, what is on screen first (default 200); when it cannot cover
+                              every location each interval, the interval stretches and the header says so
+    --max-concurrent-calls N  Requests in flight at most (default 32)
     --read-only               Hide and disable start, re-run, stop and signal
     --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
     --account-profile A=P     Read child executions of account A with profile P (repeatable)
@@ -68,6 +72,8 @@ export interface RawFlags {
 	readonly once: boolean;
 	readonly json: boolean;
 	readonly utc?: boolean;
+	readonly maxCallsPerSecond?: number;
+	readonly maxConcurrentCalls?: number;
 }
 
 /**
@@ -102,6 +108,8 @@ export interface CliOptions {
 	/** --utc: absolute times in UTC instead of the machine's zone. */
 	readonly utc?: boolean;
 	readonly json: boolean;
+	/** --max-calls-per-second and --max-concurrent-calls, when given (core/request-budget.ts has the defaults). */
+	readonly budget?: {readonly callsPerSecond?: number; readonly maxConcurrent?: number};
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -215,6 +223,14 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 		);
 	}
 
+	if (flags.maxCallsPerSecond !== undefined && !(Number.isFinite(flags.maxCallsPerSecond) && flags.maxCallsPerSecond >= 1)) {
+		errors.push('--max-calls-per-second: give a number of calls a second, 1 or more (default 200), e.g. --max-calls-per-second 20.');
+	}
+
+	if (flags.maxConcurrentCalls !== undefined && !(Number.isInteger(flags.maxConcurrentCalls) && flags.maxConcurrentCalls >= 1)) {
+		errors.push('--max-concurrent-calls: give a whole number of requests, 1 or more (default 32), e.g. --max-concurrent-calls 8.');
+	}
+
 	if (flags.endpointUrl !== undefined) {
 		try {
 			const url = new URL(flags.endpointUrl);
@@ -276,6 +292,14 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			once: flags.once,
 			json: flags.json,
 			...(flags.utc ? {utc: true} : {}),
+			...(flags.maxCallsPerSecond === undefined && flags.maxConcurrentCalls === undefined
+				? {}
+				: {
+						budget: {
+							...(flags.maxCallsPerSecond === undefined ? {} : {callsPerSecond: flags.maxCallsPerSecond}),
+							...(flags.maxConcurrentCalls === undefined ? {} : {maxConcurrent: flags.maxConcurrentCalls}),
+						},
+					}),
 		},
 	};
 }
@@ -309,6 +333,8 @@ const FLAGS = {
 	once: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	utc: {type: 'boolean', default: false},
+	maxCallsPerSecond: {type: 'number'},
+	maxConcurrentCalls: {type: 'number'},
 } satisfies AnyFlags;
 
 /** The long flags as documented (--endpoint-url), plus meow's own --help and --version. */

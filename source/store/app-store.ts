@@ -11,11 +11,14 @@ import {createNoticeActions, type NoticeActions} from './notice-actions.js';
 import {createViewerActions, type ViewerActions} from './viewer-actions.js';
 import {createCommandActions, type CommandActions} from './command-actions.js';
 import {createChildrenActions, type ChildrenActions} from './children-actions.js';
+import {createBudgetActions, type BudgetActions} from './budget-actions.js';
 import {noticesFor} from '../core/notifications.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
 import {selectSelectedExecution} from './selectors.js';
 
-export type AppState = AppData & {readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions};
+export type AppState = AppData & {
+	readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions & BudgetActions;
+};
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
@@ -67,6 +70,7 @@ export function createAppStore(init: StoreInit): AppStore {
 			...createViewerActions(set, get),
 			...createCommandActions(set, get),
 			...createChildrenActions(set, get),
+			...createBudgetActions(set),
 		},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh

@@ -113,6 +113,20 @@ export interface Banner {
 	readonly at: number;
 }
 
+/** The process's request budget as the poller measures it (poller/budget-report.ts). */
+export interface BudgetState {
+	/** The limits in force (--max-calls-per-second, --max-concurrent-calls). */
+	readonly callsPerSecond: number;
+	readonly maxConcurrent: number;
+	/** Calls that went out over the last minute. */
+	readonly callsPerMinute: number;
+	/** The same per location key (locations without calls in the last minute are absent). */
+	readonly perLocation: Readonly<Record<string, number>>;
+	/** Set while the budget's queue holds the list refreshes back: the interval they come at instead. */
+	readonly stretchedIntervalMs?: number;
+	readonly at: number;
+}
+
 export interface DataState {
 	readonly context: ConnectionContext;
 	/** Every execution we know of, keyed by execution id. Unchanged rows keep their object identity. */
@@ -132,6 +146,8 @@ export interface DataState {
 	readonly paused: boolean;
 	/** A context-wide problem, e.g. expired credentials: polling paused, data kept. */
 	readonly banner?: Banner;
+	/** Absent until the poller first reports. */
+	readonly budget?: BudgetState;
 }
 
 export interface UiState {

@@ -16,6 +16,7 @@ import {locationLine, type LocationLine as LocationLineText} from './location-su
 import {accountLabel} from '../../core/location.js';
 import {useTimedStore} from '../clock-context.js';
 import {selectNeedsYouCount} from '../../store/notice-actions.js';
+import {BudgetStatus} from './budget-status.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 	['running', 'running', 'InProgress'],
@@ -157,6 +158,7 @@ export function Header() {
 						{'  [PAUSED]'}
 					</Text>
 				) : null}
+				<BudgetStatus />
 			</Text>
 			{context.accounts ? <LocationLine theme={theme} /> : <RegionLine theme={theme} />}
 			<Text wrap="truncate-end">
