@@ -18,6 +18,7 @@ export type Command =
 	| 'run.watch'
 	| 'notices.open'
 	| 'screen.pulse'
+	| 'screen.locations'
 	| 'notices.close'
 	| 'cursor.up'
 	| 'cursor.down'

@@ -46,9 +46,9 @@ export interface SortState {
 
 /**
  * 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output;
- * 'children': the target children of a rate-control parent.
+ * 'children': the target children of a rate-control parent; 'locations': every account × region and its health (L).
  */
-export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children';
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children' | 'locations';
 
 /** One instance's output as last read; `error` when the last read failed (the output kept). */
 export interface OutputState {
@@ -169,6 +169,8 @@ export interface UiState {
 	/** The children screen's cursor; and, on a child's detail opened from there, its parent (Esc goes back to the children). */
 	readonly selectedChildIndex?: number;
 	readonly childrenOf?: string;
+	/** The locations screen's cursor (an index into store/location-rows.ts selectLocationRows). */
+	readonly selectedLocationIndex?: number;
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;
