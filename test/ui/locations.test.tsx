@@ -104,7 +104,7 @@ describe('the locations screen', () => {
 		expect(frame).toContain('The SSO session associated with this profile has expired');
 		await app.press('down');
 		const next = await app.waitFor('Missing permission: ssm:DescribeAutomationExecutions');
-		expect(next).toContain('is not authorized to perform: ssm:DescribeAutomationExecutions');
+		expect(next.replaceAll(/\s+/g, ' ')).toContain('is not authorized to perform: ssm:DescribeAutomationExecutions on resource');
 		expect(selectLocationCursor(store.getState())).toBe(1);
 		await app.press('escape');
 		await app.waitFor(frame => !frame.includes('LAST OK'));
