@@ -4,7 +4,7 @@
  * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too;
  * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
  * the idle CPU windows (default 20 s each), e.g. `npm run bench -- --soak-seconds 60`.
- * `--keys` runs the key benchmark alone.
+ * `--keys` runs the key benchmark alone; `--org` the organisation phase alone (measure-org.ts).
  */
 import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -23,6 +23,7 @@ import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.j
 import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
+import {measureOrganization} from './measure-org.js';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const median = (samples: readonly number[]): number => summarize(samples).p50;
@@ -356,6 +357,7 @@ async function allSections(idleSeconds: number, soakSeconds: number): Promise<Se
 		['Memory', await memoryFigures()],
 		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
+		['Organisation: 500 accounts × 20 Regions', await measureOrganization()],
 	];
 }
 
@@ -377,6 +379,7 @@ export async function main(): Promise<void> {
 			json: {type: 'boolean', default: false},
 			keys: {type: 'boolean', default: false},
 			live: {type: 'boolean', default: false},
+			org: {type: 'boolean', default: false},
 			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
 			'idle-seconds': {type: 'string', default: '20'},
 		},
@@ -394,7 +397,9 @@ export async function main(): Promise<void> {
 		? [['Keys over 10,000 executions', await keyOnlyFigures()]]
 		: values.live
 			? [['Live demo data', await liveCallFigures()]]
-			: await allSections(idleSeconds, soakSeconds);
+			: values.org
+				? [['Organisation: 500 accounts × 20 Regions', await measureOrganization()]]
+				: await allSections(idleSeconds, soakSeconds);
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))

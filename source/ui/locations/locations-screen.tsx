@@ -96,7 +96,7 @@ export function LocationsScreen({now}: {readonly now: number}) {
 						{selected.name}
 					</Text>
 					{message ? (
-						<Box height={Math.min(3, Math.ceil(message.length / Math.max(1, viewport.columns)))} overflow="hidden">
+						<Box height={Math.min(3, Math.ceil(message.length / Math.max(1, viewport.columns - 12)))} overflow="hidden">
 							<Text wrap="wrap">{message}</Text>
 						</Box>
 					) : (
