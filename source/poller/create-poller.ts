@@ -45,6 +45,13 @@ export const QUIET_REFRESHES = 3;
  * stale (store/data-selectors.ts selectStaleAfterMs), so even a slow call never flags a quiet region.
  */
 export const QUIET_INTERVALS = 2;
+/**
+ * Locations whose refreshes are marked in flight in the store. Each mark copies the store's record
+ * of every location: at 10,000 locations starting together that alone held the first listing back
+ * for most of a minute (the bench's organisation phase), and with that many the header counts
+ * locations by state, never showing one's in-flight flag.
+ */
+export const IN_FLIGHT_MARKED_UP_TO = 64;
 
 export interface PollerOptions {
 	readonly store: AppStore;
@@ -136,6 +143,7 @@ export function createPoller(options: PollerOptions): Poller {
 	const context = store.getState().context;
 	const locations = new Map(contextLocations(context).map(location => [location.key, location]));
 	const regions = [...locations.keys()];
+	const markInFlight = regions.length <= IN_FLIGHT_MARKED_UP_TO;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */
@@ -218,7 +226,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const counter: CallCounter = {calls: 0};
 		const listContext = listContextOf(region, signal, counter, plan().list === 'live' ? 'visible' : 'background');
 		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
-		state().actions.pollStarted(region);
+		if (markInFlight) state().actions.pollStarted(region);
 		try {
 			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;

@@ -42,6 +42,32 @@ export function createRequestGate(limits: RequestBudgetLimits, clock: PollerCloc
 	/** Calls per location as [at, calls] in time order, pruned to the window. */
 	const events = new Map<string, Array<readonly [number, number]>>();
 	const waits = new Map<string, number>();
+	/**
+	 * One abort listener per signal, not per request: every location's requests share the
+	 * poller's signal, and Node's EventTarget checks each new listener against all it holds, so
+	 * 10,000 queued requests each adding their own made queueing quadratic.
+	 */
+	const onAbort = new WeakMap<AbortSignal, Set<() => void>>();
+	const whenAborted = (signal: AbortSignal, cancel: () => void): (() => void) => {
+		let cancels = onAbort.get(signal);
+		if (!cancels) {
+			const set = new Set<() => void>();
+			cancels = set;
+			onAbort.set(signal, set);
+			signal.addEventListener(
+				'abort',
+				() => {
+					for (const each of [...set]) each();
+					set.clear();
+				},
+				{once: true},
+			);
+		}
+
+		cancels.add(cancel);
+		const held = cancels;
+		return () => held.delete(cancel);
+	};
 
 	const record = (location: string, calls: number): void => {
 		if (calls <= 0) return;
@@ -92,20 +118,20 @@ export function createRequestGate(limits: RequestBudgetLimits, clock: PollerCloc
 			if (signal?.aborted) throw abortError(signal);
 			const ticket = budget.enqueue(location, priority, clock.now());
 			await new Promise<void>((resolve, reject) => {
-				const onAbort = (): void => {
-					if (budget.cancel(ticket)) {
-						waiting.delete(ticket);
-						reject(abortError(signal!));
-					}
-				};
-
+				const forget = signal
+					? whenAborted(signal, () => {
+							if (budget.cancel(ticket)) {
+								waiting.delete(ticket);
+								reject(abortError(signal));
+							}
+						})
+					: undefined;
 				waiting.set(ticket, {
 					resolve() {
-						signal?.removeEventListener('abort', onAbort);
+						forget?.();
 						resolve();
 					},
 				});
-				signal?.addEventListener('abort', onAbort, {once: true});
 				pump();
 			});
 			let calls = 1;

@@ -51,6 +51,20 @@ describe('the poller under the request budget', () => {
 		expect(api.calls).toHaveLength(REGIONS.length);
 	});
 
+	it('drops what is queued on stop(): nothing goes out afterwards', async () => {
+		const store = createTestStore(REGIONS);
+		const api = createFakeApi();
+		const clock = createFakeClock(T0);
+		const started = createPoller({store, api, clock, intervalMs: 60_000, budget: {callsPerSecond: 1, maxConcurrent: 8, burst: 1}});
+		started.start();
+		await flush();
+		expect(api.calls).toHaveLength(1);
+		started.stop();
+		await advance(clock, 10_000, 500);
+		expect(api.calls).toHaveLength(1);
+		expect(clock.pending()).toEqual([]);
+	});
+
 	it('reads the open execution ahead of the list refreshes queued before it', async () => {
 		const store = createTestStore(REGIONS);
 		const api = createFakeApi({'eu-west-2': [row('open-me', 'eu-west-2', 'InProgress', T0)]});
