@@ -224,7 +224,7 @@ export function createPoller(options: PollerOptions): Poller {
 
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
-		const listContext = listContextOf(region, signal, counter, plan().list === 'live' ? 'visible' : 'background');
+		const listContext = listContextOf(region, signal, counter, listPriority(region));
 		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
 		if (markInFlight) state().actions.pollStarted(region);
 		try {
@@ -251,6 +251,13 @@ export function createPoller(options: PollerOptions): Poller {
 			if (signal.aborted) return intervalMs;
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
+	}
+
+	/** The list on screen goes before lists behind another screen; with many locations, the ones of the rows on screen first. */
+	function listPriority(region: string): RequestPriority {
+		const current = plan();
+		if (current.list !== 'live') return 'background';
+		return !current.visibleLocations || current.visibleLocations.has(region) ? 'visible' : 'background';
 	}
 
 	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter, priority: RequestPriority): ListContext {

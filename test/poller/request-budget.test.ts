@@ -4,6 +4,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {createPoller, type Poller} from '../../source/poller/create-poller.js';
 import type {ExecutionDetail} from '../../source/core/types.js';
+import {createAppStore} from '../../source/store/app-store.js';
+import {selectRefreshPlan} from '../../source/store/refresh-plan.js';
 import {createFakeApi, createFakeClock, createTestStore, flush, row} from './fakes.js';
 
 const T0 = 1_700_000_000_000;
@@ -82,6 +84,29 @@ describe('the poller under the request budget', () => {
 		// The first token went to a list; every other list refresh is queued when the detail asks.
 		await advance(clock, 1000);
 		expect(api.calls.slice(0, 2).map(call => call.op)).toEqual(['list', 'get']);
+	});
+
+	it('with several accounts, refreshes the locations of the rows on screen ahead of the others', async () => {
+		const accounts = ['111111111111', '222222222222', '333333333333'].map(account => ({account, label: `a${account.slice(0, 1)}`}));
+		const store = createAppStore({
+			context: {label: 'org', regions: ['us-east-1'], readOnly: false, local: true, readableAccounts: 'all', accounts},
+		});
+		// A row of the last account is on the list: its location goes first once the first token is spent.
+		store.setState({executions: {seen: row('seen', 'us-east-1', 'InProgress', T0, {account: '333333333333'})}});
+		const api = createFakeApi();
+		const accountsAsked: string[] = [];
+		const list = api.listExecutionPage.bind(api);
+		api.listExecutionPage = async (region, request) => {
+			accountsAsked.push(request?.account ?? '');
+			return list(region, request);
+		};
+		const clock = createFakeClock(T0);
+		poller = createPoller({store, api, clock, intervalMs: 60_000, budget: {callsPerSecond: 1, maxConcurrent: 8, burst: 1}});
+		expect(selectRefreshPlan(store.getState()).visibleLocations).toEqual(new Set(['333333333333/us-east-1']));
+		poller.start();
+		await flush();
+		await advance(clock, 2000);
+		expect(accountsAsked).toEqual(['111111111111', '333333333333', '222222222222']);
 	});
 
 	it('backs a throttled location off alone: the others keep their interval', async () => {
