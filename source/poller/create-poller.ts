@@ -249,6 +249,8 @@ export function createPoller(options: PollerOptions): Poller {
 			quietRefreshes.delete(region);
 			lastListRefresh.delete(region);
 			if (signal.aborted) return intervalMs;
+			// Failed calls count against the budget too: the header's calls per minute follows them.
+			report();
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
 	}
