@@ -9,6 +9,7 @@ import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import {requestTimeoutFor} from './core/backoff.js';
+import {DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT} from './core/request-budget.js';
 import {executionJsonLines} from './core/execution-json.js';
 import {visibleText} from './core/visible-text.js';
 import type {ActionPort} from './core/ports.js';
@@ -189,6 +190,10 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 			api,
 			intervalMs: options.intervalMs,
 			...(options.resyncIntervalMs === undefined ? {} : {resyncIntervalMs: options.resyncIntervalMs}),
+			budget: {
+				callsPerSecond: options.budget?.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND,
+				maxConcurrent: options.budget?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+			},
 		});
 	let poller: Poller = makePoller();
 	if (resolved?.accounts.some(entry => entry.problem !== undefined)) {

@@ -42,6 +42,9 @@ describe('validateFlags', () => {
 		['an account mapping without =', {accountProfile: ['111122223333']}, /--account-profile: "111122223333" should be ACCOUNT=PROFILE/],
 		['an account that is not 12 digits', {accountProfile: ['12=audit']}, /12-digit account id/],
 		['--json without --once', {json: true}, /--json only applies with --once/],
+		['a call budget under 1', {maxCallsPerSecond: 0}, /--max-calls-per-second: give a number of calls a second, 1 or more \(default 200\)/],
+		['a call budget that is not a number', {maxCallsPerSecond: Number.NaN}, /--max-calls-per-second: give a number/],
+		['a fractional concurrency cap', {maxConcurrentCalls: 2.5}, /--max-concurrent-calls: give a whole number of requests, 1 or more \(default 32\)/],
 	])('rejects %s with a clear message', (_name, flags, message) => {
 		const errors = errorsOf(flags);
 		expect(errors).toHaveLength(1);
@@ -87,6 +90,17 @@ describe('validateFlags', () => {
 			roleName: 'OrganizationAccountAccessRole',
 			accounts: 'org',
 		});
+	});
+
+	it('passes the request budget on only when given (the poller has the defaults)', () => {
+		const of = (flags: Partial<RawFlags>) => {
+			const result = validateFlags({...defaults, ...flags});
+			if ('errors' in result) throw new Error(result.errors.join());
+			return result.options;
+		};
+		expect(of({}).budget).toBeUndefined();
+		expect(of({maxCallsPerSecond: 20}).budget).toEqual({callsPerSecond: 20});
+		expect(of({maxCallsPerSecond: 2.5, maxConcurrentCalls: 4}).budget).toEqual({callsPerSecond: 2.5, maxConcurrent: 4});
 	});
 
 	it('reports every problem at once', () => {

@@ -3,6 +3,7 @@
  * app's memory without the emulator's. Prints its url on the first line of stdout; ends when its
  * stdin closes (the parent went away) or on SIGTERM.
  *   node dist/bench/emulator-process.js --executions 10000 --start 1795608000000
+ *   node dist/bench/emulator-process.js --org-accounts 500 --org-regions 20 --start 1795608000000   (an organisation)
  */
 import {spawn} from 'node:child_process';
 import {createInterface} from 'node:readline';
@@ -16,10 +17,19 @@ export interface EmulatorProcess {
 }
 
 /** Starts this file as a child process and resolves with its url. */
-export async function spawnEmulatorProcess(options: {executions: number; startMs: number}): Promise<EmulatorProcess> {
-	const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--executions', String(options.executions), '--start', String(options.startMs)], {
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
+export async function spawnEmulatorProcess(options: {
+	executions: number;
+	startMs: number;
+	/** A generated organisation of this many members, with runs in each of its first `regions` Regions. */
+	organization?: {readonly accounts: number; readonly regions: number; readonly runsPerLocation: number};
+}): Promise<EmulatorProcess> {
+	const org = options.organization;
+	const orgArgs = org ? ['--org-accounts', String(org.accounts), '--org-regions', String(org.regions), '--org-runs', String(org.runsPerLocation)] : [];
+	const child = spawn(
+		process.execPath,
+		[fileURLToPath(import.meta.url), '--executions', String(options.executions), '--start', String(options.startMs), ...orgArgs],
+		{stdio: ['pipe', 'pipe', 'inherit']},
+	);
 	const lines = createInterface({input: child.stdout});
 	const url = await new Promise<string>((resolve, reject) => {
 		lines.once('line', resolve);
@@ -37,11 +47,23 @@ export async function spawnEmulatorProcess(options: {executions: number; startMs
 }
 
 async function main(): Promise<void> {
-	const {values} = parseArgs({options: {executions: {type: 'string', default: '0'}, start: {type: 'string'}}});
+	const {values} = parseArgs({
+		options: {
+			executions: {type: 'string', default: '0'},
+			start: {type: 'string'},
+			'org-accounts': {type: 'string'},
+			'org-regions': {type: 'string', default: '3'},
+			'org-runs': {type: 'string', default: '2'},
+		},
+	});
+	const orgAccounts = values['org-accounts'];
 	const emulator = await startEmulator({
 		seed: 'none',
 		extraExecutions: Number(values.executions),
 		clock: createManualClock(Number(values.start ?? Date.now())),
+		...(orgAccounts === undefined
+			? {}
+			: {organization: {accounts: Number(orgAccounts), regions: Number(values['org-regions']), runsPerLocation: Number(values['org-runs'])}}),
 	});
 	process.stdout.write(`${emulator.url}\n`);
 	const stop = (): void => {

@@ -4,7 +4,8 @@
  * and its load, printed first. `node dist/bench/run.js --json` prints the raw results too;
  * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
  * the idle CPU windows (default 20 s each), e.g. `npm run bench -- --soak-seconds 60`.
- * `--keys` runs the key benchmark alone; `--events` the events-against-polling figures alone (issue 12).
+ * `--keys` runs the key benchmark alone; `--events` the events-against-polling figures alone (issue 12);
+ * `--org` the organisation phase alone (measure-org.ts).
  */
 import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -24,6 +25,7 @@ import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
 import {measureEvents} from './measure-events.js';
+import {measureOrganization} from './measure-org.js';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const median = (samples: readonly number[]): number => summarize(samples).p50;
@@ -390,6 +392,7 @@ async function allSections(idleSeconds: number, soakSeconds: number): Promise<Se
 		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
 		['Events instead of polling (issue 12)', await eventsFigures()],
+		['Organisation: 500 accounts × 20 Regions', await measureOrganization()],
 	];
 }
 
@@ -412,6 +415,7 @@ export async function main(): Promise<void> {
 			keys: {type: 'boolean', default: false},
 			live: {type: 'boolean', default: false},
 			events: {type: 'boolean', default: false},
+			org: {type: 'boolean', default: false},
 			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
 			'idle-seconds': {type: 'string', default: '20'},
 		},
@@ -431,7 +435,9 @@ export async function main(): Promise<void> {
 			? [['Events instead of polling (issue 12)', await eventsFigures()]]
 			: values.live
 				? [['Live demo data', await liveCallFigures()]]
-				: await allSections(idleSeconds, soakSeconds);
+				: values.org
+					? [['Organisation: 500 accounts × 20 Regions', await measureOrganization()]]
+					: await allSections(idleSeconds, soakSeconds);
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))

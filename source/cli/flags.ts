@@ -42,6 +42,10 @@ const HELP = `
                               the emulator's ssmtop-events queue
     --resync-interval SECONDS With --events-queue: how often each location is still listed in full,
                               to repair a lost event (default 600, at least --interval)
+    --max-calls-per-second N  The request budget of the whole process, shared fairly by every account
+                              and region, what is on screen first (default 200); when it cannot cover
+                              every location each interval, the interval stretches and the header says so
+    --max-concurrent-calls N  Requests in flight at most (default 32)
     --read-only               Hide and disable start, re-run, stop and signal
     --filter EXPR             Initial filter, same syntax as / (e.g. "status:failed doc:AWS-")
     --account-profile A=P     Read child executions of account A with profile P (repeatable)
@@ -82,6 +86,8 @@ export interface RawFlags {
 	readonly utc?: boolean;
 	readonly eventsQueue?: string;
 	readonly resyncInterval?: number;
+	readonly maxCallsPerSecond?: number;
+	readonly maxConcurrentCalls?: number;
 }
 
 export interface CliOptions {
@@ -107,6 +113,8 @@ export interface CliOptions {
 	readonly resyncIntervalMs?: number;
 	/** `--accounts self`: the starting credentials' account alone, even where several would be watched by default (--local). */
 	readonly singleAccount?: boolean;
+	/** --max-calls-per-second and --max-concurrent-calls, when given (core/request-budget.ts has the defaults). */
+	readonly budget?: {readonly callsPerSecond?: number; readonly maxConcurrent?: number};
 }
 
 /** The role --local assumes in each member account: the one Organizations creates (the emulator has it in every member). */
@@ -248,6 +256,14 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 		);
 	}
 
+	if (flags.maxCallsPerSecond !== undefined && !(Number.isFinite(flags.maxCallsPerSecond) && flags.maxCallsPerSecond >= 1)) {
+		errors.push('--max-calls-per-second: give a number of calls a second, 1 or more (default 200), e.g. --max-calls-per-second 20.');
+	}
+
+	if (flags.maxConcurrentCalls !== undefined && !(Number.isInteger(flags.maxConcurrentCalls) && flags.maxConcurrentCalls >= 1)) {
+		errors.push('--max-concurrent-calls: give a whole number of requests, 1 or more (default 32), e.g. --max-concurrent-calls 8.');
+	}
+
 	if (flags.endpointUrl !== undefined) {
 		try {
 			const url = new URL(flags.endpointUrl);
@@ -314,6 +330,14 @@ export function validateFlags(flags: RawFlags, unknown: readonly string[] = []):
 			...(eventsQueue === undefined ? {} : {eventsQueue}),
 			...(eventsQueue === undefined || flags.resyncInterval === undefined ? {} : {resyncIntervalMs: Math.round(flags.resyncInterval * 1000)}),
 			...(isSelf(flags.accounts) ? {singleAccount: true} : {}),
+			...(flags.maxCallsPerSecond === undefined && flags.maxConcurrentCalls === undefined
+				? {}
+				: {
+						budget: {
+							...(flags.maxCallsPerSecond === undefined ? {} : {callsPerSecond: flags.maxCallsPerSecond}),
+							...(flags.maxConcurrentCalls === undefined ? {} : {maxConcurrent: flags.maxConcurrentCalls}),
+						},
+					}),
 		}),
 	};
 }
@@ -382,6 +406,8 @@ const FLAGS = {
 	utc: {type: 'boolean', default: false},
 	eventsQueue: {type: 'string'},
 	resyncInterval: {type: 'number'},
+	maxCallsPerSecond: {type: 'number'},
+	maxConcurrentCalls: {type: 'number'},
 } satisfies AnyFlags;
 
 /** The long flags as documented (--endpoint-url), plus meow's own --help and --version. */

@@ -36,6 +36,9 @@ export function createRenewablePoller(make: () => Poller): RenewablePoller {
 		get resyncIntervalMs() {
 			return current.resyncIntervalMs;
 		},
+		get budget() {
+			return current.budget;
+		},
 		get intervalMs() {
 			return current.intervalMs;
 		},

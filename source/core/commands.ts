@@ -19,6 +19,7 @@ export type Command =
 	| 'notices.open'
 	| 'screen.pulse'
 	| 'parent.open'
+	| 'screen.locations'
 	| 'notices.close'
 	| 'cursor.up'
 	| 'cursor.down'

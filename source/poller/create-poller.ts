@@ -11,18 +11,25 @@
  * aborts requests in flight. Throttling and errors back off per region with
  * jitter and keep the last data; a timed-out request is retried after a short
  * pause; refused credentials pause polling and raise the banner until the user resumes.
+ * Every call waits for its turn in the one request budget of the process (request-gate.ts,
+ * core/request-budget.ts): what is on screen first, locations taking turns; when the queue makes
+ * the list refreshes later than the interval, the store is told how far it stretched.
  */
 import {setMaxListeners} from 'node:events';
 import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
+import type {BudgetState} from '../store/state.js';
 import {selectRefreshPlan, type ChildTarget, type ChildrenTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
-import {contextLocations, executionLocationKey} from '../core/location.js';
+import {contextLocations, executionLocationKey, locationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
 import {refreshCommand} from './command-refresh.js';
+import {createRequestGate, gatedApi, type RequestGate} from './request-gate.js';
+import {DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT, type RequestBudgetLimits, type RequestPriority} from '../core/request-budget.js';
+import {budgetReport, samePerLocation, type WaitSample} from './budget-report.js';
 
 /** Never refresh faster than this, whatever --interval says. */
 export const MIN_INTERVAL_MS = 2000;
@@ -40,6 +47,13 @@ export const QUIET_REFRESHES = 3;
 export const QUIET_INTERVALS = 2;
 /** With events flowing (--events-queue), each location is listed this often only: a resync that repairs what was missed. */
 export const DEFAULT_RESYNC_INTERVAL_MS = 600_000;
+/**
+ * Locations whose refreshes are marked in flight in the store. Each mark copies the store's record
+ * of every location: at 10,000 locations starting together that alone held the first listing back
+ * for most of a minute (the bench's organisation phase), and with that many the header counts
+ * locations by state, never showing one's in-flight flag.
+ */
+export const IN_FLIGHT_MARKED_UP_TO = 64;
 
 export interface PollerOptions {
 	readonly store: AppStore;
@@ -62,6 +76,8 @@ export interface PollerOptions {
 	readonly requestTimeoutMs?: number;
 	/** The list (and open-execution) refresh while events flow (setEventsMode(true)); default 10 minutes. */
 	readonly resyncIntervalMs?: number;
+	/** The process's request budget (--max-calls-per-second, --max-concurrent-calls). Default 200 a second, 32 in flight. */
+	readonly budget?: RequestBudgetLimits;
 }
 
 export interface Poller {
@@ -85,6 +101,8 @@ export interface Poller {
 	readonly intervalMs: number;
 	readonly detailIntervalMs: number;
 	readonly resyncIntervalMs: number;
+	/** The request budget in force. */
+	readonly budget: Required<RequestBudgetLimits>;
 }
 
 /** `--interval` below 2 s is clamped to 2 s. */
@@ -140,6 +158,7 @@ export function createPoller(options: PollerOptions): Poller {
 	const context = store.getState().context;
 	const locations = new Map(contextLocations(context).map(location => [location.key, location]));
 	const regions = [...locations.keys()];
+	const markInFlight = regions.length <= IN_FLIGHT_MARKED_UP_TO;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */
@@ -148,6 +167,42 @@ export function createPoller(options: PollerOptions): Poller {
 	/** Per region, when its last list refresh ended and the delay it would have had with the list on screen. */
 	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
+	const gate: RequestGate = createRequestGate(options.budget ?? {callsPerSecond: DEFAULT_CALLS_PER_SECOND, maxConcurrent: DEFAULT_MAX_CONCURRENT}, clock);
+	const gatedApis = new Map<string, MonitorApi>();
+	/** The api as the loop of `location` sees it at `priority` (one wrapper each, made once). */
+	const apiFor = (location: string, priority: RequestPriority): MonitorApi => {
+		const key = `${priority} ${location}`;
+		let gated = gatedApis.get(key);
+		if (!gated) {
+			gated = gatedApi(api, gate, location, priority);
+			gatedApis.set(key, gated);
+		}
+
+		return gated;
+	};
+
+	/** List refreshes of the last minute and how long their calls waited for the budget. */
+	const waitSamples: WaitSample[] = [];
+	let reportedAt = Number.NEGATIVE_INFINITY;
+	let lastReport: BudgetState | undefined;
+	/** Tells the store the calls per minute and the interval as the budget stretches it, at most once a second. */
+	function report(): void {
+		const now = clock.now();
+		if (now - reportedAt < 1000) return;
+		reportedAt = now;
+		const next = budgetReport(gate, waitSamples, intervalMs, now);
+		const previous = lastReport;
+		if (
+			previous &&
+			previous.callsPerMinute === next.callsPerMinute &&
+			previous.stretchedIntervalMs === next.stretchedIntervalMs &&
+			samePerLocation(previous.perLocation, next.perLocation)
+		)
+			return;
+		lastReport = next;
+		state().actions.budgetMeasured(next);
+	}
+
 	let controller = freshController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
@@ -184,12 +239,13 @@ export function createPoller(options: PollerOptions): Poller {
 
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
-		const listContext = listContextOf(region, signal, counter);
+		const listContext = listContextOf(region, signal, counter, listPriority(region));
 		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
-		state().actions.pollStarted(region);
+		if (markInFlight) state().actions.pollStarted(region);
 		try {
 			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
+			waitSamples.push({at: clock.now(), waitMs: gate.takeWaits(region)});
 			const rowsBefore = state().executions;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
 			applyList(
@@ -201,6 +257,7 @@ export function createPoller(options: PollerOptions): Poller {
 			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
 			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
+			report();
 			if (eventsMode) return resyncIntervalMs;
 			// Behind a detail, grid or location screen only the header shows the list's data.
 			return plan().list === 'background' ? Math.max(listDelay, quietIntervalMs) : listDelay;
@@ -208,14 +265,23 @@ export function createPoller(options: PollerOptions): Poller {
 			quietRefreshes.delete(region);
 			lastListRefresh.delete(region);
 			if (signal.aborted) return intervalMs;
+			// Failed calls count against the budget too: the header's calls per minute follows them.
+			report();
 			return failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));
 		}
 	}
 
-	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter): ListContext {
+	/** The list on screen goes before lists behind another screen; with many locations, the ones of the rows on screen first. */
+	function listPriority(region: string): RequestPriority {
+		const current = plan();
+		if (current.list !== 'live') return 'background';
+		return !current.visibleLocations || current.visibleLocations.has(region) ? 'visible' : 'background';
+	}
+
+	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter, priority: RequestPriority): ListContext {
 		const location = locations.get(key);
 		const account = location?.account;
-		return {api, region: location?.region ?? key, ...(account === undefined ? {} : {account}), pageCap, signal, counter};
+		return {api: apiFor(key, priority), region: location?.region ?? key, ...(account === undefined ? {} : {account}), pageCap, signal, counter};
 	}
 
 	/** The interval, or the quiet one once the region's last QUIET_REFRESHES refreshes changed nothing. */
@@ -283,7 +349,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const target = plan().open;
 		if (!target || !due(target, force)) return detailIntervalMs;
 		try {
-			await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
+			await refreshOpenExecution(store, apiFor(executionLocationKey(context, target), 'foreground'), target, signal, {steps: stepsReuse, force});
 			if (signal.aborted) loadedOnce.delete(target);
 			else succeeded(OPEN_LOOP);
 			return openDelay(target);
@@ -300,7 +366,7 @@ export function createPoller(options: PollerOptions): Poller {
 		if (!target || !due(target, force)) return detailIntervalMs;
 		try {
 			// Failures other than throttling are recorded for the cell and not thrown.
-			await refreshChild(store, api, target, signal);
+			await refreshChild(store, apiFor(locationKey(target.account, target.region), 'foreground'), target, signal);
 			if (signal.aborted) loadedOnce.delete(target);
 			else succeeded(CHILD_LOOP);
 			return detailIntervalMs;
@@ -316,7 +382,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const target = plan().command;
 		if (!target || !due(target, force)) return detailIntervalMs;
 		try {
-			const calls = await refreshCommand(store, api, target, signal, () => clock.now());
+			const calls = await refreshCommand(store, apiFor(target.region, 'foreground'), target, signal, () => clock.now());
 			if (signal.aborted) loadedOnce.delete(target);
 			else {
 				succeeded(COMMAND_LOOP);
@@ -341,7 +407,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const executions = [];
 			let nextToken: string | undefined;
 			do {
-				const page = await api.listExecutionPage(target.region, {
+				const page = await apiFor(target.region, 'foreground').listExecutionPage(target.region, {
 					filters: [{key: 'ParentExecutionId', values: [target.parentId]}],
 					...(nextToken ? {nextToken} : {}),
 					signal,
@@ -520,6 +586,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const open = plan().open;
 			if (started && open && ids.has(open.executionId)) void run(OPEN_LOOP);
 		},
+		budget: gate.limits,
 		start() {
 			if (started) return;
 			started = true;
@@ -552,7 +619,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const counter: CallCounter = {calls: 0};
 			const signal = controller.signal;
 			try {
-				const result = await loadOlderPages(listContextOf(region, signal, counter), cursor);
+				const result = await loadOlderPages(listContextOf(region, signal, counter, 'visible'), cursor);
 				if (result && !signal.aborted) applyList(region, result, counter);
 			} catch (error) {
 				if (!signal.aborted) failed(region, error, counter.calls, failure => state().actions.pollFailed(region, failure));

@@ -12,12 +12,23 @@ import {createViewerActions, type ViewerActions} from './viewer-actions.js';
 import {createCommandActions, type CommandActions} from './command-actions.js';
 import {createChildrenActions, type ChildrenActions} from './children-actions.js';
 import {createEventActions, type EventActions} from './event-actions.js';
+import {createBudgetActions, type BudgetActions} from './budget-actions.js';
+import {createLocationsActions, type LocationsActions} from './location-rows.js';
 import {noticesFor} from '../core/notifications.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
 import {selectSelectedExecution, selectVisibleRows} from './selectors.js';
 
 export type AppState = AppData & {
-	readonly actions: DataActions & UiActions & DialogActions & NoticeActions & ViewerActions & CommandActions & ChildrenActions & EventActions;
+	readonly actions: DataActions &
+		UiActions &
+		DialogActions &
+		NoticeActions &
+		ViewerActions &
+		CommandActions &
+		ChildrenActions &
+		EventActions &
+		BudgetActions &
+		LocationsActions;
 };
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -92,6 +103,8 @@ export function createAppStore(init: StoreInit): AppStore {
 			...createCommandActions(set, get),
 			...createChildrenActions(set, get),
 			...createEventActions(set, get),
+			...createBudgetActions(set),
+			...createLocationsActions(set, get),
 		},
 	}));
 	// The cursor is an execution, never a row number: the row under it is pinned by id, so a refresh

@@ -9,7 +9,8 @@ import {isInvocationFinal} from '../core/command-output.js';
 import {isFinal} from '../core/status.js';
 import type {AppState} from './app-store.js';
 import {selectOpenCommand} from './command-actions.js';
-import {selectGridCursorCell} from './selectors.js';
+import {selectGridCursorCell, selectSelectedIndex, selectVisibleRows} from './selectors.js';
+import {executionLocationKey} from '../core/location.js';
 
 /**
  * - live: the list is on screen: every region refreshes every interval;
@@ -70,6 +71,12 @@ export interface RefreshPlan {
 	readonly command?: CommandTarget;
 	/** On the children screen; absent when they are loaded and the parent and every child are final. */
 	readonly children?: ChildrenTarget;
+	/**
+	 * While the list is on screen with more than one location: the locations of the rows that may
+	 * be on screen (a terminal's height either side of the cursor, which the list's window always
+	 * holds). Their refreshes go ahead of the other locations' in the request budget.
+	 */
+	readonly visibleLocations?: ReadonlySet<string>;
 }
 
 const OPEN_SCREENS: ReadonlySet<string> = new Set(['detail', 'grid', 'location', 'command', 'children']);
@@ -169,6 +176,23 @@ function sameChild(a: ChildTarget | undefined, b: ChildTarget | undefined): bool
 	);
 }
 
+function visibleLocations(state: AppState): ReadonlySet<string> | undefined {
+	if (state.screen !== 'list' || !state.context.accounts) return undefined;
+	const rows = selectVisibleRows(state);
+	const cursor = Math.max(0, selectSelectedIndex(state));
+	const reach = state.viewport.rows;
+	const keys = new Set<string>();
+	for (const row of rows.slice(Math.max(0, cursor - reach), cursor + reach + 1)) keys.add(executionLocationKey(state.context, row));
+	return keys;
+}
+
+function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+	if (a === b) return true;
+	if (!a || !b || a.size !== b.size) return false;
+	for (const key of a) if (!b.has(key)) return false;
+	return true;
+}
+
 /** The last plan per store, keyed on the store's `actions` (the one value that lives as long as the store). */
 const lastPlans = new WeakMap<object, RefreshPlan>();
 
@@ -184,16 +208,26 @@ export function selectRefreshPlan(state: AppState): RefreshPlan {
 	const command = sameCommand(previous?.command, freshCommand) ? previous?.command : freshCommand;
 	const freshChildren = childrenTarget(state);
 	const children = sameChildren(previous?.children, freshChildren) ? previous?.children : freshChildren;
+	const freshVisible = visibleLocations(state);
+	const visible = sameSet(previous?.visibleLocations, freshVisible) ? previous?.visibleLocations : freshVisible;
 	if (
 		previous &&
 		previous.list === list &&
 		previous.open === open &&
 		previous.child === child &&
 		previous.command === command &&
-		previous.children === children
+		previous.children === children &&
+		previous.visibleLocations === visible
 	)
 		return previous;
-	const plan: RefreshPlan = {list, ...(open ? {open} : {}), ...(child ? {child} : {}), ...(command ? {command} : {}), ...(children ? {children} : {})};
+	const plan: RefreshPlan = {
+		list,
+		...(open ? {open} : {}),
+		...(child ? {child} : {}),
+		...(command ? {command} : {}),
+		...(children ? {children} : {}),
+		...(visible ? {visibleLocations: visible} : {}),
+	};
 	lastPlans.set(state.actions, plan);
 	return plan;
 }

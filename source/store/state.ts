@@ -47,9 +47,9 @@ export interface SortState {
 
 /**
  * 'pulse': status counts per location over the last hour (P); 'command': a Run Command step's instances and output;
- * 'children': the target children of a rate-control parent.
+ * 'children': the target children of a rate-control parent; 'locations': every account × region and its health (L).
  */
-export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children';
+export type Screen = 'list' | 'detail' | 'grid' | 'location' | 'pulse' | 'command' | 'children' | 'locations';
 
 /** One instance's output as last read; `error` when the last read failed (the output kept). */
 export interface OutputState {
@@ -114,6 +114,20 @@ export interface Banner {
 	readonly at: number;
 }
 
+/** The process's request budget as the poller measures it (poller/budget-report.ts). */
+export interface BudgetState {
+	/** The limits in force (--max-calls-per-second, --max-concurrent-calls). */
+	readonly callsPerSecond: number;
+	readonly maxConcurrent: number;
+	/** Calls that went out over the last minute. */
+	readonly callsPerMinute: number;
+	/** The same per location key (locations without calls in the last minute are absent). */
+	readonly perLocation: Readonly<Record<string, number>>;
+	/** Set while the budget's queue holds the list refreshes back: the interval they come at instead. */
+	readonly stretchedIntervalMs?: number;
+	readonly at: number;
+}
+
 export interface DataState {
 	readonly context: ConnectionContext;
 	/** Every execution we know of, keyed by execution id. Unchanged rows keep their object identity. */
@@ -135,6 +149,8 @@ export interface DataState {
 	readonly banner?: Banner;
 	/** With --events-queue: whether changes come as events or by polling, and the last event's time (store/event-actions.ts). */
 	readonly eventsFeed?: EventsFeed;
+	/** Absent until the poller first reports. */
+	readonly budget?: BudgetState;
 }
 
 export interface UiState {
@@ -156,6 +172,8 @@ export interface UiState {
 	/** The children screen's cursor; and, on a child's detail opened from there, its parent (Esc goes back to the children). */
 	readonly selectedChildIndex?: number;
 	readonly childrenOf?: string;
+	/** The locations screen's cursor (an index into store/location-rows.ts selectLocationRows). */
+	readonly selectedLocationIndex?: number;
 	/** Grid cursor (account and region of the selected cell). */
 	readonly gridCursor?: {readonly account: string; readonly region: string};
 	readonly modal: Modal;

@@ -99,7 +99,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 		},
 		screenOpened(screen, executionId) {
 			const state = get();
-			if (screen === 'list' || screen === 'pulse') {
+			if (screen === 'list' || screen === 'pulse' || screen === 'locations') {
 				set({screen});
 				return;
 			}
@@ -136,6 +136,7 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 				grid: 'detail',
 				location: 'grid',
 				pulse: 'list',
+				locations: 'list',
 				command: 'detail',
 				children: 'detail',
 			};

@@ -24,6 +24,7 @@ import {DetailScreen} from './detail/detail-screen.js';
 import {GridScreen} from './grid/grid-screen.js';
 import {LocationScreen} from './location/location-screen.js';
 import {PulseScreen} from './pulse/pulse-screen.js';
+import {LocationsScreen} from './locations/locations-screen.js';
 import {CommandScreen} from './command/command-screen.js';
 import {ChildrenScreen} from './children/children-screen.js';
 import {HelpOverlay} from './overlays/help-overlay.js';
@@ -80,6 +81,8 @@ function Body() {
 			return <EverySecond render={now => <CommandScreen now={now} />} />;
 		case 'children':
 			return <EverySecond render={now => <ChildrenScreen now={now} />} />;
+		case 'locations':
+			return <EverySecond render={now => <LocationsScreen now={now} />} />;
 	}
 }
 

@@ -15,6 +15,7 @@ export type Scope =
 	| 'grid'
 	| 'location'
 	| 'pulse'
+	| 'locations'
 	| 'command'
 	| 'children'
 	| 'filter-prompt'
@@ -120,6 +121,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 		scopes: ['detail'],
 		help: "Up to the parent: a child's parent execution (a cross-account run's, in another account, or a rate-control run's)",
 	},
+	{
+		command: 'screen.locations',
+		keys: [char('L')],
+		scopes: ['list'],
+		help: 'Locations: every account × region, its state, last good refresh, calls per minute and exact error',
+		label: 'locations',
+	},
 	{command: 'filter.clear', keys: [key('escape')], scopes: ['list'], help: 'Clear the filter'},
 	{command: 'pane.next', keys: [key('tab')], scopes: ['detail'], help: 'Switch pane: steps ↔ parameters and outputs', label: 'pane'},
 	{command: 'filter.open', keys: [char('/')], scopes: ['list'], help: 'Filter: text, doc:, status:, type:, region:, mode:, id:, ! to negate', label: 'filter'},
@@ -181,6 +189,14 @@ export const KEYMAP: readonly KeyBinding[] = [
 	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['command'], help: 'Run Command: first instance'},
 	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['command'], help: 'Run Command: last instance'},
 	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['command'], help: 'Run Command: back to the step in the detail', label: 'back'},
+	// The locations screen (L).
+	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['locations'], help: 'Locations: previous location', label: 'move'},
+	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['locations'], help: 'Locations: next location'},
+	{command: 'cursor.pageUp', keys: [key('pageUp')], scopes: ['locations'], help: 'Locations: page up'},
+	{command: 'cursor.pageDown', keys: [key('pageDown')], scopes: ['locations'], help: 'Locations: page down'},
+	{command: 'cursor.top', keys: [char('g'), key('home')], scopes: ['locations'], help: 'Locations: first location'},
+	{command: 'cursor.bottom', keys: [char('G'), key('end')], scopes: ['locations'], help: 'Locations: last location'},
+	{command: 'back', keys: [key('escape'), key('backspace')], scopes: ['locations'], help: 'Locations: back to the list', label: 'back'},
 	// The target children of a rate-control parent (Enter on its detail).
 	{command: 'cursor.up', keys: [key('up'), char('k')], scopes: ['children'], help: 'Children: previous target', label: 'move'},
 	{command: 'cursor.down', keys: [key('down'), char('j')], scopes: ['children'], help: 'Children: next target'},
@@ -378,6 +394,7 @@ const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
 	grid: 'grid',
 	location: 'location',
 	pulse: 'pulse',
+	locations: 'locations',
 	command: 'Run Command output',
 	children: 'rate-control children',
 	'filter-prompt': 'filter prompt',

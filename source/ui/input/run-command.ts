@@ -82,6 +82,7 @@ function moveCursor(command: Command, state: AppState): void {
 	if (state.screen === 'list') actions.selectionMoved(move);
 	else if (state.screen === 'command') actions.instanceSelected(move);
 	else if (state.screen === 'children') actions.childSelected(move);
+	else if (state.screen === 'locations') actions.locationSelected(move);
 	else if (state.screen === 'location' || state.detailPane === 'steps') actions.stepSelected(move);
 }
 
@@ -160,6 +161,9 @@ export function runCommand(command: Command, input: string, store: AppStore, eff
 			if (refused) actions.flashShown(refused);
 			return;
 		}
+		case 'screen.locations':
+			actions.screenOpened('locations');
+			return;
 		case 'notices.open':
 			actions.noticesOpened();
 			return;

@@ -17,6 +17,7 @@ import {accountLabel} from '../../core/location.js';
 import {useTimedStore} from '../clock-context.js';
 import {selectNeedsYouCount} from '../../store/notice-actions.js';
 import {EventsStatus} from './events-status.js';
+import {BudgetStatus} from './budget-status.js';
 
 const GROUP_LABELS: ReadonlyArray<readonly [StatusGroup, string, string]> = [
 	['running', 'running', 'InProgress'],
@@ -159,6 +160,7 @@ export function Header() {
 					</Text>
 				) : null}
 				<EventsStatus />
+				<BudgetStatus />
 			</Text>
 			{context.accounts ? <LocationLine theme={theme} /> : <RegionLine theme={theme} />}
 			<Text wrap="truncate-end">

@@ -136,6 +136,7 @@ const SCREEN_UP: Readonly<Record<AppState['screen'], AppState['screen']>> = {
 	grid: 'detail',
 	location: 'grid',
 	pulse: 'list',
+	locations: 'list',
 	command: 'detail',
 	children: 'detail',
 };
