@@ -2,10 +2,11 @@
  * The refresh loop, outside React. What to watch comes from the refresh plan
  * (store/refresh-plan.ts): the poller subscribes to it and reads no UI field itself.
  * Per region, the list refreshes every `intervalMs`, or every QUIET_INTERVALS intervals once
- * QUIET_REFRESHES refreshes in a row changed nothing there or while another screen covers the
- * list (still short of the header's "stale"; back on the list, a region catches up at once);
- * the open execution and the child under the grid cursor each every `detailIntervalMs` while
- * they still change.
+ * QUIET_REFRESHES refreshes in a row changed nothing there, and every BACKGROUND_INTERVALS
+ * intervals while another screen covers the list (still short of the header's "stale"; back on
+ * the list, a region catches up at once); the open execution every `detailIntervalMs`, less often
+ * while its reads change nothing (open-refresh.ts createOpenBackoff) and at once when its row in
+ * the listing moves; the child under the grid cursor every `detailIntervalMs` while it can change.
  * Each loop schedules its next run only after the current one finishes; an
  * in-flight guard turns overlapping requests into one follow-up run; stop()
  * aborts requests in flight. Throttling and errors back off per region with
@@ -17,11 +18,19 @@ import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
 import type {AppState, AppStore} from '../store/app-store.js';
-import {selectRefreshPlan, type ChildTarget, type ChildrenTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {
+	BACKGROUND_INTERVALS,
+	selectRefreshPlan,
+	type ChildTarget,
+	type ChildrenTarget,
+	type CommandTarget,
+	type OpenTarget,
+	type RefreshPlan,
+} from '../store/refresh-plan.js';
 import {contextLocations, executionLocationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
-import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
+import {createOpenBackoff, createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
 import {refreshCommand} from './command-refresh.js';
 
 /** Never refresh faster than this, whatever --interval says. */
@@ -133,6 +142,10 @@ export function createPoller(options: PollerOptions): Poller {
 	/** Per region, when its last list refresh ended and the delay it would have had with the list on screen. */
 	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
+	/** Behind a covering screen the regions refresh this often (the header only). */
+	const backgroundIntervalMs = BACKGROUND_INTERVALS * intervalMs;
+	// Standing still, the open execution is read at least as often as the list behind it.
+	const openBackoff = createOpenBackoff(detailIntervalMs, backgroundIntervalMs);
 	let controller = freshController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
@@ -176,6 +189,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
 			const rowsBefore = state().executions;
+			const open = plan().open;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
 			applyList(
 				region,
@@ -183,11 +197,17 @@ export function createPoller(options: PollerOptions): Poller {
 				counter,
 			);
 			succeeded(region);
+			// The open execution's row moved (its status, its current step): read its detail now, at the detail interval again.
+			if (open && rowsBefore[open.executionId] !== undefined && state().executions[open.executionId] !== rowsBefore[open.executionId]) {
+				openBackoff.reset();
+				void run(OPEN_LOOP);
+			}
+
 			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
 			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
 			// Behind a detail, grid or location screen only the header shows the list's data.
-			return plan().list === 'background' ? Math.max(listDelay, quietIntervalMs) : listDelay;
+			return plan().list === 'background' ? Math.max(listDelay, backgroundIntervalMs) : listDelay;
 		} catch (error) {
 			quietRefreshes.delete(region);
 			lastListRefresh.delete(region);
@@ -250,10 +270,14 @@ export function createPoller(options: PollerOptions): Poller {
 		const target = plan().open;
 		if (!target || !due(target, force)) return detailIntervalMs;
 		try {
-			await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
-			if (signal.aborted) loadedOnce.delete(target);
-			else succeeded(OPEN_LOOP);
-			return detailIntervalMs;
+			const changed = await refreshOpenExecution(store, api, target, signal, {steps: stepsReuse, force});
+			if (signal.aborted) {
+				loadedOnce.delete(target);
+				return detailIntervalMs;
+			}
+
+			succeeded(OPEN_LOOP);
+			return openBackoff.next(target.executionId, changed || force);
 		} catch (error) {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);

@@ -12,6 +12,7 @@ import type {AppState} from './app-store.js';
 import {contextLocations} from '../core/location.js';
 import {childErrorKey} from './data-actions.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
+import {BACKGROUND_INTERVALS, selectRefreshPlan} from './refresh-plan.js';
 
 export type RegionHealthState = 'loading' | 'ok' | 'throttled' | 'error' | 'paused';
 
@@ -61,10 +62,14 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 5000;
 /**
  * How long a region may go without a successful refresh before the header calls its data stale:
  * three refresh intervals, so one slow or skipped call does not flag it, and an ordinary wait for
- * the next refresh never shows an age that would repaint the header every second.
+ * the next refresh never shows an age that would repaint the header every second. Behind a
+ * screen that covers the list the regions refresh every BACKGROUND_INTERVALS intervals, so one
+ * interval more than that; back on the list the overdue regions refresh at once, and a region
+ * whose refresh is in flight is not called stale (region-summary.ts).
  */
 export function selectStaleAfterMs(state: AppState): number {
-	return 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+	const intervals = selectRefreshPlan(state).list === 'background' ? BACKGROUND_INTERVALS + 1 : 3;
+	return intervals * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
 }
 
 const healthMemo = new WeakMap<object, {paused: boolean; order: readonly unknown[]; health: readonly RegionHealth[]}>();
