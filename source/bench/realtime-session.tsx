@@ -20,7 +20,7 @@ import type {ConnectionContext} from '../store/state.js';
 import {App} from '../ui/app.js';
 import type {Clock} from '../ui/clock-context.js';
 import {createFakeTerminal, type FakeTerminal} from './fake-terminal.js';
-import {LOCAL_REGIONS} from './local-session.js';
+import {CLI_RENDER_OPTIONS, LOCAL_REGIONS} from './local-session.js';
 import {waitUntil} from './harness.js';
 
 export interface RealtimeSessionOptions {
@@ -40,6 +40,8 @@ export interface RealtimeSessionOptions {
 	 * memory and CPU figures are the app's alone, as against AWS. Default 'in-process' (--local).
 	 */
 	readonly emulator?: 'in-process' | 'separate';
+	/** Which frame writer draws: ssmtop's line-diff one, as the CLI has it (default), or Ink's own (to compare). */
+	readonly writer?: 'cli' | 'ink';
 }
 
 /** Where the emulator is: its url and account convention, the engine's time, and how to stop it. */
@@ -127,7 +129,10 @@ export async function startRealtimeSession(options: RealtimeSessionOptions): Pro
 	const terminal = createFakeTerminal({columns, rows, keepOutput: false});
 	const firstWrite = terminal.stdout.nextWrite({timeoutMs: 10_000});
 	poller.start();
-	const instance = render(<App store={store} clock={engineUiClock(engineNow, timeScale)} />, {...terminal.inkOptions, exitOnCtrlC: false});
+	const instance = render(<App store={store} clock={engineUiClock(engineNow, timeScale)} />, {
+		...terminal.inkOptions,
+		...(options.writer === 'ink' ? {exitOnCtrlC: false} : CLI_RENDER_OPTIONS),
+	});
 	await firstWrite;
 	await waitUntil(() => store.getState().regions['us-east-1']?.lastSuccessAt !== undefined, {timeoutMs: 60_000, what: 'the first listing'});
 	return {

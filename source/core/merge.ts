@@ -106,6 +106,13 @@ export interface ListingCoverage {
  * the window or asked for by id. Rows outside the window (older history beyond the page cap,
  * rows of unknown start in a time window) always stay. Returns `current` itself when nothing goes.
  */
+function* heldRows(current: Readonly<Record<string, Execution>>, held: ReadonlySet<string>): Generator<Execution> {
+	for (const id of held) {
+		const execution = current[id];
+		if (execution) yield execution;
+	}
+}
+
 export function pruneExecutions(
 	current: Readonly<Record<string, Execution>>,
 	region: string,
@@ -121,7 +128,9 @@ export function pruneExecutions(
 	const inWindow = (execution: Execution): boolean =>
 		startedAfter === 'all' || (startedAfter !== undefined && execution.startTime !== undefined && execution.startTime > startedAfter);
 	const removed: string[] = [];
-	for (const execution of Object.values(current)) {
+	// Only held rows can go: with heldBefore (the region's rows alone) there is no need to scan every region's.
+	const candidates = heldBefore ? heldRows(current, heldBefore) : Object.values(current);
+	for (const execution of candidates) {
 		if (
 			execution.region !== region ||
 			(account !== undefined && execution.account !== account) ||

@@ -2,10 +2,11 @@
  * The refresh loop, outside React. What to watch comes from the refresh plan
  * (store/refresh-plan.ts): the poller subscribes to it and reads no UI field itself.
  * Per region, the list refreshes every `intervalMs`, or every QUIET_INTERVALS intervals once
- * QUIET_REFRESHES refreshes in a row changed nothing there or while another screen covers the
- * list (still short of the header's "stale"; back on the list, a region catches up at once);
- * the open execution and the child under the grid cursor each every `detailIntervalMs` while
- * they still change.
+ * QUIET_REFRESHES refreshes in a row changed nothing there, and every BACKGROUND_INTERVALS
+ * intervals while another screen covers the list (still short of the header's "stale"; back on
+ * the list, a region catches up at once); the open execution every `detailIntervalMs`, less often
+ * while its reads change nothing (open-refresh.ts createOpenBackoff) and at once when its row in
+ * the listing moves; the child under the grid cursor every `detailIntervalMs` while it can change.
  * Each loop schedules its next run only after the current one finishes; an
  * in-flight guard turns overlapping requests into one follow-up run; stop()
  * aborts requests in flight. Throttling and errors back off per region with
@@ -19,13 +20,22 @@ import {setMaxListeners} from 'node:events';
 import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
+import type {Execution} from '../core/types.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import type {BudgetState} from '../store/state.js';
-import {selectRefreshPlan, type ChildTarget, type ChildrenTarget, type CommandTarget, type OpenTarget, type RefreshPlan} from '../store/refresh-plan.js';
+import {
+	BACKGROUND_INTERVALS,
+	selectRefreshPlan,
+	type ChildTarget,
+	type ChildrenTarget,
+	type CommandTarget,
+	type OpenTarget,
+	type RefreshPlan,
+} from '../store/refresh-plan.js';
 import {contextLocations, executionLocationKey, locationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
-import {createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
+import {createOpenBackoff, createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
 import {refreshCommand} from './command-refresh.js';
 import {createRequestGate, gatedApi, type RequestGate} from './request-gate.js';
 import {DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT, type RequestBudgetLimits, type RequestPriority} from '../core/request-budget.js';
@@ -203,6 +213,10 @@ export function createPoller(options: PollerOptions): Poller {
 		state().actions.budgetMeasured(next);
 	}
 
+	/** Behind a covering screen the regions refresh this often (the header only). */
+	const backgroundIntervalMs = BACKGROUND_INTERVALS * intervalMs;
+	// Standing still, the open execution is read at least as often as the list behind it.
+	const openBackoff = createOpenBackoff(detailIntervalMs, backgroundIntervalMs);
 	let controller = freshController();
 	let started = false;
 	let unsubscribe: (() => void) | undefined;
@@ -240,27 +254,30 @@ export function createPoller(options: PollerOptions): Poller {
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
 		const listContext = listContextOf(region, signal, counter, listPriority(region));
-		const known = Object.values(state().executions).filter(execution => executionLocationKey(context, execution) === region);
+		const {rows: known, ids: heldBefore} = heldOf(region);
 		if (markInFlight) state().actions.pollStarted(region);
 		try {
 			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
 			waitSamples.push({at: clock.now(), waitMs: gate.takeWaits(region)});
 			const rowsBefore = state().executions;
+			const open = plan().open;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
-			applyList(
-				region,
-				result.coverage ? {...result, coverage: {...result.coverage, heldBefore: new Set(known.map(execution => execution.id))}} : result,
-				counter,
-			);
+			applyList(region, result.coverage ? {...result, coverage: {...result.coverage, heldBefore}} : result, counter);
 			succeeded(region);
+			// The open execution's row moved (its status, its current step): read its detail now, at the detail interval again.
+			if (open && rowsBefore[open.executionId] !== undefined && state().executions[open.executionId] !== rowsBefore[open.executionId]) {
+				openBackoff.reset();
+				void run(OPEN_LOOP);
+			}
+
 			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
 			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
 			report();
 			if (eventsMode) return resyncIntervalMs;
 			// Behind a detail, grid or location screen only the header shows the list's data.
-			return plan().list === 'background' ? Math.max(listDelay, quietIntervalMs) : listDelay;
+			return plan().list === 'background' ? Math.max(listDelay, backgroundIntervalMs) : listDelay;
 		} catch (error) {
 			quietRefreshes.delete(region);
 			lastListRefresh.delete(region);
@@ -276,6 +293,31 @@ export function createPoller(options: PollerOptions): Poller {
 		const current = plan();
 		if (current.list !== 'live') return 'background';
 		return !current.visibleLocations || current.visibleLocations.has(region) ? 'visible' : 'background';
+	}
+
+	/**
+	 * Each location's rows and their ids, from one pass over the store's executions, again only
+	 * when they changed: at steady state nothing does, and with 10,000 executions the scans of every
+	 * row by every region's refresh were most of the poller's idle CPU.
+	 */
+	let held: {readonly executions: AppState['executions']; readonly byLocation: ReadonlyMap<string, {rows: Execution[]; ids: Set<string>}>} | undefined;
+	const noRows = {rows: [] as Execution[], ids: new Set<string>()};
+	function heldOf(region: string): {readonly rows: readonly Execution[]; readonly ids: ReadonlySet<string>} {
+		const {executions} = state();
+		if (held?.executions !== executions) {
+			const byLocation = new Map<string, {rows: Execution[]; ids: Set<string>}>();
+			for (const execution of Object.values(executions)) {
+				const key = executionLocationKey(context, execution);
+				let entry = byLocation.get(key);
+				if (!entry) byLocation.set(key, (entry = {rows: [], ids: new Set()}));
+				entry.rows.push(execution);
+				entry.ids.add(execution.id);
+			}
+
+			held = {executions, byLocation};
+		}
+
+		return held.byLocation.get(region) ?? noRows;
 	}
 
 	function listContextOf(key: string, signal: AbortSignal, counter: CallCounter, priority: RequestPriority): ListContext {
@@ -333,8 +375,9 @@ export function createPoller(options: PollerOptions): Poller {
 	 * repairs a lost one. A parent of other runs (cross-account, or rate control over targets) moves
 	 * with its children, which its own events do not tell: it keeps its detail interval.
 	 */
-	function openDelay(target: OpenTarget): number {
-		if (!eventsMode) return detailIntervalMs;
+	/** Polling: the detail interval, backing off while reads change nothing. Events: an event says when it changed, except for parents (their children's progress is in no event of theirs). */
+	function openDelay(target: OpenTarget, changed: boolean): number {
+		if (!eventsMode) return openBackoff.next(target.executionId, changed);
 		const detail = state().details[target.executionId];
 		const parent =
 			!detail ||
@@ -349,10 +392,17 @@ export function createPoller(options: PollerOptions): Poller {
 		const target = plan().open;
 		if (!target || !due(target, force)) return detailIntervalMs;
 		try {
-			await refreshOpenExecution(store, apiFor(executionLocationKey(context, target), 'foreground'), target, signal, {steps: stepsReuse, force});
-			if (signal.aborted) loadedOnce.delete(target);
-			else succeeded(OPEN_LOOP);
-			return openDelay(target);
+			const changed = await refreshOpenExecution(store, apiFor(executionLocationKey(context, target), 'foreground'), target, signal, {
+				steps: stepsReuse,
+				force,
+			});
+			if (signal.aborted) {
+				loadedOnce.delete(target);
+				return detailIntervalMs;
+			}
+
+			succeeded(OPEN_LOOP);
+			return openDelay(target, changed || force);
 		} catch (error) {
 			// Stopped before the answer: a restart loads it after all.
 			if (signal.aborted) loadedOnce.delete(target);
@@ -584,7 +634,9 @@ export function createPoller(options: PollerOptions): Poller {
 		},
 		executionsChanged(ids) {
 			const open = plan().open;
-			if (started && open && ids.has(open.executionId)) void run(OPEN_LOOP);
+			if (!started || !open || !ids.has(open.executionId)) return;
+			openBackoff.reset();
+			void run(OPEN_LOOP);
 		},
 		budget: gate.limits,
 		start() {

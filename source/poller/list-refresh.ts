@@ -166,6 +166,32 @@ export function windowStart(known: readonly Execution[]): number | undefined {
 	return inWindow < PAGE_SIZE ? from : undefined;
 }
 
+/** What the incremental plan needs from the held rows, worked out once per rows array (the poller keeps it while nothing changed). */
+interface HeldSummary {
+	readonly from: number | undefined;
+	readonly newest: number;
+	readonly nonFinalIds: readonly string[];
+}
+
+const summaries = new WeakMap<readonly Execution[], HeldSummary>();
+
+function summaryOf(known: readonly Execution[]): HeldSummary {
+	let summary = summaries.get(known);
+	if (!summary) {
+		let newest = Number.NEGATIVE_INFINITY;
+		const nonFinalIds: string[] = [];
+		for (const execution of known) {
+			if (execution.startTime !== undefined && execution.startTime > newest) newest = execution.startTime;
+			if (!isFinal(execution.status)) nonFinalIds.push(execution.id);
+		}
+
+		summary = {from: windowStart(known), newest, nonFinalIds};
+		summaries.set(known, summary);
+	}
+
+	return summary;
+}
+
 async function incremental(context: ListContext, known: readonly Execution[]): Promise<RefreshResult> {
 	const seen = new Map<string, Execution>();
 	const add = (rows: readonly Execution[]) => {
@@ -173,8 +199,7 @@ async function incremental(context: ListContext, known: readonly Execution[]): P
 	};
 
 	let startedAfter: ListingCoverage['startedAfter'];
-	const from = windowStart(known);
-	const newest = Math.max(...known.map(execution => execution.startTime ?? Number.NEGATIVE_INFINITY));
+	const {from, newest, nonFinalIds} = summaryOf(known);
 	if (from === undefined && !Number.isFinite(newest)) {
 		// Nothing held with a start time (an empty region): one plain listing, newest first, brings
 		// every run, running or not, unless it was cut; only then ask for the non-final ones too.
@@ -193,7 +218,7 @@ async function incremental(context: ListContext, known: readonly Execution[]): P
 		if (!recent.nextToken) startedAfter = windowAfter(from);
 	}
 
-	const settled = known.filter(execution => !isFinal(execution.status) && !seen.has(execution.id)).map(execution => execution.id);
+	const settled = nonFinalIds.filter(id => !seen.has(id));
 	const missingIds: string[] = [];
 	for (let index = 0; index < settled.length; index += IDS_PER_FILTER) {
 		const ids = settled.slice(index, index + IDS_PER_FILTER);

@@ -72,18 +72,51 @@ export async function refreshOpenExecution(
 	target: OpenTarget,
 	signal: AbortSignal,
 	reuse?: {readonly steps: StepsReuse; readonly force: boolean},
-): Promise<void> {
+): Promise<boolean> {
 	const heldSteps = reuse?.steps.heldSteps(store, target.executionId, reuse.force);
 	const {detail, calls} = await api.getExecution(target.region, target.executionId, {
 		signal,
 		...(heldSteps ? {heldSteps} : {}),
 		...(target.account === undefined ? {} : {account: target.account}),
 	});
-	if (signal.aborted) return;
-	const stepsBefore = store.getState().details[target.executionId]?.steps;
+	if (signal.aborted) return false;
+	const before = store.getState().details[target.executionId];
 	store.getState().actions.detailLoaded(detail, {calls});
+	const after = store.getState().details[target.executionId];
 	// The merge keeps the steps array when they did not change (core/merge.ts mergeSteps).
-	reuse?.steps.refreshed(target.executionId, heldSteps !== undefined, calls, store.getState().details[target.executionId]?.steps !== stepsBefore);
+	reuse?.steps.refreshed(target.executionId, heldSteps !== undefined, calls, after?.steps !== before?.steps);
+	// And the detail object itself when nothing in it did (core/merge.ts mergeDetail).
+	return after !== before;
+}
+
+/**
+ * The open execution's next read, from how the last ones went: the detail interval after a read
+ * that changed something (or its first, or on `r`), then growing by half with each read that
+ * changed nothing, up to `maxMs`. A long step (a copy, a wait for approval) is then read every
+ * `maxMs` instead of every 2 s; its row in its region's listing still moves on every status or
+ * step change, and that brings the read back at once (create-poller.ts).
+ */
+export const OPEN_BACKOFF_FACTOR = 1.5;
+
+export interface OpenBackoff {
+	/** The delay after a read of `executionId` that `changed` the detail (or was forced). */
+	next(executionId: string, changed: boolean): number;
+	/** Back to the detail interval (something outside the read saw it move). */
+	reset(): void;
+}
+
+export function createOpenBackoff(intervalMs: number, maxMs: number): OpenBackoff {
+	let current: {id: string; delay: number} | undefined;
+	return {
+		next(executionId, changed) {
+			if (changed || current?.id !== executionId) current = {id: executionId, delay: intervalMs};
+			else current.delay = Math.min(Math.max(intervalMs, maxMs), Math.round(current.delay * OPEN_BACKOFF_FACTOR));
+			return current.delay;
+		},
+		reset() {
+			current = undefined;
+		},
+	};
 }
 
 export function noCredentialsMessage(account: string): string {

@@ -13,6 +13,7 @@ import type {AppState} from './app-store.js';
 import {contextLocations} from '../core/location.js';
 import {childErrorKey} from './data-actions.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
+import {BACKGROUND_INTERVALS, selectRefreshPlan} from './refresh-plan.js';
 
 export type RegionHealthState = 'loading' | 'ok' | 'throttled' | 'error' | 'paused';
 
@@ -62,10 +63,14 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 5000;
 /**
  * How long a region may go without a successful refresh before the header calls its data stale:
  * three refresh intervals, so one slow or skipped call does not flag it, and an ordinary wait for
- * the next refresh never shows an age that would repaint the header every second.
+ * the next refresh never shows an age that would repaint the header every second. Behind a
+ * screen that covers the list the regions refresh every BACKGROUND_INTERVALS intervals, so one
+ * interval more than that; back on the list the overdue regions refresh at once, and a region
+ * whose refresh is in flight is not called stale (region-summary.ts).
  */
 export function selectStaleAfterMs(state: AppState): number {
-	const polling = 3 * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+	const intervals = selectRefreshPlan(state).list === 'background' ? BACKGROUND_INTERVALS + 1 : 3;
+	const polling = intervals * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
 	// With events flowing, data is current as of the queue's last answer, which a quiet queue gives once a long poll.
 	return state.eventsFeed?.mode === 'events' ? Math.max(polling, EVENTS_STALE_AFTER_MS) : polling;
 }

@@ -22,6 +22,13 @@ import {executionLocationKey} from '../core/location.js';
 export type ListPlan = 'live' | 'background' | 'held' | 'paused';
 
 /**
+ * Behind a detail, grid or location screen the regions refresh every this many list intervals:
+ * only the header's health shows their data there (the open execution has its own loop), and the
+ * list catches up the moment it is back. The header's "stale" follows it (data-selectors.ts).
+ */
+export const BACKGROUND_INTERVALS = 4;
+
+/**
  * How a target is refreshed:
  * - live: every detail interval, while it can still change (not loaded yet, or not final);
  * - once: paused, and not loaded yet: load it once now (opening it is an explicit request);

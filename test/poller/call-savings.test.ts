@@ -129,15 +129,71 @@ describe('call savings: a region that has not changed in a while', () => {
 		expect(Math.max(...gaps(times))).toBeLessThan(selectStaleAfterMs(store.getState()));
 	});
 
-	it('the open execution keeps its 2 s refresh while its region is quiet', async () => {
+	it('the open execution, while its reads change nothing, is read less and less often: 2 s growing by half, up to four list intervals', async () => {
 		const running = row('open', 'eu-west-1', 'InProgress', T0 - 60_000);
 		const {api, store, run} = await startWatched({'eu-west-1': [running]});
-		api.details.set('open', {...running, steps: []});
+		api.details.set('open', {...running, steps: [{stepName: 'copy', status: 'InProgress'}]});
 		store.getState().actions.screenOpened('detail', 'open');
 		await waitFor(() => store.getState().details['open'] !== undefined, 'the detail');
+		const gets = () => api.calls.filter(call => call.op === 'get').length;
+		const readAt: number[] = [];
+		for (let second = 1; second <= 120; second++) {
+			const before = gets();
+			await run(1000);
+			if (gets() > before) readAt.push(second * 1000);
+		}
+
+		// Each gap is the last one × 1.5 (rounded up to the test's 1 s steps), then 20 s: 9 reads where 60 were.
+		expect(gaps([0, ...readAt])).toEqual([2000, 3000, 5000, 7000, 11_000, 16_000, 20_000, 20_000, 20_000, 20_000].slice(0, readAt.length));
+		expect(readAt.length).toBeLessThanOrEqual(10);
+	});
+
+	it('a read that finds the detail changed brings the open execution back to 2 s', async () => {
+		const running = row('open', 'eu-west-1', 'InProgress', T0 - 60_000);
+		const {api, store, run} = await startWatched({'eu-west-1': [running]});
+		api.details.set('open', {...running, steps: [{stepName: 'copy', status: 'InProgress'}]});
+		store.getState().actions.screenOpened('detail', 'open');
+		await waitFor(() => store.getState().details['open'] !== undefined, 'the detail');
+		await run(60_000); // now at its longest gap
+		api.details.set('open', {...running, steps: [{stepName: 'copy', status: 'InProgress', outputs: {copied: ['40%']}}]});
+		for (let second = 0; second < 21 && store.getState().details['open']?.steps[0]?.outputs === undefined; second++) await run(1000);
+		expect(store.getState().details['open']?.steps[0]?.outputs).toEqual({copied: ['40%']});
 		const before = api.calls.filter(call => call.op === 'get').length;
-		await run(60_000);
-		expect(api.calls.filter(call => call.op === 'get').length - before).toBe(30);
+		await run(2000);
+		expect(api.calls.filter(call => call.op === 'get').length - before).toBe(1);
+	});
+
+	it("the open execution's row moving in its region's listing (a step change) reads its detail at once", async () => {
+		const running = row('open', 'eu-west-1', 'InProgress', T0 - 60_000, {currentStepName: 'copy'});
+		const {api, store, run} = await startWatched({'eu-west-1': [running]});
+		api.details.set('open', {...running, steps: [{stepName: 'copy', status: 'InProgress'}]});
+		store.getState().actions.screenOpened('detail', 'open');
+		await waitFor(() => store.getState().details['open'] !== undefined, 'the detail');
+		const gets = () => api.calls.filter(call => call.op === 'get').length;
+		await run(120_000); // the detail is read every 20 s by now
+		for (let read = gets(); gets() === read;) await run(1000);
+		// Just after a read of the detail, its next one is 20 s away.
+		const moved = row('open', 'eu-west-1', 'InProgress', T0 - 60_000, {currentStepName: 'verify'});
+		api.executions.set('eu-west-1', [moved]);
+		api.details.set('open', {
+			...moved,
+			steps: [
+				{stepName: 'copy', status: 'Success'},
+				{stepName: 'verify', status: 'InProgress'},
+			],
+		});
+		const readAfterMove = gets();
+		const listedAt = store.getState().regions['eu-west-1']?.lastSuccessAt;
+		let waited = 0;
+		while (store.getState().regions['eu-west-1']?.lastSuccessAt === listedAt) {
+			await run(1000);
+			waited += 1000;
+		}
+
+		// The list refresh that saw the row move read the detail in the same second, before its own next read.
+		expect(waited).toBeLessThan(20_000);
+		expect(gets()).toBe(readAfterMove + 1);
+		expect(store.getState().details['open']?.steps.length).toBe(2);
 	});
 });
 
@@ -159,15 +215,26 @@ describe('call savings: the list covered by a detail, grid or location screen', 
 		return {...watched, tick};
 	}
 
-	it('refreshes the regions every two intervals, and back on the list the interval resumes from the last refresh', async () => {
+	it('refreshes the regions every four intervals, and back on the list the interval resumes from the last refresh', async () => {
 		const {refreshedAt, store, tick} = await startBusy();
 		await tick(1);
 		store.getState().actions.screenOpened('detail', 'a');
-		await tick(26); // the list refreshed at 5 s (due before), then 15 and 25 s
+		await tick(26); // the list refreshed at 5 s (due before), then 25 s
 		store.getState().actions.back();
 		await flush();
 		await tick(13);
-		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 15_000, 25_000, 30_000, 35_000, 40_000]);
+		expect(refreshedAt['us-east-1']).toEqual([0, 5000, 25_000, 30_000, 35_000, 40_000]);
+	});
+
+	it('behind the detail the header never calls a region stale: no gap between refreshes reaches its threshold there', async () => {
+		const {refreshedAt, store, tick} = await startBusy();
+		store.getState().actions.screenOpened('detail', 'a');
+		await tick(120);
+		const times = refreshedAt['us-east-1']!;
+		expect(times.length).toBeGreaterThan(5);
+		expect(Math.max(...gaps(times))).toBeLessThan(selectStaleAfterMs(store.getState()));
+		store.getState().actions.back();
+		expect(selectStaleAfterMs(store.getState())).toBe(15_000);
 	});
 
 	it('a region overdue for the list is refreshed as soon as the list is back', async () => {

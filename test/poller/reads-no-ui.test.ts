@@ -118,7 +118,8 @@ describe('the poller', () => {
 		await flush();
 
 		api.failNext('us-east-1', 'credentials');
-		clock.advance(2000);
+		// The next call: the open execution's read, which has changed nothing, comes after 3 s (open-refresh.ts createOpenBackoff).
+		clock.advance(3000);
 		await waitFor(() => store.getState().banner !== undefined, 'refused credentials');
 		actions.pauseToggled();
 		await waitFor(() => api.resets === 1 && store.getState().banner === undefined, 'resumed');
@@ -127,7 +128,7 @@ describe('the poller', () => {
 		// A timeout (of the list or of the open execution, whichever asks first).
 		api.failNext('us-east-1', 'timeout');
 		const beforeTimeout = calls();
-		clock.advance(2000);
+		clock.advance(3000);
 		await waitFor(() => calls() > beforeTimeout, 'the call that times out');
 		await flush();
 		await poller.tick();

@@ -89,6 +89,8 @@ describe('header', () => {
 		}
 
 		expect(regionSummary(regionHealth(ok, false), NOW + 44_500, STALE_AFTER)).toEqual({text: 'updated 45s ago', level: 'warn'});
+		// Its refresh in flight (the catch-up when the list comes back from a detail): not called stale meanwhile.
+		expect(regionSummary(regionHealth({...ok, inFlight: true}, false), NOW + 18_000, STALE_AFTER)).toEqual({text: 'ok', level: 'ok'});
 	});
 
 	it('renders the same header before, during and after a refresh that changes nothing', async () => {

@@ -40,7 +40,8 @@ export function regionSummary(health: RegionHealth, now: number, staleAfterMs: n
 
 		case 'ok': {
 			const age = health.lastSuccessAt === undefined ? 0 : now - health.lastSuccessAt;
-			return age > staleAfterMs ? {text: `updated ${formatDuration(age)} ago`, level: 'warn'} : {text: 'ok', level: 'ok'};
+			// In flight: being refreshed now (e.g. the catch-up when the list comes back); a request that hangs ends as an error.
+			return age > staleAfterMs && !health.inFlight ? {text: `updated ${formatDuration(age)} ago`, level: 'warn'} : {text: 'ok', level: 'ok'};
 		}
 	}
 }
