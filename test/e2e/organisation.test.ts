@@ -121,7 +121,8 @@ describe.skipIf(!tmuxAvailable())('an organisation of 3 accounts × 2 regions', 
 		expect(child).toMatch(/Failed/);
 		// u: back up to the parent.
 		await tmux.sendKeys('u');
-		await tmux.waitFor(screen => /Enter: account × region grid/.test(screen) && !screen.includes(childId));
+		// The parent's detail: its grid hint and no "parent:" line (the child's id may still show, as the failed step's output).
+		await tmux.waitFor(screen => /Enter: account × region grid/.test(screen) && !screen.includes(`parent: ${parentShort}`) && screen.includes(parentShort));
 		expect(await tmux.exitStatus()).toBeUndefined();
 	}, 120_000);
 });
