@@ -9,7 +9,7 @@ import {Text} from '../text.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from '../../core/dialogs/start-form-fields.js';
 import type {StartFormState, StartStep} from '../../core/dialogs/start-form-state.js';
-import {buildFromState, startQuestion} from '../../core/dialogs/start-form-transition.js';
+import {buildFromState, startAccount, startQuestion} from '../../core/dialogs/start-form-transition.js';
 import {useAppStore} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
@@ -50,7 +50,7 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 				{state.source || state.rerunSource ? `Re-run ${state.source?.id ?? state.rerunSource?.executionId ?? ''}` : 'Start a run'}
 				<Text
 					dimColor
-				>{`  ${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
+				>{`  ${titleAccount(state)}${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
 			</Text>
 			{state.step === 'source' ? (
 				<Text dimColor>{`Reading execution ${state.rerunSource?.executionId ?? ''} to fill the form…`}</Text>
@@ -98,6 +98,13 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 			)}
 		</Box>
 	);
+}
+
+/** Several accounts watched: the account the run starts in, before its Region, in the title. */
+function titleAccount(state: StartFormState): string {
+	const {account, accountName} = startAccount(state);
+	if (account === undefined) return '';
+	return `${accountName !== undefined && accountName !== account ? `${accountName} (${account})` : account} · `;
 }
 
 function StepBody({state}: {readonly state: StartFormState}) {
