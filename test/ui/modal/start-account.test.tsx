@@ -100,6 +100,15 @@ describe('the start form with several accounts', () => {
 		expect(port.calls).toEqual([]);
 	});
 
+	it("stop's question names the execution's account by name and id too", async () => {
+		const store = twoAccounts();
+		const running = execution(2, {account: PROD, accountName: 'prod-payments', region: 'eu-west-1', status: 'InProgress', endTime: undefined});
+		store.setState({executions: {...store.getState().executions, [running.id]: running}});
+		rendered = await renderModal(store, accountPort().port, {kind: 'stop', executionId: running.id});
+		await rendered.press('enter');
+		await rendered.waitFor(`Cancel execution ${running.id} (Doc-2) in account prod-payments (${PROD}), eu-west-1?`);
+	});
+
 	it('under --read-only the form does not open', async () => {
 		const store = twoAccounts(true);
 		store.getState().actions.dialogOpened({kind: 'start'});
