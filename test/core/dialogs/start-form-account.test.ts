@@ -102,7 +102,8 @@ describe('the Account field of the start form', () => {
 
 describe('a re-run with several accounts', () => {
 	const source: ExecutionDetail = {
-		...execution(3, {account: PROD, region: 'eu-west-1', documentName: 'Prod-Runbook', parameters: {Message: ['x']}}),
+		...execution(3, {account: PROD, region: 'eu-west-1', documentName: 'Prod-Runbook'}),
+		parameters: {Message: ['x']},
 		steps: [],
 	};
 
