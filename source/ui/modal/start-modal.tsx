@@ -30,7 +30,8 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 	const errors = allErrors(state);
 	const fields = fieldsOf(state);
 	// The shell keeps a header and footer around the dialog; the dialog's own chrome takes about ten lines.
-	const noteLines = state.notes.length + (state.serviceError ? 2 : 0) + (state.step === 'parameters' ? 2 : state.step === 'review' ? 8 : 0);
+	const noteLines =
+		state.notes.length + (state.serviceError ? 2 : 0) + (state.step === 'parameters' ? 2 : state.step === 'review' ? (state.account === undefined ? 8 : 9) : 0);
 	const maxLines = Math.max(4, viewport.rows - 16 - noteLines);
 	const documentLines = Math.min(8, filteredDocuments(state).length) + 1;
 	const red = tint(theme, 'red');
@@ -100,11 +101,17 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 	);
 }
 
-/** Several accounts watched: the account the run starts in, before its Region, in the title. */
-function titleAccount(state: StartFormState): string {
+/** Several accounts watched: the account the run starts in, by name and id ('' with one account). */
+function accountWords(state: StartFormState): string {
 	const {account, accountName} = startAccount(state);
 	if (account === undefined) return '';
-	return `${accountName !== undefined && accountName !== account ? `${accountName} (${account})` : account} · `;
+	return accountName !== undefined && accountName !== account ? `${accountName} (${account})` : account;
+}
+
+/** The title says the account before the Region. */
+function titleAccount(state: StartFormState): string {
+	const words = accountWords(state);
+	return words === '' ? '' : `${words} · `;
 }
 
 function StepBody({state}: {readonly state: StartFormState}) {
@@ -137,6 +144,9 @@ function StepBody({state}: {readonly state: StartFormState}) {
 				<Text>{`This is the request, as the equivalent AWS CLI command (${dialogHint('review', ['form.copy'], {'form.copy': 'copy it as one line'}, theme.ascii)}):`}</Text>
 				<Text wrap="wrap">{renderCliCommand(built.request, {multiline: true})}</Text>
 				<Text dimColor>The client token makes a repeated submit return the same run instead of starting another.</Text>
+				{state.account === undefined ? null : (
+					<Text dimColor wrap="wrap">{`It starts in account ${accountWords(state)}: run the command with that account's credentials.`}</Text>
+				)}
 				{state.copyNote ? <Text color={tint(theme, 'green')}>{state.copyNote}</Text> : null}
 			</Box>
 		);

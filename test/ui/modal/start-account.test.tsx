@@ -71,6 +71,8 @@ describe('the start form with several accounts', () => {
 		await ui.press('enter');
 		await ui.focus('Review ›');
 		await ui.press('enter');
+		// The CLI command carries no account: the review says whose credentials it needs.
+		await ui.waitFor(`It starts in account prod-payments (${PROD}): run the command with that account's credentials.`);
 		await ui.focus('Start the run');
 		await ui.press('enter');
 		await ui.confirm(`Start AWS-RestartEC2Instance in account prod-payments (${PROD}), us-east-1?`);
