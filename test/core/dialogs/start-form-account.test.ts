@@ -6,7 +6,7 @@ import {fieldsOf} from '../../../source/core/dialogs/start-form-fields.js';
 import type {StartFormState} from '../../../source/core/dialogs/start-form-state.js';
 import {openStartForm, startCommand, startEvent, startQuestion} from '../../../source/core/dialogs/start-form-transition.js';
 import type {ExecutionDetail} from '../../../source/core/types.js';
-import {execution, executionId} from '../../ui/fixtures.js';
+import {crossAccountDetail, execution, executionId} from '../../ui/fixtures.js';
 
 const HOME = '123456789012';
 const PROD = '111122223333';
@@ -141,21 +141,22 @@ describe('a re-run with several accounts', () => {
 		]);
 	});
 
-	it('of only the failed locations, from a failed cross-account run, stays in its account too', () => {
-		const failed: ExecutionDetail = {
-			...source,
-			status: 'Failed',
-			automationType: 'CrossAccount',
-			targetLocations: [{accounts: ['444455556666'], regions: ['us-east-1']}],
-			steps: [],
-		};
-		const {state} = openStartForm({
+	it('of only the failed locations (the scope question of a failed cross-account run) stays in its account too', () => {
+		const failed: ExecutionDetail = {...crossAccountDetail(2), account: PROD, status: 'Failed'};
+		const opened = openStartForm({
 			id: 4,
 			regions: REGIONS,
 			accounts: ACCOUNTS,
-			rerun: {executionId: failed.id, region: failed.region, account: PROD, detail: failed},
-			onlyFailed: 'locations',
+			account: HOME,
+			rerun: {executionId: failed.id, region: failed.region, detail: failed},
 		});
-		expect(state.account).toBe(PROD);
+		expect([opened.state.step, opened.state.account]).toEqual(['scope', PROD]);
+		const chosen = startCommand(focused(opened.state, 'scope.locations'), 'modal.confirm', '');
+		expect([chosen.state.step, chosen.state.account, chosen.state.region]).toEqual(['parameters', PROD, 'us-east-1']);
+		expect(chosen.state.settings.targetLocations.map(location => [location.accounts, location.regions])).toEqual([['111122223333', 'eu-west-1']]);
+		expect(accountsOf(chosen.effects)).toEqual([
+			['getDocument', PROD],
+			['listDocumentVersions', PROD],
+		]);
 	});
 });
