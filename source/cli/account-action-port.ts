@@ -1,7 +1,8 @@
 /**
  * The ActionPort with several accounts watched: stop, signal and the reads behind their dialogs
  * act in the execution's own account, with that account's credentials (a profile or an assumed
- * role), never in the home account's. Starting a run stays in the home account.
+ * role), never in the home account's. A run started or re-run from the start form goes through
+ * `inAccount(account)`: the port of the account the form names (the home account's by default).
  */
 import {createActionPort} from '../aws/action-port.js';
 import type {AwsApi} from '../aws/index.js';
@@ -29,6 +30,33 @@ export function createAccountActionPort({api, accountOf, refreshNow}: AccountAct
 		return port;
 	};
 
+	const startPorts = new Map<string, ActionPort>();
+	const portIn = (account: string): ActionPort => {
+		if (account === api.homeAccount) return homePort;
+		let port = startPorts.get(account);
+		if (!port) {
+			port = createActionPort({
+				client: region => {
+					// Never the home account's credentials for another account: the run would start in the wrong place.
+					const client = api.clientFor(account, region);
+					if (!client) throw new Error(`No credentials for account ${account} (it is not watched).`);
+					return client;
+				},
+				...(refreshNow ? {refreshNow} : {}),
+			});
+			startPorts.set(account, port);
+		}
+
+		return port;
+	};
+
+	/** The port acting in `account` for everything: the start form's reads and the run it starts. */
+	const inAccount = (account: string): ActionPort => ({
+		...portIn(account),
+		getExecution: async (region, executionId) => (await api.getExecution(region, executionId, account === api.homeAccount ? {} : {account})).detail,
+		inAccount,
+	});
+
 	return {
 		...homePort,
 		stopExecution: async (region, executionId, type) => portOf(executionId).stopExecution(region, executionId, type),
@@ -40,5 +68,6 @@ export function createAccountActionPort({api, accountOf, refreshNow}: AccountAct
 			const account = accountOf(executionId);
 			return (await api.getExecution(region, executionId, account === undefined ? {} : {account})).detail;
 		},
+		inAccount,
 	};
 }

@@ -23,25 +23,33 @@ export function createDeferredPort(): DeferredPort {
 	});
 	// A rejection nobody asked for is not a crash: the caller that failed to connect reports it.
 	connected.catch(() => undefined);
-	const port: ActionPort = {
-		startExecution: async request => (await connected).startExecution(request),
-		stopExecution: async (region, executionId, type) => (await connected).stopExecution(region, executionId, type),
-		sendSignal: async (region, executionId, signal, payload) => (await connected).sendSignal(region, executionId, signal, payload),
-		listDocuments: async (region, options) => (await connected).listDocuments(region, options),
-		listDocumentVersions: async (region, name) => (await connected).listDocumentVersions(region, name),
-		getDocument: async (region, name, version) => (await connected).getDocument(region, name, version),
+	/** Calls that wait for `target`: the connected port, or its port in another account. */
+	const waiting = (target: () => Promise<ActionPort>): ActionPort => ({
+		startExecution: async request => (await target()).startExecution(request),
+		stopExecution: async (region, executionId, type) => (await target()).stopExecution(region, executionId, type),
+		sendSignal: async (region, executionId, signal, payload) => (await target()).sendSignal(region, executionId, signal, payload),
+		listDocuments: async (region, options) => (await target()).listDocuments(region, options),
+		listDocumentVersions: async (region, name) => (await target()).listDocumentVersions(region, name),
+		getDocument: async (region, name, version) => (await target()).getDocument(region, name, version),
 		async listExecutionTags(region, executionId) {
-			const target = await connected;
-			return target.listExecutionTags ? target.listExecutionTags(region, executionId) : [];
+			const ready = await target();
+			return ready.listExecutionTags ? ready.listExecutionTags(region, executionId) : [];
 		},
 		async getExecution(region, executionId) {
-			const target = await connected;
-			if (!target.getExecution) throw new Error('this connection cannot read one execution');
-			return target.getExecution(region, executionId);
+			const ready = await target();
+			if (!ready.getExecution) throw new Error('this connection cannot read one execution');
+			return ready.getExecution(region, executionId);
 		},
+		inAccount: account =>
+			waiting(async () => {
+				const ready = await target();
+				if (!ready.inAccount) throw new Error(`This connection cannot act in account ${account}.`);
+				return ready.inAccount(account);
+			}),
 		refreshNow: () => real?.refreshNow(),
 		loadOlder: () => real?.loadOlder?.(),
-	};
+	});
+	const port = waiting(async () => connected);
 	return {
 		port,
 		resolve(target) {

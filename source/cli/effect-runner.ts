@@ -39,6 +39,24 @@ function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** A port whose every call rejects: asked to act in an account the connection cannot act in. */
+function refusingPort(account: string): ActionPort {
+	const refuse = async (): Promise<never> => {
+		throw new ActionError(`This connection cannot act in account ${account}.`);
+	};
+	return {
+		startExecution: refuse,
+		stopExecution: refuse,
+		sendSignal: refuse,
+		listDocuments: refuse,
+		listDocumentVersions: refuse,
+		getDocument: refuse,
+		listExecutionTags: refuse,
+		getExecution: refuse,
+		refreshNow: () => undefined,
+	};
+}
+
 export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 	const {store, port} = options;
 	const now = options.now ?? Date.now;
@@ -57,6 +75,15 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 			(error: unknown) => answer(dialogId, failed(error)),
 		);
 
+	/**
+	 * The port for an effect's account (several accounts watched): that account's credentials. A
+	 * port that cannot act in another account refuses, rather than starting the run somewhere else.
+	 */
+	const portIn = (account: string | undefined): ActionPort => {
+		if (account === undefined) return port;
+		return port.inAccount ? port.inAccount(account) : refusingPort(account);
+	};
+
 	async function run(effect: Effect): Promise<void> {
 		if (MUTATING_EFFECTS.has(effect.kind) && store.getState().context.readOnly) {
 			// The store never queues these under --read-only; refusing here too keeps that true whatever queues them.
@@ -64,11 +91,11 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 		}
 		switch (effect.kind) {
 			case 'listDocuments': {
-				const {region, owner} = effect;
-				const where = {region, ...(owner === undefined ? {} : {owner})};
+				const {account, region, owner} = effect;
+				const where = {...(account === undefined ? {} : {account}), region, ...(owner === undefined ? {} : {owner})};
 				return settle(
 					effect.dialogId,
-					async () => port.listDocuments(region, owner === undefined ? {} : {owner}),
+					async () => portIn(account).listDocuments(region, owner === undefined ? {} : {owner}),
 					documents => ({kind: 'documentsListed', ...where, documents}),
 					error => ({kind: 'documentsFailed', ...where, error: messageOf(error)}),
 				);
@@ -76,26 +103,32 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 			case 'listDocumentVersions':
 				return settle(
 					effect.dialogId,
-					async () => port.listDocumentVersions(effect.region, effect.name),
+					async () => portIn(effect.account).listDocumentVersions(effect.region, effect.name),
 					versions => ({kind: 'versionsListed', name: effect.name, versions}),
 					error => ({kind: 'versionsFailed', name: effect.name, error: messageOf(error)}),
 				);
 			case 'getDocument': {
-				const which = {region: effect.region, name: effect.name, ...(effect.version === undefined ? {} : {version: effect.version})};
+				const which = {
+					...(effect.account === undefined ? {} : {account: effect.account}),
+					region: effect.region,
+					name: effect.name,
+					...(effect.version === undefined ? {} : {version: effect.version}),
+				};
 				return settle(
 					effect.dialogId,
-					async () => port.getDocument(effect.region, effect.name, effect.version),
+					async () => portIn(effect.account).getDocument(effect.region, effect.name, effect.version),
 					document => ({kind: 'documentRead', ...which, content: document.content, ...(document.description ? {description: document.description} : {})}),
 					error => ({kind: 'documentFailed', ...which, error: messageOf(error)}),
 				);
 			}
 			case 'getExecution': {
-				const read = port.getExecution;
+				const target = portIn(effect.account);
+				const read = target.getExecution;
 				if (!read)
 					return answer(effect.dialogId, {kind: 'executionFailed', executionId: effect.executionId, error: 'this connection cannot read one execution'});
 				return settle(
 					effect.dialogId,
-					async () => read.call(port, effect.region, effect.executionId),
+					async () => read.call(target, effect.region, effect.executionId),
 					detail => {
 						// What was read is the freshest detail too: the detail screen shows it without another call.
 						store.getState().actions.detailLoaded(detail);
@@ -105,11 +138,12 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 				);
 			}
 			case 'listExecutionTags': {
-				const list = port.listExecutionTags;
+				const target = portIn(effect.account);
+				const list = target.listExecutionTags;
 				if (!list) return answer(effect.dialogId, {kind: 'tagsListed', tags: []});
 				return settle(
 					effect.dialogId,
-					async () => list.call(port, effect.region, effect.executionId),
+					async () => list.call(target, effect.region, effect.executionId),
 					tags => ({kind: 'tagsListed', tags}),
 					error => ({kind: 'tagsFailed', error: messageOf(error)}),
 				);
@@ -131,7 +165,7 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 			case 'startExecution':
 				return settle(
 					effect.dialogId,
-					async () => port.startExecution(effect.request),
+					async () => portIn(effect.account).startExecution(effect.request),
 					({executionId}) => ({kind: 'started', executionId, at: now()}),
 					error => ({
 						kind: 'startFailed',

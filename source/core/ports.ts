@@ -64,6 +64,12 @@ export interface ActionPort {
 	 * which list rows do not carry. Optional for fakes; the form then asks for the runbook by hand.
 	 */
 	getExecution?(region: string, executionId: string): Promise<ExecutionDetail>;
+	/**
+	 * The same port acting in another watched account, with that account's credentials (several
+	 * accounts watched: a run started or re-run in a member account). Optional for fakes and for
+	 * one account; asked for an account it cannot act in, its calls reject rather than act elsewhere.
+	 */
+	inAccount?(account: string): ActionPort;
 	/** Ask the poller to refresh now (manual refresh, or after an action). */
 	refreshNow(): void;
 	/**

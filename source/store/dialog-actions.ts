@@ -10,6 +10,7 @@ import {compileFilter} from '../core/filter.js';
 import {MUTATING_EFFECTS, type DialogEvent, type Effect, type Outcome, type Transition} from '../core/dialogs/effects.js';
 import {choiceCommand, choiceEvent, choiceFocus, openChoiceDialog, type DialogExecution} from '../core/dialogs/execution-choice.js';
 import {openStartForm, startCommand, startEvent, startFocus} from '../core/dialogs/start-form-transition.js';
+import type {AccountChoice} from '../core/dialogs/start-form-state.js';
 import type {Execution} from '../core/types.js';
 import type {AppState, GetState, SetState} from './app-store.js';
 import type {AppData, DialogRequest, Modal} from './state.js';
@@ -65,7 +66,7 @@ function outcomeState(state: AppState, outcome: Outcome): Partial<AppData> {
 		region: outcome.region,
 		status: 'Pending',
 		startTime: outcome.at,
-		...(state.context.account === undefined ? {} : {account: state.context.account}),
+		...(outcome.account !== undefined ? {account: outcome.account} : state.context.account === undefined ? {} : {account: state.context.account}),
 	};
 	const hidden = state.filter !== '' && !compileFilter(state.filter).predicate(row);
 	return {
@@ -92,6 +93,26 @@ function applied<S>(state: AppState, transition: Transition<S>, modal: (inner: S
 	return {modal: modal(transition.state), ...queued};
 }
 
+/**
+ * Several accounts watched: the start form's Account choices (the watched accounts) and the one it
+ * starts in unless changed: the selected row's (or the open execution's) account, else the home account.
+ */
+function startAccounts(state: AppState): {readonly accounts?: readonly AccountChoice[]; readonly account?: string} {
+	const watched = state.context.accounts;
+	if (!watched || watched.length < 2) return {};
+	const accounts = watched.map(({account, label}) => ({account, label}));
+	const around = state.screen === 'list' ? state.selectedId : (state.openId ?? state.selectedId);
+	const account = (around === undefined ? undefined : dialogExecution(state, around)?.account) ?? state.context.account;
+	return {accounts, ...(account === undefined ? {} : {account})};
+}
+
+/** The account a re-run's execution ran in, so the re-run starts there (several accounts watched). */
+function rerunAccount(state: AppState, executionId: string): {readonly account?: string} {
+	if (!state.context.accounts) return {};
+	const account = dialogExecution(state, executionId)?.account;
+	return account === undefined ? {} : {account};
+}
+
 export function createDialogActions(set: SetState, get: GetState): DialogActions {
 	return {
 		dialogOpened(request) {
@@ -109,10 +130,12 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 			const transition = openStartForm({
 				id,
 				regions: state.context.regions,
+				...startAccounts(state),
 				...(request.kind === 'rerun'
 					? {
 							rerun: {
 								executionId: request.executionId,
+								...rerunAccount(state, request.executionId),
 								...(state.details[request.executionId] ? {detail: state.details[request.executionId]} : {}),
 								...(state.executions[request.executionId] ? {region: state.executions[request.executionId]!.region} : {}),
 							},

@@ -172,6 +172,8 @@ export interface UiState {
 	/** The children screen's cursor; and, on a child's detail opened from there, its parent (Esc goes back to the children). */
 	readonly selectedChildIndex?: number;
 	readonly childrenOf?: string;
+	/** On a child's detail opened from a cross-account run's location screen: that screen (Esc goes back to it). */
+	readonly locationOf?: {readonly parentId: string; readonly cell: {readonly account: string; readonly region: string}; readonly stepIndex: number};
 	/** The locations screen's cursor (an index into store/location-rows.ts selectLocationRows). */
 	readonly selectedLocationIndex?: number;
 	/** Grid cursor (account and region of the selected cell). */

@@ -5,7 +5,7 @@ import {watchesManyAccounts} from '../core/location.js';
 import type {StatusGroup} from '../core/status.js';
 import type {GetState, SetState} from './app-store.js';
 import type {AppData, Screen, SortState} from './state.js';
-import {listBodyRows, selectScreenSteps, selectSelectedIndex, selectVisibleRows} from './selectors.js';
+import {listBodyRows, selectGridCursorCell, selectScreenSteps, selectSelectedIndex, selectVisibleRows} from './selectors.js';
 
 /** A cursor move: by a number of rows, to an end, by pages of the current viewport, or to an index. */
 export type Move = number | 'top' | 'bottom' | {readonly pages: number} | {readonly to: number};
@@ -27,7 +27,7 @@ export interface UiActions {
 	statusQuickFilter(group: StatusGroup | undefined): void;
 	/** Open a screen; detail opens `executionId` or the selected row. */
 	screenOpened(screen: Screen, executionId?: string): void;
-	/** One screen up: location → grid → detail → list. */
+	/** One screen up: location → grid → detail → list (a child's detail → the children or location screen it came from). */
 	back(): void;
 	paneToggled(): void;
 	stepSelected(move: Move): void;
@@ -108,12 +108,19 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 				const id = executionId ?? selectVisibleRows(state)[selectSelectedIndex(state)]?.id;
 				if (id === undefined) return;
 				const sameExecution = id === state.openId;
+				// A child's detail opened from its parent's location screen remembers that screen, for Esc.
+				const cell = state.screen === 'location' && !sameExecution ? selectGridCursorCell(state) : undefined;
+				const fromLocation =
+					cell && state.openId !== undefined
+						? {parentId: state.openId, cell: {account: cell.account, region: cell.region}, stepIndex: state.selectedStepIndex}
+						: undefined;
 				set({
 					screen,
 					openId: id,
 					detailPane: 'steps',
 					selectedStepIndex: sameExecution ? state.selectedStepIndex : 0,
 					...(sameExecution ? {} : {gridCursor: undefined}),
+					locationOf: fromLocation,
 				});
 				return;
 			}
@@ -123,7 +130,20 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
 			set({screen, openId, ...(screen === 'location' ? {selectedStepIndex: 0} : {})});
 		},
 		back() {
-			const {screen, childrenOf} = get();
+			const {screen, childrenOf, locationOf} = get();
+			// A child's detail opened from its parent's location screen goes back there (that location under the cursor).
+			if (screen === 'detail' && locationOf !== undefined) {
+				set({
+					screen: 'location',
+					openId: locationOf.parentId,
+					gridCursor: locationOf.cell,
+					locationOf: undefined,
+					detailPane: 'steps',
+					selectedStepIndex: locationOf.stepIndex,
+				});
+				return;
+			}
+
 			// A child's detail opened from its parent's children screen goes back there.
 			if (screen === 'detail' && childrenOf !== undefined) {
 				set({screen: 'children', openId: childrenOf, childrenOf: undefined, detailPane: 'steps', selectedStepIndex: 0});

@@ -60,4 +60,24 @@ describe('the account action port', () => {
 		expect(['Cancelling', 'Cancelled']).toContain(AutomationExecution?.AutomationExecutionStatus);
 		expect((await port.getExecution!('us-east-1', running)).account).toBe(MEMBER);
 	});
+
+	it('inAccount: starts a run in that account, with its credentials; an account without credentials is refused', async () => {
+		const port = createAccountActionPort({api, accountOf: () => undefined});
+		const member = port.inAccount!(MEMBER);
+		const {executionId} = await member.startExecution({
+			region: 'us-east-1',
+			documentName: 'AWS-RestartEC2Instance',
+			parameters: {InstanceId: ['i-0123456789abcdef0']},
+			clientToken: '00000000-0000-4000-8000-00000000a001',
+		});
+		expect((await member.getExecution!('us-east-1', executionId)).id).toBe(executionId);
+		const inMember = ssm(emulator, {account: MEMBER});
+		const inHome = ssm(emulator, {account: emulator.homeAccount});
+		await expect(inMember.send(new GetAutomationExecutionCommand({AutomationExecutionId: executionId}))).resolves.toBeDefined();
+		await expect(inHome.send(new GetAutomationExecutionCommand({AutomationExecutionId: executionId}))).rejects.toThrow();
+		inMember.destroy();
+		inHome.destroy();
+		// Never the home account's credentials for an account that is not watched.
+		await expect(port.inAccount!('999999999999').listDocuments('us-east-1')).rejects.toThrow(/No credentials for account 999999999999/);
+	});
 });

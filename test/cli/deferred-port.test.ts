@@ -61,6 +61,30 @@ describe('createDeferredPort', () => {
 		await expect(deferred.port.getExecution?.('us-east-1', 'e-1')).rejects.toThrow(/cannot read one execution/);
 	});
 
+	it("a port in another account, asked for before the connection, acts through the real port's inAccount", async () => {
+		const calls: string[] = [];
+		const deferred = createDeferredPort();
+		const member = deferred.port.inAccount!('111122223333');
+		const documents = member.listDocuments('us-east-1');
+		const real = recordingPort(calls);
+		deferred.resolve({
+			...real,
+			inAccount(account) {
+				calls.push(`in ${account}`);
+				return recordingPort(calls);
+			},
+		});
+		await expect(documents).resolves.toEqual([]);
+		expect(calls).toEqual(['in 111122223333', 'documents us-east-1']);
+		// A real port that cannot act in another account refuses instead of acting in its own.
+		const plain = createDeferredPort();
+		plain.resolve(recordingPort(calls));
+		await expect(plain.port.inAccount!('111122223333').startExecution({region: 'us-east-1', documentName: 'X', clientToken: 't'})).rejects.toThrow(
+			'This connection cannot act in account 111122223333.',
+		);
+		expect(calls).toEqual(['in 111122223333', 'documents us-east-1']);
+	});
+
 	it('fails the waiting calls with the connection error', async () => {
 		const deferred = createDeferredPort();
 		const started = deferred.port.startExecution({region: 'us-east-1', documentName: 'AWS-RestartEC2Instance', parameters: {}, clientToken: 't'} as never);

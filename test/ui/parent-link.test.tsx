@@ -67,6 +67,19 @@ describe('a cross-account parent and its child in a member account', () => {
 		await app.waitFor(frame => frame.includes(`${executionId(901)}`) && frame.includes('parent: 00000002 (acme-management)'));
 		expect(store.getState()).toMatchObject({screen: 'detail', openId: child.id});
 		expect(store.getState().executions[child.id]?.account).toBe('111122223333');
+		// Esc goes back to the location screen it came from (that location, the parent open), then up to the grid.
+		await app.press('escape');
+		await app.waitFor(`child execution ${executionId(901)} · parent step 111122223333-eu-west-1 · Enter: its detail`);
+		expect(store.getState()).toMatchObject({screen: 'location', openId: parent.id, gridCursor: {account: '111122223333', region: 'eu-west-1'}});
+		await app.press('escape');
+		await app.waitFor(frame => store.getState().screen === 'grid' && frame.includes('111122223333 / eu-west-1'));
+		// A detail opened another way (from the list) goes back to the list, as before.
+		await app.press('escape');
+		await app.press('escape');
+		await app.waitFor(() => store.getState().screen === 'list');
+		store.getState().actions.screenOpened('detail', child.id);
+		await app.press('escape');
+		await app.waitFor(() => store.getState().screen === 'list');
 	});
 
 	it('says why when the child is not listed, or the parent is not', async () => {

@@ -10,9 +10,13 @@ export interface Confirmation {
 	readonly target: string;
 	/** Undefined when the account is not known (credentials whose account could not be read). */
 	readonly account?: string;
+	/** The account's name (Organizations or profile), said with its id when it differs. */
+	readonly accountName?: string;
 	readonly region: string;
 }
 
-export function confirmQuestion({action, target, account, region}: Confirmation): string {
-	return `${action} ${target} in ${account === undefined ? 'this account' : `account ${account}`}, ${region}?`;
+export function confirmQuestion({action, target, account, accountName, region}: Confirmation): string {
+	const named = accountName !== undefined && accountName !== '' && accountName !== account;
+	const where = account === undefined ? 'this account' : named ? `account ${accountName} (${account})` : `account ${account}`;
+	return `${action} ${target} in ${where}, ${region}?`;
 }

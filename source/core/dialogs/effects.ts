@@ -11,15 +11,26 @@ import type {ExecutionDetail, ParameterMap} from '../types.js';
 export const MUTATING_EFFECTS = new Set<Effect['kind']>(['startExecution', 'stopExecution', 'sendSignal']);
 
 export type Effect =
-	| {readonly kind: 'listDocuments'; readonly dialogId: number; readonly region: string; readonly owner?: string}
-	| {readonly kind: 'listDocumentVersions'; readonly dialogId: number; readonly region: string; readonly name: string}
-	| {readonly kind: 'getDocument'; readonly dialogId: number; readonly region: string; readonly name: string; readonly version?: string}
+	/*
+	 * `account` (several accounts watched): the watched account whose credentials the call uses, the
+	 * one the start form acts in; absent, the connection's own (home) account.
+	 */
+	| {readonly kind: 'listDocuments'; readonly dialogId: number; readonly account?: string; readonly region: string; readonly owner?: string}
+	| {readonly kind: 'listDocumentVersions'; readonly dialogId: number; readonly account?: string; readonly region: string; readonly name: string}
+	| {
+			readonly kind: 'getDocument';
+			readonly dialogId: number;
+			readonly account?: string;
+			readonly region: string;
+			readonly name: string;
+			readonly version?: string;
+	  }
 	/** A re-run from the list: the run's parameters are only in GetAutomationExecution. */
-	| {readonly kind: 'getExecution'; readonly dialogId: number; readonly region: string; readonly executionId: string}
-	| {readonly kind: 'listExecutionTags'; readonly dialogId: number; readonly region: string; readonly executionId: string}
+	| {readonly kind: 'getExecution'; readonly dialogId: number; readonly account?: string; readonly region: string; readonly executionId: string}
+	| {readonly kind: 'listExecutionTags'; readonly dialogId: number; readonly account?: string; readonly region: string; readonly executionId: string}
 	| {readonly kind: 'readFile'; readonly dialogId: number; readonly path: string}
 	| {readonly kind: 'newClientToken'; readonly dialogId: number}
-	| {readonly kind: 'startExecution'; readonly dialogId: number; readonly request: StartRequest}
+	| {readonly kind: 'startExecution'; readonly dialogId: number; readonly account?: string; readonly request: StartRequest}
 	| {
 			readonly kind: 'stopExecution';
 			readonly dialogId: number;
@@ -46,19 +57,33 @@ export type Effect =
 
 /** The answer to an effect, for the dialog that asked (matched by its id). */
 export type DialogEvent =
-	| {readonly kind: 'documentsListed'; readonly region: string; readonly owner?: string; readonly documents: readonly DocumentSummary[]}
-	| {readonly kind: 'documentsFailed'; readonly region: string; readonly owner?: string; readonly error: string}
+	| {
+			readonly kind: 'documentsListed';
+			readonly account?: string;
+			readonly region: string;
+			readonly owner?: string;
+			readonly documents: readonly DocumentSummary[];
+	  }
+	| {readonly kind: 'documentsFailed'; readonly account?: string; readonly region: string; readonly owner?: string; readonly error: string}
 	| {readonly kind: 'versionsListed'; readonly name: string; readonly versions: readonly string[]}
 	| {readonly kind: 'versionsFailed'; readonly name: string; readonly error: string}
 	| {
 			readonly kind: 'documentRead';
+			readonly account?: string;
 			readonly region: string;
 			readonly name: string;
 			readonly version?: string;
 			readonly content: string;
 			readonly description?: string;
 	  }
-	| {readonly kind: 'documentFailed'; readonly region: string; readonly name: string; readonly version?: string; readonly error: string}
+	| {
+			readonly kind: 'documentFailed';
+			readonly account?: string;
+			readonly region: string;
+			readonly name: string;
+			readonly version?: string;
+			readonly error: string;
+	  }
 	| {readonly kind: 'executionRead'; readonly detail: ExecutionDetail}
 	| {readonly kind: 'executionFailed'; readonly executionId: string; readonly error: string}
 	| {readonly kind: 'tagsListed'; readonly tags: ReadonlyArray<{readonly key: string; readonly value: string}>}
@@ -84,6 +109,8 @@ export type Outcome =
 	| {
 			readonly kind: 'started';
 			readonly executionId: string;
+			/** The account it was started in (several accounts watched); absent, the home account. */
+			readonly account?: string;
 			readonly region: string;
 			readonly documentName: string;
 			readonly at: number;

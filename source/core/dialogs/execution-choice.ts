@@ -132,6 +132,7 @@ function ask(state: ChoiceDialogState, option: ChoiceOption, execution: DialogEx
 		target: `execution ${execution.id} (${execution.documentName})${comment}`,
 		region: execution.region,
 		...(account === undefined ? {} : {account}),
+		...(execution.accountName !== undefined && execution.account !== undefined ? {accountName: execution.accountName} : {}),
 	});
 	return {
 		...state,

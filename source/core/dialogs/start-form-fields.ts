@@ -223,6 +223,15 @@ function parameterFields(state: StartFormState): FieldDef[] {
 
 function documentFields(state: StartFormState): FieldDef[] {
 	const fields: FieldDef[] = [];
+	if (state.accounts && state.accounts.length > 1)
+		fields.push({
+			key: 'account',
+			label: 'Account',
+			kind: 'choice',
+			value: state.account ?? '',
+			choices: state.accounts.map(({account, label}) => ({value: account, label: label === account ? account : `${label} (${account})`})),
+			hint: 'The watched account the run starts in (its runbooks, its credentials)',
+		});
 	if (state.regions.length > 1)
 		fields.push({key: 'region', label: 'Region', kind: 'choice', value: state.region, choices: state.regions.map(region => ({value: region, label: region}))});
 	fields.push(
@@ -311,6 +320,8 @@ export function withFieldValue(state: StartFormState, key: string, value: string
 	const location = /^locations\.(\d+)\.(\w+)$/.exec(key);
 	if (location) return {...state, settings: updateLocation(state.settings, Number(location[1]), location[2]!, value)};
 	switch (key) {
+		case 'account':
+			return state.accounts?.some(entry => entry.account === value) ? {...state, account: value} : state;
 		case 'region':
 			return {...state, region: value};
 		case 'owner':

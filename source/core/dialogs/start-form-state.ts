@@ -38,10 +38,22 @@ export interface RerunScope {
 	readonly targets: number;
 }
 
+/** A watched account the form can start a run in: its id and its name (Organizations or profile). */
+export interface AccountChoice {
+	readonly account: string;
+	readonly label: string;
+}
+
 export interface StartFormState {
 	/** Which dialog this is: answers to an earlier dialog's requests are told apart by it. */
 	readonly id: number;
 	readonly step: StartStep;
+	/**
+	 * Several accounts watched: the one the run starts in (and the runbooks are read from), one of
+	 * `accounts`. Undefined with one account: the connection's own.
+	 */
+	readonly account?: string;
+	readonly accounts?: readonly AccountChoice[];
 	readonly region: string;
 	readonly regions: readonly string[];
 	/** One UUID per form: a repeated submit of the same form can never start two runs. */
@@ -90,16 +102,35 @@ export interface NewFormInit {
 	readonly id: number;
 	readonly regions: readonly string[];
 	readonly region?: string;
+	/** The watched accounts (only when more than one) and the one to start in (default: the first). */
+	readonly accounts?: readonly AccountChoice[];
+	readonly account?: string;
 	readonly clientToken: string;
+}
+
+/** The account field's place: shown only when there is more than one account to choose from. */
+function accountChoices(init: NewFormInit): Pick<StartFormState, 'account' | 'accounts'> {
+	const accounts = init.accounts ?? [];
+	if (accounts.length < 2) return {};
+	const account = accounts.some(entry => entry.account === init.account) ? init.account! : accounts[0]!.account;
+	return {account, accounts};
+}
+
+/** Where the type-ahead field is on the runbook step: after the Account and Region choices when they show. */
+export function queryFocus(state: Pick<StartFormState, 'accounts' | 'regions'>): number {
+	return 1 + (state.regions.length > 1 ? 1 : 0) + ((state.accounts?.length ?? 0) > 1 ? 1 : 0);
 }
 
 export function newStartForm(init: NewFormInit): StartFormState {
 	const region = init.region ?? init.regions[0] ?? 'us-east-1';
+	const regions = init.regions.length > 0 ? init.regions : [region];
+	const accounts = accountChoices(init);
 	return {
 		id: init.id,
 		step: 'document',
+		...accounts,
 		region,
-		regions: init.regions.length > 0 ? init.regions : [region],
+		regions,
 		clientToken: init.clientToken,
 		owner: 'All',
 		query: '',
@@ -113,7 +144,7 @@ export function newStartForm(init: NewFormInit): StartFormState {
 		settings: emptyRunSettings,
 		locationsFile: '',
 		// Start in the type-ahead field: typing filters the runbooks at once.
-		focus: init.regions.length > 1 ? 2 : 1,
+		focus: queryFocus({regions, ...accounts}),
 		cursor: 0,
 		touched: {},
 		revealed: [],

@@ -19,7 +19,16 @@ import {confirmQuestion} from './confirm.js';
 import {stay, type DialogEvent, type Effect, type Transition} from './effects.js';
 import {applyTextCommand} from './text-edit.js';
 import {fieldsOf, filteredDocuments, stepErrors, withFieldValue, type FieldDef} from './start-form-fields.js';
-import {newStartForm, prefilledStartForm, withDefinition, withRerunTags, type StartFormState, type StartStep} from './start-form-state.js';
+import {
+	newStartForm,
+	prefilledStartForm,
+	queryFocus,
+	withDefinition,
+	withRerunTags,
+	type AccountChoice,
+	type StartFormState,
+	type StartStep,
+} from './start-form-state.js';
 
 export type StartTransition = Transition<StartFormState>;
 
@@ -113,11 +122,17 @@ function chooseDocument(state: StartFormState): StartTransition {
 	return changed || state.definition.state !== 'ready' ? loadDocument(chosen) : stay(chosen);
 }
 
+/** The account the form's calls use, on its effects (absent with one account: the connection's own). */
+function inAccount(state: Pick<StartFormState, 'account'>): {readonly account?: string} {
+	return state.account === undefined ? {} : {account: state.account};
+}
+
 /** Reads the chosen runbook version (and, once per runbook, its versions for the Version choice). */
 function loadDocument(state: StartFormState): StartTransition {
 	const read: Effect = {
 		kind: 'getDocument',
 		dialogId: state.id,
+		...inAccount(state),
 		region: state.region,
 		name: state.documentName,
 		...(state.documentVersion === '' ? {} : {version: state.documentVersion}),
@@ -126,6 +141,7 @@ function loadDocument(state: StartFormState): StartTransition {
 	return stay({...state, definition: {state: 'loading'}, versions: {state: 'loading'}}, read, {
 		kind: 'listDocumentVersions',
 		dialogId: state.id,
+		...inAccount(state),
 		region: state.region,
 		name: state.documentName,
 	});
@@ -134,7 +150,7 @@ function loadDocument(state: StartFormState): StartTransition {
 function loadDocuments(state: StartFormState): StartTransition {
 	return stay(
 		{...state, documents: {state: 'loading'}},
-		{kind: 'listDocuments', dialogId: state.id, region: state.region, ...(state.owner === 'All' ? {} : {owner: state.owner})},
+		{kind: 'listDocuments', dialogId: state.id, ...inAccount(state), region: state.region, ...(state.owner === 'All' ? {} : {owner: state.owner})},
 	);
 }
 
@@ -200,7 +216,8 @@ function choose(state: StartFormState, field: FieldDef, value: string): StartTra
 	const next = {...withFieldValue(state, field.key, value), openChoice: undefined, dirty: state.dirty || value !== field.value};
 	if (value === field.value) return stay(next);
 	if (field.key === 'documentVersion') return loadDocument(next);
-	if (field.key === 'owner' || field.key === 'region') return loadDocuments({...next, documentIndex: 0});
+	// Another account or Region has other runbooks (its own, and those shared with it).
+	if (field.key === 'owner' || field.key === 'region' || field.key === 'account') return loadDocuments({...next, documentIndex: 0});
 	return stay(next);
 }
 
@@ -245,15 +262,22 @@ export function startFocus(state: StartFormState): DialogFocus {
 	return field.kind === 'choice' || field.kind === 'toggle' ? 'choice' : 'fields';
 }
 
-/** The account and Region the run will start in, as the confirmation names them. */
+/** The account the run will start in when the form does not choose one (one account watched): the credentials'. */
 export interface StartWhere {
 	readonly account?: string;
 }
 
-/** The y/n question before the run starts: what (runbook and version), where (account, Region). */
+/** The account the form acts in, with its name, as the confirmation and the title say it. */
+export function startAccount(state: StartFormState, where: StartWhere = {}): {readonly account?: string; readonly accountName?: string} {
+	if (state.account === undefined) return where.account === undefined ? {} : {account: where.account};
+	const label = state.accounts?.find(entry => entry.account === state.account)?.label;
+	return {account: state.account, ...(label === undefined ? {} : {accountName: label})};
+}
+
+/** The y/n question before the run starts: what (runbook and version), where (account by name and id, Region). */
 export function startQuestion(state: StartFormState, where: StartWhere = {}): string {
 	const version = state.documentVersion === '' ? '' : ` (version ${state.documentVersion})`;
-	return confirmQuestion({action: 'Start', target: `${state.documentName}${version}`, region: state.region, ...where});
+	return confirmQuestion({action: 'Start', target: `${state.documentName}${version}`, region: state.region, ...startAccount(state, where)});
 }
 
 /** The form after a keymap command (resolved with startFocus), and what must happen outside it. */
@@ -268,7 +292,7 @@ export function startCommand(state: StartFormState, command: Command | undefined
 		if (command !== 'confirm.yes') return stay(state);
 		const request = builtRequest(state);
 		if (!request) return stay({...state, confirmingStart: false});
-		return stay({...state, confirmingStart: false, submitting: true}, {kind: 'startExecution', dialogId: state.id, request});
+		return stay({...state, confirmingStart: false, submitting: true}, {kind: 'startExecution', dialogId: state.id, ...inAccount(state), request});
 	}
 	// While the request is out, keys wait: the answer decides what comes next.
 	if (state.submitting) return stay(state);
@@ -326,21 +350,35 @@ export function startCommand(state: StartFormState, command: Command | undefined
 export interface OpenStart {
 	readonly id: number;
 	readonly regions: readonly string[];
-	/** Re-run: the execution's id, its detail when loaded and its list row's region otherwise. */
-	readonly rerun?: {readonly executionId: string; readonly region?: string; readonly detail?: ExecutionDetail};
+	/** Several accounts watched: the choices, and the one to start in (the selected row's, else the home account). */
+	readonly accounts?: readonly AccountChoice[];
+	readonly account?: string;
+	/**
+	 * Re-run: the execution's id, its detail when loaded and its list row's region otherwise, and
+	 * the account it ran in (the re-run starts there, and its run and tags are read there).
+	 */
+	readonly rerun?: {readonly executionId: string; readonly region?: string; readonly account?: string; readonly detail?: ExecutionDetail};
 	readonly onlyFailed?: OnlyFailed;
 }
 
 /** The first state of a start or re-run dialog, and what it needs loaded. */
 export function openStartForm(open: OpenStart): StartTransition {
-	const init = {id: open.id, regions: open.regions, clientToken: ''};
+	const account = open.rerun ? (open.rerun.detail?.account ?? open.rerun.account ?? open.account) : open.account;
+	const init = {
+		id: open.id,
+		regions: open.regions,
+		clientToken: '',
+		...(open.accounts ? {accounts: open.accounts} : {}),
+		...(account === undefined ? {} : {account}),
+	};
 	const token: Effect = {kind: 'newClientToken', dialogId: open.id};
 	if (open.rerun === undefined) {
 		const {state, effects} = loadDocuments(newStartForm(init));
 		return stay(state, token, ...effects);
 	}
 	const {executionId, region, detail} = open.rerun;
-	const tags: Effect[] = region === undefined ? [] : [{kind: 'listExecutionTags', dialogId: open.id, region, executionId}];
+	const where = inAccount(newStartForm(init));
+	const tags: Effect[] = region === undefined ? [] : [{kind: 'listExecutionTags', dialogId: open.id, ...where, region, executionId}];
 	if (detail) {
 		const {state, effects} = fromSource(newStartForm({...init, region: detail.region}), detail, open.onlyFailed);
 		return stay({...state, rerunTags: {state: 'loading'}}, token, ...effects, ...tags);
@@ -353,7 +391,7 @@ export function openStartForm(open: OpenStart): StartTransition {
 	return stay(
 		{...newStartForm({...init, region}), step: 'source', rerunSource: {executionId, region}, rerunTags: {state: 'loading'}},
 		token,
-		{kind: 'getExecution', dialogId: open.id, region, executionId},
+		{kind: 'getExecution', dialogId: open.id, ...where, region, executionId},
 		...tags,
 	);
 }
@@ -371,7 +409,13 @@ function fromSource(state: StartFormState, source: ExecutionDetail, onlyFailed: 
 function chooseScope(state: StartFormState, only: OnlyFailed | undefined): StartTransition {
 	const source = state.source;
 	if (!source) return stay({...state, serviceError: 'The execution is no longer loaded.'});
-	const init = {id: state.id, regions: state.regions, clientToken: state.clientToken};
+	const init = {
+		id: state.id,
+		regions: state.regions,
+		clientToken: state.clientToken,
+		...(state.accounts ? {accounts: state.accounts} : {}),
+		...(state.account === undefined ? {} : {account: state.account}),
+	};
 	const prefill = prefillFromExecution(source, only);
 	if (!prefill.ok) {
 		const whole = only === undefined ? prefill : prefillFromExecution(source);
@@ -394,8 +438,8 @@ export function startEvent(state: StartFormState, event: DialogEvent): StartTran
 		case 'documentsListed':
 		case 'documentsFailed': {
 			const owner = state.owner === 'All' ? undefined : state.owner;
-			// An answer for a Region or owner the form has since moved away from is stale.
-			if (event.region !== state.region || event.owner !== owner) return stay(state);
+			// An answer for an account, Region or owner the form has since moved away from is stale.
+			if (event.account !== state.account || event.region !== state.region || event.owner !== owner) return stay(state);
 			return stay({
 				...state,
 				documents: event.kind === 'documentsListed' ? {state: 'ready', value: event.documents} : {state: 'error', error: event.error},
@@ -408,7 +452,8 @@ export function startEvent(state: StartFormState, event: DialogEvent): StartTran
 		case 'documentRead':
 		case 'documentFailed': {
 			const version = state.documentVersion === '' ? undefined : state.documentVersion;
-			if (event.region !== state.region || event.name !== state.documentName || event.version !== version) return stay(state);
+			if (event.account !== state.account || event.region !== state.region || event.name !== state.documentName || event.version !== version)
+				return stay(state);
 			if (event.kind === 'documentFailed') return stay({...state, definition: {state: 'error', error: event.error}});
 			const parsed = parseRunbookParameters(event.content);
 			if (!parsed.ok) return stay({...state, definition: {state: 'error', error: parsed.error}});
@@ -425,7 +470,7 @@ export function startEvent(state: StartFormState, event: DialogEvent): StartTran
 			return loadDocuments({
 				...state,
 				step: 'document',
-				focus: state.regions.length > 1 ? 2 : 1,
+				focus: queryFocus(state),
 				serviceError: `Could not read execution ${event.executionId} to pre-fill the form (${event.error}); choose the runbook by hand.`,
 			});
 		}
@@ -456,6 +501,7 @@ export function startEvent(state: StartFormState, event: DialogEvent): StartTran
 				outcome: {
 					kind: 'started',
 					executionId: event.executionId,
+					...inAccount(state),
 					region: state.region,
 					documentName: state.documentName,
 					at: event.at,

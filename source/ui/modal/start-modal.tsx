@@ -9,7 +9,7 @@ import {Text} from '../text.js';
 import {renderCliCommand} from '../../core/start-form/cli-command.js';
 import {allErrors, fieldsOf, filteredDocuments, stepMessageKey, visibleError, type FieldDef} from '../../core/dialogs/start-form-fields.js';
 import type {StartFormState, StartStep} from '../../core/dialogs/start-form-state.js';
-import {buildFromState, startQuestion} from '../../core/dialogs/start-form-transition.js';
+import {buildFromState, startAccount, startQuestion} from '../../core/dialogs/start-form-transition.js';
 import {useAppStore} from '../store-context.js';
 import {tint} from '../theme.js';
 import {useTheme} from '../theme-context.js';
@@ -30,7 +30,8 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 	const errors = allErrors(state);
 	const fields = fieldsOf(state);
 	// The shell keeps a header and footer around the dialog; the dialog's own chrome takes about ten lines.
-	const noteLines = state.notes.length + (state.serviceError ? 2 : 0) + (state.step === 'parameters' ? 2 : state.step === 'review' ? 8 : 0);
+	const noteLines =
+		state.notes.length + (state.serviceError ? 2 : 0) + (state.step === 'parameters' ? 2 : state.step === 'review' ? (state.account === undefined ? 8 : 9) : 0);
 	const maxLines = Math.max(4, viewport.rows - 16 - noteLines);
 	const documentLines = Math.min(8, filteredDocuments(state).length) + 1;
 	const red = tint(theme, 'red');
@@ -50,7 +51,7 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 				{state.source || state.rerunSource ? `Re-run ${state.source?.id ?? state.rerunSource?.executionId ?? ''}` : 'Start a run'}
 				<Text
 					dimColor
-				>{`  ${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
+				>{`  ${titleAccount(state)}${state.region}${state.documentName ? ` · ${state.documentName}${state.documentVersion ? ` (${state.documentVersion})` : ''}` : ''}`}</Text>
 			</Text>
 			{state.step === 'source' ? (
 				<Text dimColor>{`Reading execution ${state.rerunSource?.executionId ?? ''} to fill the form…`}</Text>
@@ -100,6 +101,19 @@ export function StartModal({form: state}: {readonly form: StartFormState}) {
 	);
 }
 
+/** Several accounts watched: the account the run starts in, by name and id ('' with one account). */
+function accountWords(state: StartFormState): string {
+	const {account, accountName} = startAccount(state);
+	if (account === undefined) return '';
+	return accountName !== undefined && accountName !== account ? `${accountName} (${account})` : account;
+}
+
+/** The title says the account before the Region. */
+function titleAccount(state: StartFormState): string {
+	const words = accountWords(state);
+	return words === '' ? '' : `${words} · `;
+}
+
 function StepBody({state}: {readonly state: StartFormState}) {
 	const theme = useTheme();
 	if (state.step === 'parameters') {
@@ -130,6 +144,9 @@ function StepBody({state}: {readonly state: StartFormState}) {
 				<Text>{`This is the request, as the equivalent AWS CLI command (${dialogHint('review', ['form.copy'], {'form.copy': 'copy it as one line'}, theme.ascii)}):`}</Text>
 				<Text wrap="wrap">{renderCliCommand(built.request, {multiline: true})}</Text>
 				<Text dimColor>The client token makes a repeated submit return the same run instead of starting another.</Text>
+				{state.account === undefined ? null : (
+					<Text dimColor wrap="wrap">{`It starts in account ${accountWords(state)}: run the command with that account's credentials.`}</Text>
+				)}
 				{state.copyNote ? <Text color={tint(theme, 'green')}>{state.copyNote}</Text> : null}
 			</Box>
 		);

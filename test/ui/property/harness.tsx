@@ -49,7 +49,9 @@ export function fleet(): {rows: Execution[]; details: ExecutionDetail[]} {
 	const approval = execution(4, {status: 'Waiting', currentAction: 'aws:approve', currentStepName: 'approve', documentName: 'Ops-Patch'});
 	const running = execution(5, {status: 'InProgress', endTime: undefined});
 	const rest = executions(18).slice(6);
-	return {rows: [failed, parent, interactive, approval, running, ...rest], details: [failed, parent, interactive]};
+	// The child of the parent's failed location, listed: Enter on that location opens its detail (and Esc comes back).
+	const child = execution(901, {status: 'Failed', documentName: 'Org-Patch', region: 'eu-west-1', parentId: parent.id});
+	return {rows: [failed, parent, interactive, approval, running, ...rest, child], details: [failed, parent, interactive]};
 }
 
 interface Recording extends ActionPort {
@@ -159,7 +161,10 @@ function checkEscape(before: AppState, after: AppState): void {
 		expect(after.filterDraft).toBeUndefined();
 		expect([after.screen, after.filter]).toEqual([before.screen, before.filter]);
 	} else {
-		expect(after.screen).toBe(SCREEN_UP[before.screen]);
+		// A child's detail goes back to the screen it was opened from: its parent's location or children screen.
+		const up =
+			before.screen === 'detail' && before.locationOf ? 'location' : before.screen === 'detail' && before.childrenOf ? 'children' : SCREEN_UP[before.screen];
+		expect(after.screen).toBe(up);
 		if (before.screen !== 'list') expect(after.filter).toBe(before.filter);
 		expect(after.modal.kind).toBe('none');
 	}

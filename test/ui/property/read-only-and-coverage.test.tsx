@@ -31,7 +31,11 @@ describe('random key sequences under --read-only', () => {
 			writeTerminal: () => undefined,
 			newToken: () => '00000000-0000-4000-8000-0000000000ff',
 		});
-		store.subscribe(state => seen.add(state.modal.kind === 'none' ? state.screen : state.modal.kind));
+		store.subscribe(state => {
+			seen.add(state.modal.kind === 'none' ? state.screen : state.modal.kind);
+			// A child's detail opened from its parent's location: Esc must go back there (checked in key-sequences).
+			if (state.screen === 'detail' && state.locationOf) seen.add('child detail from a location');
+		});
 		const instance = render(<App store={store} clock={{now: () => NOW, tickMs: 0}} theme={{color: false, ascii: false}} />);
 		const samples = fc.sample(sequence, {numRuns: 200, seed: SEED});
 		try {
@@ -50,7 +54,21 @@ describe('random key sequences under --read-only', () => {
 			instance.unmount();
 		}
 		expect([...seen].sort()).toEqual(
-			expect.arrayContaining(['command', 'detail', 'grid', 'help', 'list', 'location', 'notices', 'pulse', 'signal', 'start', 'stop', 'viewer']),
+			expect.arrayContaining([
+				'child detail from a location',
+				'command',
+				'detail',
+				'grid',
+				'help',
+				'list',
+				'location',
+				'notices',
+				'pulse',
+				'signal',
+				'start',
+				'stop',
+				'viewer',
+			]),
 		);
 	}, 120_000);
 });
