@@ -38,6 +38,12 @@ export function mergeExecutions(current: Readonly<Record<string, Execution>>, in
 	return next ?? current;
 }
 
+/** A list row merged over the one held: the held object itself when nothing changed. */
+export function mergeRow(existing: Execution | undefined, incoming: Execution): Execution {
+	if (!existing) return incoming;
+	return deepEqual(existing, incoming) ? existing : mergeExecution(existing, incoming);
+}
+
 /** Members of a list row that only DescribeAutomationExecutions sends; a detail must not erase them. */
 function mergeExecution(existing: Execution, update: Execution): Execution {
 	const merged: Execution = {
@@ -121,7 +127,10 @@ export function pruneExecutions(
 	const inWindow = (execution: Execution): boolean =>
 		startedAfter === 'all' || (startedAfter !== undefined && execution.startTime !== undefined && execution.startTime > startedAfter);
 	const removed: string[] = [];
-	for (const execution of Object.values(current)) {
+	// Only rows held before the listing can be proved gone: with that set, only they are looked at
+	// (a location's few rows, not an organisation's every row).
+	const candidates = heldBefore ? [...heldBefore].flatMap(id => (current[id] ? [current[id]] : [])) : Object.values(current);
+	for (const execution of candidates) {
 		if (
 			execution.region !== region ||
 			(account !== undefined && execution.account !== account) ||
