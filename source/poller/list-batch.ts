@@ -3,13 +3,16 @@
  * thousands of locations the answers come a few per millisecond, and each store update costs
  * every listener a pass over every row (the sorted list, the notices, the cursor's first-listing
  * check): applied one by one, the store, not the request budget, set the pace of the first
- * listing (issue 11). At most one update per LIST_BATCH_WINDOW_MS keeps that work a bounded
- * share of the time whatever the number of locations; a row shows at most that much later.
+ * listing (issue 11). At most one update per LIST_BATCH_WINDOW_MS (longer when the last one cost
+ * more than a quarter of that) keeps that work a bounded share of the time whatever the number of
+ * locations; a row shows at most that much later.
  */
 import type {ListedLocation} from '../store/data-actions.js';
 import type {PollerClock} from './clock.js';
 
 export const LIST_BATCH_WINDOW_MS = 100;
+/** A batch waits at least this many times what the last one cost, so the store's work stays a quarter of the time at most. */
+const BATCH_COST_SHARE = 4;
 
 export interface ListBatcher {
 	/**
@@ -37,8 +40,11 @@ export function createListBatcher(
 ): ListBatcher {
 	let pending: Pending[] = [];
 	let lastFlushAt = Number.NEGATIVE_INFINITY;
+	/** What the last batch cost (the store's update and its listeners, which run within it), in real ms. */
+	let lastCostMs = 0;
 	const flush = (): void => {
 		lastFlushAt = clock.now();
+		const started = performance.now();
 		const batch = pending.filter(entry => !entry.signal.aborted);
 		const dropped = pending.filter(entry => entry.signal.aborted);
 		pending = [];
@@ -47,6 +53,7 @@ export function createListBatcher(
 		try {
 			changed = applyBatch(batch.map(entry => entry.listed));
 		} finally {
+			lastCostMs = performance.now() - started;
 			for (const {listed, resolve} of batch) resolve(changed.has(listed.region));
 		}
 	};
@@ -56,7 +63,8 @@ export function createListBatcher(
 			return new Promise(resolve => {
 				pending.push({listed, signal, resolve});
 				if (pending.length > 1) return;
-				const wait = lastFlushAt + windowMs - clock.now();
+				// The store's passes grow with the rows held: never more than a quarter of the time on them.
+				const wait = lastFlushAt + Math.max(windowMs, BATCH_COST_SHARE * lastCostMs) - clock.now();
 				if (wait <= 0) setImmediate(flush);
 				else clock.setTimeout(flush, wait);
 			});
