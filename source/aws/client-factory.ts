@@ -86,7 +86,7 @@ const silentLogger = {
  * 10,000 locations took 1 GB. The budget lets 32 calls be in flight, so a few hundred cover the
  * locations refreshed around now; one made again costs about half a millisecond.
  */
-export const CLIENTS_KEPT = 256;
+export const CLIENTS_KEPT = 128;
 
 export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();

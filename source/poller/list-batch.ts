@@ -10,7 +10,7 @@
 import type {ListedLocation} from '../store/data-actions.js';
 import type {PollerClock} from './clock.js';
 
-export const LIST_BATCH_WINDOW_MS = 100;
+export const LIST_BATCH_WINDOW_MS = 200;
 /** A batch waits at least this many times what the last one cost, so the store's work stays a quarter of the time at most. */
 const BATCH_COST_SHARE = 4;
 
