@@ -138,7 +138,10 @@ async function realTimePhase(options: OrgOptions): Promise<{figures: Figure[]; r
 			const {count} = listed(store);
 			if (performance.now() - lastLog > 10_000) {
 				lastLog = performance.now();
-				log(`  ${Math.round((performance.now() - started) / 1000)} s: ${count} of ${total} listed`);
+				const memory = process.memoryUsage();
+				log(
+					`  ${Math.round((performance.now() - started) / 1000)} s: ${count} of ${total} listed (RSS ${toMegabytes(memory.rss)} MB, heap ${toMegabytes(memory.heapUsed)} MB, external ${toMegabytes(memory.external)} MB)`,
+				);
 			}
 
 			if (count >= total) {

@@ -38,6 +38,12 @@ export function mergeExecutions(current: Readonly<Record<string, Execution>>, in
 	return next ?? current;
 }
 
+/** A list row merged over the one held: the held object itself when nothing changed. */
+export function mergeRow(existing: Execution | undefined, incoming: Execution): Execution {
+	if (!existing) return incoming;
+	return deepEqual(existing, incoming) ? existing : mergeExecution(existing, incoming);
+}
+
 /** Members of a list row that only DescribeAutomationExecutions sends; a detail must not erase them. */
 function mergeExecution(existing: Execution, update: Execution): Execution {
 	const merged: Execution = {

@@ -23,6 +23,7 @@ import type {MonitorApi} from '../core/monitor-api.js';
 import type {Execution} from '../core/types.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import type {BudgetState} from '../store/state.js';
+import type {PollSuccess} from '../store/data-actions.js';
 import {
 	BACKGROUND_INTERVALS,
 	selectRefreshPlan,
@@ -40,6 +41,7 @@ import {refreshCommand} from './command-refresh.js';
 import {createRequestGate, gatedApi, type RequestGate} from './request-gate.js';
 import {DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT, type RequestBudgetLimits, type RequestPriority} from '../core/request-budget.js';
 import {budgetReport, samePerLocation, type WaitSample} from './budget-report.js';
+import {createListBatcher} from './list-batch.js';
 
 /** Never refresh faster than this, whatever --interval says. */
 export const MIN_INTERVAL_MS = 2000;
@@ -169,6 +171,8 @@ export function createPoller(options: PollerOptions): Poller {
 	const locations = new Map(contextLocations(context).map(location => [location.key, location]));
 	const regions = [...locations.keys()];
 	const markInFlight = regions.length <= IN_FLIGHT_MARKED_UP_TO;
+	// Beyond that many locations, list refreshes ending together are applied as one store update (list-batch.ts).
+	const batcher = regions.length > IN_FLIGHT_MARKED_UP_TO ? createListBatcher(batch => state().actions.pollsSucceeded(batch), clock) : undefined;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */
@@ -263,7 +267,17 @@ export function createPoller(options: PollerOptions): Poller {
 			const rowsBefore = state().executions;
 			const open = plan().open;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
-			applyList(region, result.coverage ? {...result, coverage: {...result.coverage, heldBefore}} : result, counter);
+			const applied = result.coverage ? {...result, coverage: {...result.coverage, heldBefore}} : result;
+			let changed: boolean;
+			if (batcher) {
+				changed = await batcher.apply({region, executions: applied.executions, meta: successOf(applied, counter)}, signal);
+				if (signal.aborted) return intervalMs;
+			} else {
+				applyList(region, applied, counter);
+				// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
+				changed = state().executions !== rowsBefore;
+			}
+
 			succeeded(region);
 			// The open execution's row moved (its status, its current step): read its detail now, at the detail interval again.
 			if (open && rowsBefore[open.executionId] !== undefined && state().executions[open.executionId] !== rowsBefore[open.executionId]) {
@@ -271,8 +285,7 @@ export function createPoller(options: PollerOptions): Poller {
 				void run(OPEN_LOOP);
 			}
 
-			// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
-			const listDelay = nextListDelay(region, state().executions !== rowsBefore || force);
+			const listDelay = nextListDelay(region, changed || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
 			report();
 			if (eventsMode) return resyncIntervalMs;
@@ -333,13 +346,17 @@ export function createPoller(options: PollerOptions): Poller {
 		return quiet >= QUIET_REFRESHES ? quietIntervalMs : intervalMs;
 	}
 
-	function applyList(region: string, result: RefreshResult, counter: CallCounter): void {
-		state().actions.pollSucceeded(region, result.executions, {
+	function successOf(result: RefreshResult, counter: CallCounter): PollSuccess {
+		return {
 			at: clock.now(),
 			calls: counter.calls,
 			...(result.truncated === undefined ? {} : {truncated: result.truncated}),
 			...(result.coverage === undefined ? {} : {coverage: result.coverage}),
-		});
+		};
+	}
+
+	function applyList(region: string, result: RefreshResult, counter: CallCounter): void {
+		state().actions.pollSucceeded(region, result.executions, successOf(result, counter));
 	}
 
 	/** Records a failure; returns the delay before the loop's next attempt. */

@@ -3,7 +3,7 @@
  * changes as little as it can: unchanged executions, details and steps keep their
  * object identity (core/merge.ts), so views re-render only where data changed.
  */
-import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeSteps, pruneExecutions, type ListingCoverage} from '../core/merge.js';
+import {mergeDetail, mergeDetailIntoExecutions, mergeExecutions, mergeRow, mergeSteps, pruneExecutions, type ListingCoverage} from '../core/merge.js';
 import type {ErrorKind, Execution, ExecutionDetail, RegionState, StepExecution} from '../core/types.js';
 import type {GetState, SetState} from './app-store.js';
 import type {Banner} from './state.js';
@@ -22,6 +22,13 @@ export interface PollSuccess {
 	readonly coverage?: ListingCoverage;
 }
 
+/** One location's list refresh, as `pollSucceeded` takes it. */
+export interface ListedLocation {
+	readonly region: string;
+	readonly executions: readonly Execution[];
+	readonly meta: PollSuccess;
+}
+
 export interface PollFailure {
 	readonly kind: ErrorKind;
 	readonly message: string;
@@ -38,6 +45,13 @@ export interface DataActions {
 	pollStarted(region: string): void;
 	/** A region's list refresh returned these executions (an upsert; rows not in it are kept unless `meta.coverage` proves them gone). */
 	pollSucceeded(region: string, executions: readonly Execution[], meta: PollSuccess): void;
+	/**
+	 * Several locations' list refreshes at once, as `pollSucceeded` one after another would apply
+	 * them, in one store update (an organisation's thousands of locations answer a few per
+	 * millisecond: one update each made every listener's pass over every row run per location).
+	 * Returns the locations whose rows changed.
+	 */
+	pollsSucceeded(batch: readonly ListedLocation[]): ReadonlySet<string>;
 	/** A region's refresh failed; the last good data stays. */
 	pollFailed(region: string, failure: PollFailure): void;
 	/** API calls made outside a list poll (detail, child steps), counted for the header. */
@@ -124,6 +138,19 @@ function pruneLocation(current: Readonly<Record<string, Execution>>, key: string
 	return pruneExecutions(current, region, returned, coverage, account);
 }
 
+/** The location after a good list refresh: its error and back-off cleared, its calls counted. */
+function succeededRegion(current: RegionState, meta: PollSuccess): RegionState {
+	const {lastError: _lastError, backoffUntil: _backoffUntil, ...rest} = current;
+	return {
+		...rest,
+		lastSuccessAt: meta.at,
+		throttled: false,
+		inFlight: false,
+		calls: current.calls + (meta.calls ?? 0),
+		truncated: meta.truncated ?? current.truncated,
+	};
+}
+
 export function createDataActions(set: SetState, get: GetState): DataActions {
 	return {
 		pollStarted(region) {
@@ -136,23 +163,53 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 				const {executions: merged, removed} = meta.coverage ? pruneLocation(upserted, region, executions, meta.coverage) : {executions: upserted, removed: []};
 				// The detail of a dropped execution goes too: an open view then says it is no longer listed.
 				const details = removed.some(id => state.details[id] !== undefined) ? withoutKeys(state.details, removed) : state.details;
-				const regions = withRegion(state.regions, region, current => {
-					const {lastError: _lastError, backoffUntil: _backoffUntil, ...rest} = current;
-					return {
-						...rest,
-						lastSuccessAt: meta.at,
-						throttled: false,
-						inFlight: false,
-						calls: current.calls + (meta.calls ?? 0),
-						truncated: meta.truncated ?? current.truncated,
-					};
-				});
+				const regions = withRegion(state.regions, region, current => succeededRegion(current, meta));
 				return {
 					regions,
 					...(merged === state.executions ? {} : {executions: merged}),
 					...(details === state.details ? {} : {details}),
 				};
 			});
+		},
+		pollsSucceeded(batch) {
+			const changed = new Set<string>();
+			if (batch.length === 0) return changed;
+			set(state => {
+				// One copy of each record for the whole batch, written in place: N copies were the cost.
+				let draft: Record<string, Execution> | undefined;
+				const regions: Record<string, RegionState> = {...state.regions};
+				const removedAll: string[] = [];
+				for (const {region, executions, meta} of batch) {
+					for (const execution of executions) {
+						const existing = (draft ?? state.executions)[execution.id];
+						const merged = mergeRow(existing, execution);
+						if (merged === existing) continue;
+						draft ??= {...state.executions};
+						draft[execution.id] = merged;
+						changed.add(region);
+					}
+
+					if (meta.coverage) {
+						const {executions: pruned, removed} = pruneLocation(draft ?? state.executions, region, executions, meta.coverage);
+						if (removed.length > 0) {
+							// pruneExecutions returns a fresh record when it removed rows: it becomes the draft.
+							draft = pruned as Record<string, Execution>;
+							removedAll.push(...removed);
+							changed.add(region);
+						}
+					}
+
+					regions[region] = succeededRegion(regionOf(regions, region), meta);
+				}
+
+				const details = removedAll.some(id => state.details[id] !== undefined) ? withoutKeys(state.details, removedAll) : state.details;
+				return {
+					regions,
+					...(draft === undefined ? {} : {executions: draft}),
+					...(details === state.details ? {} : {details}),
+				};
+			});
+			return changed;
 		},
 		pollFailed(region, failure) {
 			set(state => ({
