@@ -21,7 +21,7 @@ import {App} from '../ui/app.js';
 import type {Clock} from '../ui/clock-context.js';
 import {DEFAULT_THEME, type Theme} from '../ui/theme.js';
 import {createFakeTerminal, type FakeTerminal, type FakeTtyOptions} from './fake-terminal.js';
-import {createManualPollerClock, type ManualPollerClock} from './manual-poller-clock.js';
+import {createManualPollerClock, UNMETERED_BUDGET, type ManualPollerClock} from './manual-poller-clock.js';
 
 /** The regions `ssmtop --local` watches (cli.tsx LOCAL_REGIONS). */
 export const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
@@ -193,7 +193,7 @@ export async function startLocalSession(options: LocalSessionOptions): Promise<L
 		viewport: {columns: options.terminal.columns, rows: options.terminal.rows},
 	});
 	const tracked = trackInFlight(options.wrapApi ? options.wrapApi(api) : api);
-	const poller = createPoller({store, api: tracked.api, clock, intervalMs, random: () => 0.5});
+	const poller = createPoller({store, api: tracked.api, clock, intervalMs, random: () => 0.5, budget: UNMETERED_BUDGET});
 	const port = createActionPort({client: region => api.homeClient(region), refreshNow: () => poller.refreshNow()});
 	// The CLI's effect runner, so keys that ask for work (refresh now, older history) do what they do in the app.
 	const effects = startEffectRunner({

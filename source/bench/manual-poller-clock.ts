@@ -3,6 +3,7 @@
  * moments, and screenshots never see a refresh they did not ask for.
  */
 import type {PollerClock} from '../poller/clock.js';
+import {DEFAULT_MAX_CONCURRENT, type RequestBudgetLimits} from '../core/request-budget.js';
 
 export interface ManualPollerClock extends PollerClock {
 	/** Moves time forward, firing every timer that falls due, in time order; returns how many fired. */
@@ -54,3 +55,10 @@ export function createManualPollerClock(startMs: number, onAdvance?: (now: numbe
 		dueIn: () => [...timers.values()].map(timer => timer.at - now).sort((a, b) => a - b),
 	};
 }
+
+/**
+ * The request budget for a poller on a manual clock: its tokens refill with time, and a manual
+ * clock moves only when the simulation says, so a metered budget would hold calls back forever
+ * while the simulation waits for them. The concurrency cap stays (it frees as calls end).
+ */
+export const UNMETERED_BUDGET: RequestBudgetLimits = {callsPerSecond: 1e9, maxConcurrent: DEFAULT_MAX_CONCURRENT};

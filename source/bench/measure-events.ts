@@ -20,6 +20,7 @@ import type {PollerClock} from '../poller/clock.js';
 import {createAppStore, type AppStore} from '../store/app-store.js';
 import {summarize, type Summary} from './stats.js';
 import {BENCH_TIME} from './bulk-session.js';
+import {UNMETERED_BUDGET} from './manual-poller-clock.js';
 
 export interface EventsBenchResult {
 	readonly locations: number;
@@ -128,13 +129,39 @@ function storeFor(accounts: readonly string[], regions: readonly string[]): AppS
 }
 
 /** Until no location has a listing in flight (each answer is a turn of the event loop away). */
-async function settled(store: AppStore): Promise<void> {
-	for (let turn = 0; turn < 100_000; turn++) {
+/**
+ * Every listing answered and applied: no call in flight for a few event-loop turns. (The
+ * store's in-flight marks stop past 64 locations, so they cannot tell.)
+ */
+async function settled(inFlight: () => number): Promise<void> {
+	let quietTurns = 0;
+	for (let turn = 0; turn < 1_000_000; turn++) {
 		await new Promise<void>(resolve => setImmediate(resolve));
-		if (!Object.values(store.getState().regions).some(region => region.inFlight)) return;
+		quietTurns = inFlight() === 0 ? quietTurns + 1 : 0;
+		if (quietTurns >= 5) return;
 	}
 
 	throw new Error('listings never settled');
+}
+
+/** The api with a count of its calls in flight. */
+function countingInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} {
+	let inFlight = 0;
+	const counted = new Proxy(api, {
+		get(target, property, receiver) {
+			const value: unknown = Reflect.get(target, property, receiver);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				const result: unknown = (value as (...parameters: unknown[]) => unknown).apply(target, args);
+				if (!(result instanceof Promise)) return result;
+				inFlight++;
+				return result.finally(() => {
+					inFlight--;
+				});
+			};
+		},
+	});
+	return {api: counted, inFlight: () => inFlight};
 }
 
 /** A deterministic spread of locations for the runs. */
@@ -185,17 +212,20 @@ async function simulate(
 ): Promise<SimulatedRun> {
 	const emulatorClock = createManualClock(BENCH_TIME);
 	const emulator = await startEmulator({seed: 'none', organization: 'none', clock: emulatorClock});
-	const api = watchingApi(emulator, options.accounts, options.regions);
+	const counted = countingInFlight(watchingApi(emulator, options.accounts, options.regions));
+	const api = counted.api;
 	const store = storeFor(options.accounts, options.regions);
 	const clock = bucketClock(BENCH_TIME);
-	const poller = createPoller({store, api, clock, intervalMs: DEFAULT_INTERVAL_MS});
+	// The budget and the list batch window run on time, and this clock moves only between steps:
+	// an unmetered budget and no window, so the schedule measured is the poller's own.
+	const poller = createPoller({store, api, clock, intervalMs: DEFAULT_INTERVAL_MS, budget: UNMETERED_BUDGET, listBatchWindowMs: 0});
 	const local = localModeOptions(emulator, options.regions);
 	const queue = createEventsQueue({queueUrl: emulator.eventsQueueUrl, fallbackRegion: 'us-east-1', endpointUrl: emulator.url, credentials: local.credentials!});
 	const consumer = mode === 'events' ? createEventsConsumer({store, queue, poller, clock, waitSeconds: 0}) : undefined;
 	const pick = locationPicker(options.accounts, options.regions);
 	try {
 		poller.start();
-		await settled(store);
+		await settled(counted.inFlight);
 		await consumer?.round();
 		const ssmBefore = ssmCalls(emulator);
 		const sqsBefore = sqsCalls(emulator);
@@ -205,7 +235,7 @@ async function simulate(
 			if (elapsed % options.runEveryMs === 0) started.set(await startRun(api, pick()), clock.now());
 			emulatorClock.advance(options.stepMs);
 			clock.advance(options.stepMs);
-			await settled(store);
+			await settled(counted.inFlight);
 			if (consumer) await drainQueue(consumer);
 			const {executions} = store.getState();
 			for (const [id, at] of started) {

@@ -90,6 +90,12 @@ export interface PollerOptions {
 	readonly resyncIntervalMs?: number;
 	/** The process's request budget (--max-calls-per-second, --max-concurrent-calls). Default 200 a second, 32 in flight. */
 	readonly budget?: RequestBudgetLimits;
+	/**
+	 * Past 64 locations, list results reach the store at most this often (list-batch.ts; default
+	 * LIST_BATCH_WINDOW_MS). 0: at the end of each event-loop turn, never on the poller's clock, for
+	 * simulations whose manual clock does not move while they wait for listings to settle.
+	 */
+	readonly listBatchWindowMs?: number;
 }
 
 export interface Poller {
@@ -172,7 +178,8 @@ export function createPoller(options: PollerOptions): Poller {
 	const regions = [...locations.keys()];
 	const markInFlight = regions.length <= IN_FLIGHT_MARKED_UP_TO;
 	// Beyond that many locations, list refreshes ending together are applied as one store update (list-batch.ts).
-	const batcher = regions.length > IN_FLIGHT_MARKED_UP_TO ? createListBatcher(batch => state().actions.pollsSucceeded(batch), clock) : undefined;
+	const batcher =
+		regions.length > IN_FLIGHT_MARKED_UP_TO ? createListBatcher(batch => state().actions.pollsSucceeded(batch), clock, options.listBatchWindowMs) : undefined;
 	const cursors = new Map<string, RegionCursor>(regions.map(region => [region, {loaded: false, plainListing: false}]));
 	const loops = new Map<string, Loop>();
 	/** Per region, the list refreshes in a row that changed nothing in the store. */

@@ -38,6 +38,8 @@ export function createListBatcher(
 	clock: PollerClock,
 	windowMs = LIST_BATCH_WINDOW_MS,
 ): ListBatcher {
+	// No window: each turn's listings as one update at the turn's end, whatever the clock says.
+	const immediate = windowMs <= 0;
 	let pending: Pending[] = [];
 	let lastFlushAt = Number.NEGATIVE_INFINITY;
 	/** What the last batch cost (the store's update and its listeners, which run within it), in real ms. */
@@ -65,7 +67,7 @@ export function createListBatcher(
 				if (pending.length > 1) return;
 				// The store's passes grow with the rows held: never more than a quarter of the time on them.
 				const wait = lastFlushAt + Math.max(windowMs, BATCH_COST_SHARE * lastCostMs) - clock.now();
-				if (wait <= 0) setImmediate(flush);
+				if (immediate || wait <= 0) setImmediate(flush);
 				else clock.setTimeout(flush, wait);
 			});
 		},
