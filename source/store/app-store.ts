@@ -103,7 +103,7 @@ export function createAppStore(init: StoreInit): AppStore {
 			...createCommandActions(set, get),
 			...createChildrenActions(set, get),
 			...createEventActions(set, get),
-			...createBudgetActions(set),
+			...createBudgetActions(set, get),
 			...createLocationsActions(set, get),
 		},
 	}));

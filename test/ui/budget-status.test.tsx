@@ -25,4 +25,19 @@ describe('the header’s request budget', () => {
 		const frame = await app.waitFor('interval stretched to 45s by the budget');
 		expect(frame.split('\n')[0]).toContain('account 111122223333  interval stretched to 45s by the budget');
 	});
+
+	it('a steady poll’s jitter (a call more or less in the window) leaves the header as it was; a real change shows', async () => {
+		const store = storeWith({rows: [execution(1)]});
+		store.getState().actions.budgetMeasured(measured);
+		app = await renderApp(store);
+		const before = app.frame();
+		for (const callsPerMinute of [85, 83, 84, 85]) store.getState().actions.budgetMeasured({...measured, callsPerMinute});
+		expect(store.getState().budget?.callsPerMinute).toBe(84);
+		expect(app.frame()).toBe(before);
+		store.getState().actions.budgetMeasured({...measured, callsPerMinute: 120});
+		expect((await app.waitFor('120 calls/min')).split('\n')[0]).toContain('120 calls/min');
+		// The rest of what the poller measured is kept as measured (the locations screen reads it).
+		store.getState().actions.budgetMeasured({...measured, callsPerMinute: 121, perLocation: {'us-east-1': 121}});
+		expect(store.getState().budget).toMatchObject({callsPerMinute: 120, perLocation: {'us-east-1': 121}});
+	});
 });
