@@ -22,6 +22,7 @@ import type {Clock} from '../ui/clock-context.js';
 import {DEFAULT_THEME, type Theme} from '../ui/theme.js';
 import {createFakeTerminal, type FakeTerminal, type FakeTtyOptions} from './fake-terminal.js';
 import {createManualPollerClock, UNMETERED_BUDGET, type ManualPollerClock} from './manual-poller-clock.js';
+import {trackInFlight} from './in-flight.js';
 
 /** The regions `ssmtop --local` watches (cli.tsx LOCAL_REGIONS). */
 export const LOCAL_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
@@ -114,26 +115,6 @@ function remoteEmulator(url: string): RunningEmulator {
 		control: new Proxy({} as RunningEmulator['control'], {get: unavailable}),
 		close: async () => undefined,
 	};
-}
-
-/** The api with a count of calls in flight, so "the poller is done" is an observed fact, not a sleep. */
-function trackInFlight(api: MonitorApi): {readonly api: MonitorApi; inFlight(): number} {
-	let inFlight = 0;
-	const wrapped = new Proxy(api, {
-		get(target, property, receiver) {
-			const value: unknown = Reflect.get(target, property, receiver);
-			if (typeof value !== 'function') return value;
-			return (...args: unknown[]) => {
-				const result: unknown = (value as (...parameters: unknown[]) => unknown).apply(target, args);
-				if (!(result instanceof Promise)) return result;
-				inFlight++;
-				return result.finally(() => {
-					inFlight--;
-				});
-			};
-		},
-	});
-	return {api: wrapped, inFlight: () => inFlight};
 }
 
 export async function startLocalSession(options: LocalSessionOptions): Promise<LocalSession> {

@@ -20,6 +20,7 @@ import type {PollerClock} from '../poller/clock.js';
 import {createAppStore, type AppStore} from '../store/app-store.js';
 import {summarize, type Summary} from './stats.js';
 import {BENCH_TIME} from './bulk-session.js';
+import {trackInFlight} from './in-flight.js';
 import {UNMETERED_BUDGET} from './manual-poller-clock.js';
 
 export interface EventsBenchResult {
@@ -144,26 +145,6 @@ async function settled(inFlight: () => number): Promise<void> {
 	throw new Error('listings never settled');
 }
 
-/** The api with a count of its calls in flight. */
-function countingInFlight(api: AwsApi): {readonly api: AwsApi; inFlight(): number} {
-	let inFlight = 0;
-	const counted = new Proxy(api, {
-		get(target, property, receiver) {
-			const value: unknown = Reflect.get(target, property, receiver);
-			if (typeof value !== 'function') return value;
-			return (...args: unknown[]) => {
-				const result: unknown = (value as (...parameters: unknown[]) => unknown).apply(target, args);
-				if (!(result instanceof Promise)) return result;
-				inFlight++;
-				return result.finally(() => {
-					inFlight--;
-				});
-			};
-		},
-	});
-	return {api: counted, inFlight: () => inFlight};
-}
-
 /** A deterministic spread of locations for the runs. */
 function locationPicker(accounts: readonly string[], regions: readonly string[]): () => {account: string; region: string} {
 	let seed = 12_345;
@@ -212,7 +193,7 @@ async function simulate(
 ): Promise<SimulatedRun> {
 	const emulatorClock = createManualClock(BENCH_TIME);
 	const emulator = await startEmulator({seed: 'none', organization: 'none', clock: emulatorClock});
-	const counted = countingInFlight(watchingApi(emulator, options.accounts, options.regions));
+	const counted = trackInFlight(watchingApi(emulator, options.accounts, options.regions));
 	const api = counted.api;
 	const store = storeFor(options.accounts, options.regions);
 	const clock = bucketClock(BENCH_TIME);
