@@ -23,6 +23,7 @@ import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
 import {createDeferredPort} from './cli/deferred-port.js';
 import {enableCompileCache} from './cli/compile-cache.js';
+import {tuneHeapFor} from './cli/heap-tuning.js';
 import {HOME_ACCOUNT} from './emulator/accounts.js';
 import {hyperlinksSupported} from './cli/hyperlink-support.js';
 import {displayZone, UTC_ZONE} from './core/time-zone.js';
@@ -184,6 +185,8 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 		}
 	}
 
+	// Hundreds of locations: keep the heap near what is live (source/cli/heap-tuning.ts).
+	tuneHeapFor(contextLocations(store.getState().context).length);
 	const makePoller = (): Poller =>
 		createPoller({
 			store,
