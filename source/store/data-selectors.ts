@@ -66,28 +66,62 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 5000;
  * the next refresh never shows an age that would repaint the header every second. Behind a
  * screen that covers the list the regions refresh every BACKGROUND_INTERVALS intervals, so one
  * interval more than that; back on the list the overdue regions refresh at once, and a region
- * whose refresh is in flight is not called stale (region-summary.ts).
+ * whose refresh is in flight is not called stale (region-summary.ts). The interval is the one the
+ * request budget stretched it to, when it did.
  */
 export function selectStaleAfterMs(state: AppState): number {
 	const intervals = selectRefreshPlan(state).list === 'background' ? BACKGROUND_INTERVALS + 1 : 3;
-	const polling = intervals * (state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS);
+	// When the request budget stretches the interval (header: "interval stretched to …"), the
+	// locations come round at that pace: measured from it, so waiting one's turn is not "stale".
+	const interval = Math.max(state.context.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS, state.budget?.stretchedIntervalMs ?? 0);
+	const polling = intervals * interval;
 	// With events flowing, data is current as of the queue's last answer, which a quiet queue gives once a long poll.
 	return state.eventsFeed?.mode === 'events' ? Math.max(polling, EVENTS_STALE_AFTER_MS) : polling;
 }
 
 const healthMemo = new WeakMap<object, {paused: boolean; order: readonly unknown[]; health: readonly RegionHealth[]}>();
 
+const locationHealthMemo = new WeakMap<RegionState, {readonly paused: boolean; readonly key: string; readonly health: RegionHealth}>();
+let latest: {readonly paused: boolean; readonly order: readonly unknown[]; readonly health: readonly RegionHealth[]} | undefined;
+
+/** The list last built for this order, whatever regions map it was built from. */
+function lastHealth(order: readonly unknown[], paused: boolean): readonly RegionHealth[] | undefined {
+	return latest && latest.order === order && latest.paused === paused ? latest.health : undefined;
+}
+
+function locationHealth(region: RegionState, key: string, account: string | undefined, paused: boolean): RegionHealth {
+	return account === undefined ? regionHealth(region, paused) : {...regionHealth(region, paused), key};
+}
+
 /** Health of each location of the context (each region, or each account's regions), in the context's order. */
 export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 	const cached = healthMemo.get(state.regions);
 	const order = contextLocations(state.context);
 	if (cached && cached.paused === state.paused && cached.order === order) return cached.health;
-	const health = order.map(({key, region, account}) => {
-		const current = state.regions[key] ?? {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
-		return account === undefined ? regionHealth(current, state.paused) : {...regionHealth(current, state.paused), key};
+	// Thousands of locations, a batch of them changed: each unchanged location keeps its health
+	// object, and when none changed the list itself is kept, so what is drawn from it is too.
+	const previous = lastHealth(order, state.paused);
+	let same = previous !== undefined && previous.length === order.length;
+	const health = order.map(({key, region, account}, index) => {
+		const current = state.regions[key];
+		const kept = current ? locationHealthMemo.get(current) : undefined;
+		const next =
+			kept && kept.paused === state.paused && kept.key === key
+				? kept.health
+				: locationHealth(
+						current ?? {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
+						key,
+						account,
+						state.paused,
+					);
+		if (current && !kept) locationHealthMemo.set(current, {paused: state.paused, key, health: next});
+		if (same && previous![index] !== next) same = false;
+		return next;
 	});
-	healthMemo.set(state.regions, {paused: state.paused, order, health});
-	return health;
+	const result = same ? previous! : health;
+	healthMemo.set(state.regions, {paused: state.paused, order, health: result});
+	latest = {paused: state.paused, order, health: result};
+	return result;
 }
 
 const truncatedMemo = new WeakMap<object, readonly string[]>();

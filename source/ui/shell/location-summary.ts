@@ -18,6 +18,27 @@ export interface NamedLocation {
 export type LocationLine =
 	{readonly kind: 'each'; readonly locations: readonly NamedLocation[]} | {readonly kind: 'summary'; readonly text: string; readonly level: RegionLevel};
 
+/**
+ * When a location's word in the summary can next change as time passes alone: an ok location
+ * turns stale once its data is older than `staleAfterMs`; every other word holds until its health
+ * changes (the summary counts states, it shows no ages or countdowns).
+ */
+export function categoryChangesAt(health: RegionHealth, staleAfterMs: number): number {
+	if (health.state !== 'ok' || health.lastSuccessAt === undefined) return Number.POSITIVE_INFINITY;
+	return health.lastSuccessAt + staleAfterMs + 1;
+}
+
+/** When the summary line can next change with time alone, given `now` (never earlier than it). */
+export function summaryChangesAt(health: readonly RegionHealth[], now: number, staleAfterMs: number): number {
+	let changesAt = Number.POSITIVE_INFINITY;
+	for (const location of health) {
+		const at = categoryChangesAt(location, staleAfterMs);
+		if (at > now && at < changesAt) changesAt = at;
+	}
+
+	return changesAt;
+}
+
 /** What a failing location's count is called in the summary. */
 const ERROR_WORDS: Readonly<Record<ErrorKind, string>> = {
 	throttled: 'throttled',
