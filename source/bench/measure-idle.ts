@@ -6,14 +6,13 @@
  * the merge alone write), a second of the UI clock ticking between polls, and a poll as it
  * happens live (the header's "ok Ns ago" resets to "ok now").
  */
-import {spawn} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {isFinal} from '../core/status.js';
 import {CALLS_WINDOW_MS} from '../poller/request-gate.js';
-import {benchEnvironment} from './bench-environment.js';
+import {resultOfFreshProcess} from './fresh-process.js';
 import {waitUntil} from './harness.js';
 import type {LocalSession} from './local-session.js';
 import {pause, waitForQuiet} from './quiet.js';
@@ -173,21 +172,10 @@ export async function measureIdleCpu(scenario: IdleCpuScenario, options: {second
 
 /** Runs {@link measureIdleCpu} in a fresh process (nothing left from earlier measurements, no other timers). */
 export async function measureIdleCpuInFreshProcess(scenario: IdleCpuScenario, seconds: number): Promise<IdleCpuResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--scenario', scenario, '--seconds', String(seconds)], {
-			stdio: ['ignore', 'pipe', 'inherit'],
-			env: benchEnvironment(process.env),
-		});
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString('utf8');
-		});
-		child.on('error', reject);
-		child.on('exit', code => {
-			if (code !== 0) return reject(new Error(`the idle CPU measurement exited with ${String(code)}`));
-			resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as IdleCpuResult);
-		});
-	});
+	return resultOfFreshProcess<IdleCpuResult>(
+		[fileURLToPath(import.meta.url), '--scenario', scenario, '--seconds', String(seconds)],
+		'the idle CPU measurement',
+	);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,8 +9,7 @@
  * peak (committed and used), the memory outside the heap, and after the run the live heap by
  * owner (the UI, the poller and SDK clients, the open run's detail and child steps, the rows).
  */
-import {spawn} from 'node:child_process';
-import {benchEnvironment} from './bench-environment.js';
+import {resultOfFreshProcess} from './fresh-process.js';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
@@ -141,21 +140,7 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
  * are V8's as node takes them (e.g. --optimize-for-size: a smaller heap for more collections).
  */
 export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement, nodeFlags: readonly string[] = []): Promise<MemoryResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator], {
-			stdio: ['ignore', 'pipe', 'inherit'],
-			env: benchEnvironment(process.env),
-		});
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString('utf8');
-		});
-		child.on('error', reject);
-		child.on('exit', code => {
-			if (code !== 0) return reject(new Error(`the memory measurement exited with ${String(code)}`));
-			resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as MemoryResult);
-		});
-	});
+	return resultOfFreshProcess<MemoryResult>(['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator], 'the memory measurement');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

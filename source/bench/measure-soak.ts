@@ -9,12 +9,11 @@
  * there is no emulator in the process). Run in a fresh `node --expose-gc` process:
  *   node --expose-gc dist/bench/measure-soak.js --soak-seconds 60
  */
-import {spawn} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {selectVisibleRows} from '../store/selectors.js';
-import {benchEnvironment} from './bench-environment.js';
+import {resultOfFreshProcess} from './fresh-process.js';
 import {collectGarbage, keys, rssBytes, toMegabytes, waitUntil} from './harness.js';
 import {pause} from './quiet.js';
 import {startRealtimeSession} from './realtime-session.js';
@@ -147,22 +146,10 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 
 /** Runs {@link measureSoak} in a fresh `node --expose-gc` process; progress goes to stderr. */
 export async function measureSoakInFreshProcess(options: {seconds: number; emulator?: 'in-process' | 'separate'}): Promise<SoakResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			['--expose-gc', fileURLToPath(import.meta.url), '--soak-seconds', String(options.seconds), '--emulator', options.emulator ?? 'separate'],
-			{stdio: ['ignore', 'pipe', 'inherit'], env: benchEnvironment(process.env)},
-		);
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString('utf8');
-		});
-		child.on('error', reject);
-		child.on('exit', code => {
-			if (code !== 0) return reject(new Error(`the soak exited with ${String(code)}`));
-			resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as SoakResult);
-		});
-	});
+	return resultOfFreshProcess<SoakResult>(
+		['--expose-gc', fileURLToPath(import.meta.url), '--soak-seconds', String(options.seconds), '--emulator', options.emulator ?? 'separate'],
+		'the soak',
+	);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

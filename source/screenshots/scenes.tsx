@@ -83,26 +83,24 @@ const FAILED_CROSS_ACCOUNT: readonly Step[] = [
 	{waitFor: /1 of \d+ shown/},
 ];
 
+/** A failed patch run opened on its failed step. */
+const FAILED_STEP: readonly Step[] = [
+	'/',
+	{type: 'doc:Ops-PatchFleetWithApproval status:failed'},
+	keys.enter,
+	keys.enter,
+	{waitFor: 'STEP'},
+	{until: /Step \d+\/\d+ \S+.*\n(?:.*\n)*.*Failure/i, press: 'j', max: 20},
+];
+
 export const scenes: Scene[] = [
 	scene('list', 'ssmtop: executions across three regions', [{waitFor: 'STATUS'}, 'j', 'j', 'j']),
 	scene('organisation', 'ssmtop --local: every account of the demo organisation × three regions', [{waitFor: 'ACCOUNT'}, {waitFor: /21 locations: 21 ok/}], {
 		organisation: true,
 	}),
-	scene('detail-failed', 'ssmtop: a failed execution, its failed step and FailureDetails', [
-		'/',
-		{type: 'doc:Ops-PatchFleetWithApproval status:failed'},
-		keys.enter,
-		keys.enter,
-		{waitFor: 'STEP'},
-		{until: /Step \d+\/\d+ \S+.*\n(?:.*\n)*.*Failure/i, press: 'j', max: 20},
-	]),
+	scene('detail-failed', 'ssmtop: a failed execution, its failed step and FailureDetails', FAILED_STEP),
 	scene('full-text', 'ssmtop: the full-text viewer (v), a failed step’s values whole', [
-		'/',
-		{type: 'doc:Ops-PatchFleetWithApproval status:failed'},
-		keys.enter,
-		keys.enter,
-		{waitFor: 'STEP'},
-		{until: /Step \d+\/\d+ \S+.*\n(?:.*\n)*.*Failure/i, press: 'j', max: 20},
+		...FAILED_STEP,
 		'v',
 		{waitFor: 'Full text ·'},
 	]),

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkRegions, startupMessage} from '../../source/aws/check-connection.js';
 import {profileExists} from '../../source/aws/profiles.js';
+import {withoutAwsCredentials} from '../helpers/without-aws-credentials.js';
 
 describe('startupMessage', () => {
 	it('says a shared problem once, naming the regions and what to check', () => {
@@ -43,16 +44,9 @@ describe('profiles', () => {
 	});
 
 	it('checkRegions refuses an unknown profile before any call', async () => {
-		const saved = {...process.env};
-		process.env['AWS_CONFIG_FILE'] = '/nonexistent/ssmtop-config';
-		process.env['AWS_SHARED_CREDENTIALS_FILE'] = '/nonexistent/ssmtop-credentials';
-		try {
-			const check = await checkRegions([], {profile: 'typo'});
-			expect(check.ok).toBe(false);
-			expect(check.message).toContain('The AWS profile typo does not exist');
-		} finally {
-			process.env = saved;
-		}
+		const check = await withoutAwsCredentials(async () => checkRegions([], {profile: 'typo'}));
+		expect(check.ok).toBe(false);
+		expect(check.message).toContain('The AWS profile typo does not exist');
 	});
 });
 

@@ -1,22 +1,14 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {resolveDefaultRegion} from '../../source/aws/index.js';
+import {enterAwsHome, type AwsHome} from '../helpers/temp-aws-home.js';
 
-let saved: NodeJS.ProcessEnv;
+let home: AwsHome | undefined;
 beforeEach(() => {
-	saved = {...process.env};
-	delete process.env['AWS_REGION'];
-	delete process.env['AWS_DEFAULT_REGION'];
-	delete process.env['AWS_PROFILE'];
-	const dir = mkdtempSync(join(tmpdir(), 'ssmtop-region-'));
-	writeFileSync(join(dir, 'config'), '[profile ops]\nregion = eu-central-1\n');
-	process.env['AWS_CONFIG_FILE'] = join(dir, 'config');
-	process.env['AWS_SHARED_CREDENTIALS_FILE'] = join(dir, 'credentials');
+	home = enterAwsHome('ssmtop-region-', {config: ['[profile ops]', 'region = eu-central-1']});
 });
 afterEach(() => {
-	process.env = saved;
+	home?.restore();
+	home = undefined;
 });
 
 describe('resolveDefaultRegion', () => {

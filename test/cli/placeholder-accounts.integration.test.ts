@@ -4,9 +4,6 @@
  * its locations, its rows — and read under that id. Real SDK clients against the emulator, with
  * its fault injection refusing the profile's key at start; profiles from a temporary HOME.
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {callerAccount, resolveAccounts} from '../../source/aws/accounts/resolve-accounts.js';
 import {createAwsApi} from '../../source/aws/index.js';
@@ -17,14 +14,14 @@ import {generatedAccountId} from '../../source/emulator/identity/organization.js
 import {createPoller} from '../../source/poller/index.js';
 import {createAppStore} from '../../source/store/app-store.js';
 import {selectRegionHealth} from '../../source/store/data-selectors.js';
+import {enterAwsHome, type AwsHome} from '../helpers/temp-aws-home.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const LATE = generatedAccountId(1);
 const GOOD = generatedAccountId(2);
 
 let emulator: RunningEmulator;
-let home: string;
-const saved = {...process.env};
+let home: AwsHome | undefined;
 
 beforeAll(async () => {
 	emulator = await startEmulator({
@@ -32,38 +29,21 @@ beforeAll(async () => {
 		clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0)),
 		organization: {accounts: 2, regions: REGIONS, runsPerLocation: 2},
 	});
-	home = mkdtempSync(join(tmpdir(), 'ssmtop-placeholder-'));
-	mkdirSync(join(home, '.aws'));
-	writeFileSync(join(home, '.aws', 'config'), ['[profile late]', 'region = us-east-1', '[profile good]', 'region = us-east-1', ''].join('\n'));
-	writeFileSync(
-		join(home, '.aws', 'credentials'),
-		[
+	home = enterAwsHome('ssmtop-placeholder-', {
+		config: ['[profile late]', 'region = us-east-1', '[profile good]', 'region = us-east-1'],
+		credentials: [
 			'[late]',
 			`aws_access_key_id = ${emulator.accessKeyFor(LATE)}`,
 			'aws_secret_access_key = not-a-secret',
 			'[good]',
 			`aws_access_key_id = ${emulator.accessKeyFor(GOOD)}`,
 			'aws_secret_access_key = not-a-secret',
-			'',
-		].join('\n'),
-	);
-	for (const name of [
-		'AWS_ACCESS_KEY_ID',
-		'AWS_SECRET_ACCESS_KEY',
-		'AWS_SESSION_TOKEN',
-		'AWS_PROFILE',
-		'AWS_REGION',
-		'AWS_CONFIG_FILE',
-		'AWS_SHARED_CREDENTIALS_FILE',
-	])
-		delete process.env[name];
-	process.env['HOME'] = home;
-	process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
+		],
+	});
 });
 
 afterAll(async () => {
-	process.env = saved;
-	rmSync(home, {recursive: true, force: true});
+	home?.restore();
 	await emulator?.close();
 });
 

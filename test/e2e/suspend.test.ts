@@ -31,8 +31,8 @@ afterEach(async () => {
 	for (const directory of directories.splice(0)) rmSync(directory, {recursive: true, force: true});
 });
 
-/** An interactive bash (job control on) with a marker on its screen; returns the CLI's pid once its list is up. */
-async function startUnderBash(): Promise<{tmux: TmuxSession; pid: number}> {
+/** An interactive bash (job control on) in tmux with a marker on its screen, at its prompt. */
+async function startBash(): Promise<TmuxSession> {
 	const tmux = await startTmux({
 		// PS1 through env(1): given in the tmux session's environment, it did not reach bash.
 		command: `exec env ${shellQuote([`PS1=${PS1}`])} HISTFILE=/dev/null bash --norc --noprofile -i`,
@@ -43,6 +43,12 @@ async function startUnderBash(): Promise<{tmux: TmuxSession; pid: number}> {
 	await tmux.type('echo "SHELL BEFORE""-SSMTOP"');
 	await tmux.sendKeys('Enter');
 	await tmux.waitFor('SHELL BEFORE-SSMTOP');
+	return tmux;
+}
+
+/** The CLI started from {@link startBash}'s shell; returns its pid once its list is up. */
+async function startUnderBash(): Promise<{tmux: TmuxSession; pid: number}> {
+	const tmux = await startBash();
 	await tmux.type(cliLine(['--local']));
 	await tmux.sendKeys('Enter');
 	await tmux.waitFor(screen => allRegionsOk(REGIONS)(screen) && listRows(screen).length > 0, {timeoutMs: 20_000});
@@ -167,15 +173,7 @@ describe.skipIf(!tmuxAvailable())('job control', () => {
 				'});',
 			].join('\n'),
 		);
-		const tmux = await startTmux({
-			command: `exec env ${shellQuote([`PS1=${PS1}`])} HISTFILE=/dev/null bash --norc --noprofile -i`,
-			columns: 100,
-			rows: 30,
-		});
-		await tmux.waitFor(PROMPT);
-		await tmux.type('echo "SHELL BEFORE""-SSMTOP"');
-		await tmux.sendKeys('Enter');
-		await tmux.waitFor('SHELL BEFORE-SSMTOP');
+		const tmux = await startBash();
 		await tmux.type(shellQuote([process.execPath, script]));
 		await tmux.sendKeys('Enter');
 		await tmux.waitFor('STAND-IN FRAME, repaints: 0');

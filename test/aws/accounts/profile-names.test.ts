@@ -1,20 +1,17 @@
 // --profile patterns over the profiles a temporary HOME's ~/.aws/config and credentials define,
 // IAM Identity Center profiles (sso_session) included; sso-session and services sections are not profiles.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {matchProfiles, profileNames} from '../../../source/aws/accounts/profile-names.js';
+import {makeAwsHome, type AwsHome} from '../../helpers/temp-aws-home.js';
 
+let aws: AwsHome | undefined;
 let home: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(() => {
-	home = mkdtempSync(join(tmpdir(), 'ssmtop-profiles-'));
-	mkdirSync(join(home, '.aws'));
-	writeFileSync(
-		join(home, '.aws', 'config'),
-		[
+	aws = makeAwsHome('ssmtop-profiles-', {
+		config: [
 			'[default]',
 			'region = us-east-1',
 			'[profile prod-eu]',
@@ -32,13 +29,14 @@ beforeAll(() => {
 			'ssm =',
 			'  endpoint_url = http://127.0.0.1:4566',
 			'[legacy]',
-		].join('\n'),
-	);
-	writeFileSync(join(home, '.aws', 'credentials'), '[prod-eu]\naws_access_key_id = x\n[ci]\naws_access_key_id = y\n');
+		],
+		credentials: '[prod-eu]\naws_access_key_id = x\n[ci]\naws_access_key_id = y\n',
+	});
+	home = aws.home;
 	env = {HOME: home};
 });
 
-afterAll(() => rmSync(home, {recursive: true, force: true}));
+afterAll(() => aws?.restore());
 
 describe('profiles for --profile', () => {
 	it('reads every profile of both files once, and no sso-session or services section', () => {

@@ -5,9 +5,6 @@
  * every account of the organisation. Every (account, region) location is polled; the ones that
  * cannot be read say why, alone, while the others list their own runs.
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {resolveAccounts, type ResolvedAccounts} from '../../../source/aws/accounts/resolve-accounts.js';
 import {createAwsApi, type AwsApi} from '../../../source/aws/index.js';
@@ -16,14 +13,14 @@ import {generatedAccountId} from '../../../source/emulator/identity/organization
 import {createPoller} from '../../../source/poller/index.js';
 import {createAppStore, type AppStore} from '../../../source/store/app-store.js';
 import {selectRegionHealth} from '../../../source/store/data-selectors.js';
+import {enterAwsHome, type AwsHome} from '../../helpers/temp-aws-home.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const MEMBER_1 = generatedAccountId(1);
 const MEMBER_2 = generatedAccountId(2);
 
 let emulator: RunningEmulator;
-let home: string;
-const saved = {...process.env};
+let home: AwsHome | undefined;
 let api: AwsApi | undefined;
 
 beforeAll(async () => {
@@ -32,11 +29,8 @@ beforeAll(async () => {
 		clock: createManualClock(Date.UTC(2026, 10, 25, 12, 0, 0)),
 		organization: {accounts: 3, regions: REGIONS, runsPerLocation: 2},
 	});
-	home = mkdtempSync(join(tmpdir(), 'ssmtop-accounts-'));
-	mkdirSync(join(home, '.aws'));
-	writeFileSync(
-		join(home, '.aws', 'config'),
-		[
+	home = enterAwsHome('ssmtop-accounts-', {
+		config: [
 			'[profile member-1]',
 			'region = us-east-1',
 			'[profile member-2]',
@@ -49,33 +43,16 @@ beforeAll(async () => {
 			'[sso-session corp]',
 			'sso_start_url = https://corp.awsapps.com/start',
 			'sso_region = us-east-1',
-			'',
-		].join('\n'),
-	);
-	writeFileSync(
-		join(home, '.aws', 'credentials'),
-		[
+		],
+		credentials: [
 			'[member-1]',
 			`aws_access_key_id = ${emulator.accessKeyFor(MEMBER_1)}`,
 			'aws_secret_access_key = not-a-secret',
 			'[member-2]',
 			`aws_access_key_id = ${emulator.accessKeyFor(MEMBER_2)}`,
 			'aws_secret_access_key = not-a-secret',
-			'',
-		].join('\n'),
-	);
-	for (const name of [
-		'AWS_ACCESS_KEY_ID',
-		'AWS_SECRET_ACCESS_KEY',
-		'AWS_SESSION_TOKEN',
-		'AWS_PROFILE',
-		'AWS_REGION',
-		'AWS_CONFIG_FILE',
-		'AWS_SHARED_CREDENTIALS_FILE',
-	])
-		delete process.env[name];
-	process.env['HOME'] = home;
-	process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
+		],
+	});
 });
 
 afterEach(() => {
@@ -84,8 +61,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-	process.env = saved;
-	rmSync(home, {recursive: true, force: true});
+	home?.restore();
 	await emulator?.close();
 });
 

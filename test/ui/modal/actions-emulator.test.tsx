@@ -6,6 +6,7 @@ import type {AwsApi} from '../../../source/aws/index.js';
 import type {ActionPort} from '../../../source/core/ports.js';
 import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {chooseRestartInstance, throughToReview} from './start-form-steps.js';
 import {clientTokens, startEmulatorApi, stopEmulatorApi} from '../../helpers/emulator-api.js';
 
 const REGION = 'us-east-1';
@@ -34,17 +35,6 @@ async function detail(id: string) {
 	return (await api.getExecution(REGION, id)).detail;
 }
 
-async function throughToStart(ui: RenderedModal): Promise<string> {
-	await ui.focus('Run settings ›');
-	await ui.press('enter');
-	await ui.waitFor('› Mode');
-	await ui.focus('Review ›');
-	await ui.press('enter');
-	const review = await ui.waitFor('aws ssm start-automation-execution');
-	await ui.focus('Start the run');
-	return review;
-}
-
 describe('start dialog against the emulator', () => {
 	it('a retried submit after a lost answer starts exactly one execution', async () => {
 		let first = true;
@@ -63,15 +53,8 @@ describe('start dialog against the emulator', () => {
 		const store = storeFor();
 		rendered = await renderModal(store, flaky, {kind: 'start'});
 		const ui = rendered;
-		await ui.waitFor('AWS-RestartEC2Instance');
-		await ui.focus('Runbook');
-		await ui.type('AWS-Restart');
-		await ui.waitFor('› AWS-RestartEC2Instance');
-		await ui.press('enter');
-		await ui.waitFor('InstanceId*');
-		await ui.focus('InstanceId');
-		await ui.type(INSTANCE);
-		await throughToStart(ui);
+		await chooseRestartInstance(ui, INSTANCE);
+		await throughToReview(ui);
 		// A double key press: the second Enter reaches the confirmation, which only y answers.
 		await ui.press('enter', 'enter');
 		await ui.confirm('Start AWS-RestartEC2Instance in account 123456789012, us-east-1?');
@@ -158,7 +141,7 @@ describe('re-run from an execution', () => {
 		await ui.press('enter');
 		await ui.waitFor('Only the 2 failed or timed-out locations: 111122223333/eu-west-1, 444455556666/us-east-1.');
 		await ui.waitFor(`InstanceId* ${INSTANCE}`);
-		const review = await throughToStart(ui);
+		const review = await throughToReview(ui);
 		expect(review).toContain('--target-locations');
 		await ui.press('enter');
 		await ui.confirm('Start AWS-RestartEC2Instance (version 2) in account 123456789012, us-east-1?');

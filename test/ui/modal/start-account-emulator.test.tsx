@@ -14,6 +14,7 @@ import {generatedAccountId} from '../../../source/emulator/identity/organization
 import type {AppStore} from '../../../source/store/app-store.js';
 import {failure, ssm} from '../../emulator/support.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {chooseRestartInstance, throughToReview} from './start-form-steps.js';
 
 const REGION = 'us-east-1';
 const INSTANCE = 'i-0123456789abcdef0';
@@ -83,17 +84,6 @@ async function readableIn(executionId: string): Promise<{member: string | undefi
 	}
 }
 
-async function throughToStart(ui: RenderedModal): Promise<void> {
-	await ui.focus('Run settings ›');
-	await ui.press('enter');
-	await ui.waitFor('› Mode');
-	await ui.focus('Review ›');
-	await ui.press('enter');
-	await ui.waitFor('aws ssm start-automation-execution');
-	await ui.focus('Start the run');
-	await ui.press('enter');
-}
-
 describe('starting in another watched account (emulator)', () => {
 	it('n: a run started for the member account appears in the member account, not the home account', async () => {
 		const store = twoAccounts();
@@ -104,15 +94,9 @@ describe('starting in another watched account (emulator)', () => {
 		await ui.press('right');
 		await ui.waitFor(`org-member (${MEMBER}) · ${REGION}`);
 		// The member's runbooks, read with its credentials.
-		await ui.waitFor('AWS-RestartEC2Instance');
-		await ui.focus('Runbook');
-		await ui.type('AWS-Restart');
-		await ui.waitFor('› AWS-RestartEC2Instance');
+		await chooseRestartInstance(ui, INSTANCE);
+		await throughToReview(ui);
 		await ui.press('enter');
-		await ui.waitFor('InstanceId*');
-		await ui.focus('InstanceId');
-		await ui.type(INSTANCE);
-		await throughToStart(ui);
 		await ui.confirm(`Start AWS-RestartEC2Instance in account org-member (${MEMBER}), ${REGION}?`);
 		await ui.waitFor(frame => frame.trim() === '');
 		const id = store.getState().selectedId!;
@@ -133,7 +117,8 @@ describe('starting in another watched account (emulator)', () => {
 		rendered = await renderModal(store, portFor(store), {kind: 'start', fromExecutionId: sourceId});
 		const ui = rendered;
 		await ui.waitFor(`InstanceId* ${INSTANCE}`);
-		await throughToStart(ui);
+		await throughToReview(ui);
+		await ui.press('enter');
 		await ui.confirm(new RegExp(`Start AWS-RestartEC2Instance( \\(version \\S+\\))? in account org-member \\(${MEMBER}\\), ${REGION}\\?`));
 		await ui.waitFor(frame => frame.trim() === '');
 		const id = store.getState().selectedId!;

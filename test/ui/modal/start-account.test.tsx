@@ -8,6 +8,7 @@ import {READ_ONLY_REFUSAL} from '../../../source/store/dialog-actions.js';
 import {execution} from '../fixtures.js';
 import {formPort} from './form-port.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {chooseRestartInstance, throughToReview} from './start-form-steps.js';
 
 const HOME = '123456789012';
 const PROD = '111122223333';
@@ -61,19 +62,10 @@ describe('the start form with several accounts', () => {
 		const ui = rendered;
 		const first = await ui.waitFor(`Account prod-payments (${PROD})`);
 		expect(first).toContain(`prod-payments (${PROD}) · us-east-1`);
-		await ui.waitFor('AWS-RestartEC2Instance');
-		await ui.type('AWS-Restart');
-		await ui.press('enter');
-		await ui.waitFor('InstanceId');
-		await ui.focus('InstanceId');
-		await ui.type('i-0123456789abcdef0');
-		await ui.focus('Run settings ›');
-		await ui.press('enter');
-		await ui.focus('Review ›');
-		await ui.press('enter');
+		await chooseRestartInstance(ui, 'i-0123456789abcdef0');
+		await throughToReview(ui);
 		// The CLI command carries no account: the review says whose credentials it needs.
 		await ui.waitFor(`It starts in account prod-payments (${PROD}): run the command with that account's credentials.`);
-		await ui.focus('Start the run');
 		await ui.press('enter');
 		await ui.confirm(`Start AWS-RestartEC2Instance in account prod-payments (${PROD}), us-east-1?`);
 		await ui.waitFor(frame => frame.trim() === '');

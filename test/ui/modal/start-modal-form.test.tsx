@@ -5,6 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ActionError} from '../../../source/core/ports.js';
 import {formPort} from './form-port.js';
 import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {throughToReview} from './start-form-steps.js';
 
 let rendered: RenderedModal | undefined;
 
@@ -19,6 +20,22 @@ async function fillAndLeave(ui: RenderedModal, field: string, text: string, mess
 	await ui.type(text);
 	await ui.press('tab');
 	return ui.waitFor(message);
+}
+
+/** From the parameters step to the review, then Enter and y: the form starts the run. */
+async function startFromParameters(ui: RenderedModal): Promise<void> {
+	await throughToReview(ui);
+	await ui.press('enter');
+	await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
+}
+
+/** Test-Runbook's InstanceId and Level filled, then {@link startFromParameters}. */
+async function fillAndStart(ui: RenderedModal): Promise<void> {
+	await ui.focus('InstanceId');
+	await ui.type('i-0ab');
+	await ui.focus('Level');
+	await ui.press('right');
+	await startFromParameters(ui);
 }
 
 async function openOnParameters(port = formPort()) {
@@ -214,18 +231,7 @@ describe('start dialog: review and start', () => {
 			return {executionId: 'abcdef01-0000-4000-8000-000000000002'};
 		});
 		const {ui, store} = await openOnParameters(port);
-		await ui.focus('InstanceId');
-		await ui.type('i-0ab');
-		await ui.focus('Level');
-		await ui.press('right');
-		await ui.focus('Run settings ›');
-		await ui.press('enter');
-		await ui.waitFor('› Mode');
-		await ui.focus('Review ›');
-		await ui.press('enter');
-		await ui.focus('Start the run');
-		await ui.press('enter');
-		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
+		await fillAndStart(ui);
 		await ui.waitFor('AutomationExecutionLimitExceededException — too many automations');
 		expect(store.getState().modal.kind).toBe('start');
 		await ui.focus('‹ Back');
@@ -234,14 +240,7 @@ describe('start dialog: review and start', () => {
 		await ui.focus('‹ Back');
 		await ui.press('enter');
 		await ui.waitFor(/InstanceId\*\s+i-0ab/);
-		await ui.focus('Run settings ›');
-		await ui.press('enter');
-		await ui.waitFor('› Mode');
-		await ui.focus('Review ›');
-		await ui.press('enter');
-		await ui.focus('Start the run');
-		await ui.press('enter');
-		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
+		await startFromParameters(ui);
 		await ui.waitFor(frame => frame.trim() === '');
 		expect(port.starts).toHaveLength(2);
 		expect(port.starts[1]!.clientToken).toBe(port.starts[0]!.clientToken);
@@ -261,17 +260,7 @@ describe('start dialog: a spent token', () => {
 			return {executionId: 'abcdef01-0000-4000-8000-000000000003'};
 		});
 		const {ui} = await openOnParameters(port);
-		await ui.focus('InstanceId');
-		await ui.type('i-0ab');
-		await ui.focus('Level');
-		await ui.press('right');
-		await ui.focus('Run settings ›');
-		await ui.press('enter');
-		await ui.focus('Review ›');
-		await ui.press('enter');
-		await ui.focus('Start the run');
-		await ui.press('enter');
-		await ui.confirm(/Start [\w-]+( \(version \S+\))? in account \d{12}, [a-z0-9-]+\?/);
+		await fillAndStart(ui);
 		await ui.waitFor('IdempotentParameterMismatch — this form already started a run');
 		await ui.press('enter');
 		await ui.confirm('Start Test-Runbook in account 123456789012, us-east-1?');
