@@ -206,8 +206,7 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 			if (modal.kind === 'start' && modal.form.id === dialogId) {
 				const where = state.context.account === undefined ? {} : {account: state.context.account};
 				set(applied(state, startEvent(modal.form, event, where), form => ({kind: 'start', form})));
-			}
-			else if ((modal.kind === 'stop' || modal.kind === 'signal') && modal.dialog.id === dialogId) {
+			} else if ((modal.kind === 'stop' || modal.kind === 'signal') && modal.dialog.id === dialogId) {
 				const {kind} = modal;
 				set(applied(state, choiceEvent(kind, modal.dialog, event), dialog => ({kind, dialog})));
 			}
