@@ -193,8 +193,9 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 				const env = {
 					execution: dialogExecution(state, modal.dialog.executionId),
 					...(state.context.account ? {homeAccount: state.context.account} : {}),
-					// Several accounts watched: acting needs the execution's own account's credentials (the port acts there or refuses).
-					...(state.context.accounts ? {canActIn: (account: string) => canReadAccount(state, account)} : {}),
+					// Acting needs the execution's own account's credentials (the port acts there or refuses): several
+					// accounts watched, or a child run in another account than the (known) home account.
+					...(state.context.accounts || state.context.account !== undefined ? {canActIn: (account: string) => canReadAccount(state, account)} : {}),
 				};
 				const {kind} = modal;
 				set(applied(state, choiceCommand(kind, modal.dialog, command, input, env), dialog => ({kind, dialog})));
