@@ -247,7 +247,12 @@ async function connect(options: CliOptions, regions: readonly string[], store: A
 			api,
 			accountOf: executionId => {
 				const state = store.getState();
-				return state.context.accounts ? (state.details[executionId]?.account ?? state.executions[executionId]?.account) : undefined;
+				const account = state.details[executionId]?.account ?? state.executions[executionId]?.account;
+				if (state.context.accounts) return account;
+				// One account watched: only a child run in another account (opened from its parent's location)
+				// acts elsewhere: with that account's --account-profile, else refused, never with the home credentials.
+				const home = api.homeAccount;
+				return account !== undefined && home !== undefined && account !== home ? account : undefined;
 			},
 			refreshNow: () => poller.refreshNow(),
 		}),

@@ -6,7 +6,8 @@
  */
 import {createActionPort} from '../aws/action-port.js';
 import type {AwsApi} from '../aws/index.js';
-import type {ActionPort} from '../core/ports.js';
+import {noCredentialsRefusal} from '../core/dialogs/no-credentials.js';
+import {ActionError, type ActionPort} from '../core/ports.js';
 
 export interface AccountActionPortOptions {
 	readonly api: Pick<AwsApi, 'homeClient' | 'clientFor' | 'getExecution' | 'homeAccount'>;
@@ -18,12 +19,24 @@ export interface AccountActionPortOptions {
 export function createAccountActionPort({api, accountOf, refreshNow}: AccountActionPortOptions): ActionPort {
 	const homePort = createActionPort({client: region => api.homeClient(region), ...(refreshNow ? {refreshNow} : {})});
 	const accountPorts = new Map<string, ActionPort>();
-	const portOf = (executionId: string): ActionPort => {
+	/**
+	 * The port for an execution's account. Never the home account's credentials for another account's
+	 * execution: the stop or signal would be sent to the wrong account. Refused before any request.
+	 */
+	const portOf = (executionId: string, region: string, action: string): ActionPort => {
 		const account = accountOf(executionId);
 		if (account === undefined || account === api.homeAccount) return homePort;
+		if (!api.clientFor(account, region)) throw new ActionError(noCredentialsRefusal({action, account, region}));
 		let port = accountPorts.get(account);
 		if (!port) {
-			port = createActionPort({client: region => api.clientFor(account, region) ?? api.homeClient(region), ...(refreshNow ? {refreshNow} : {})});
+			port = createActionPort({
+				client: where => {
+					const client = api.clientFor(account, where);
+					if (!client) throw new ActionError(noCredentialsRefusal({action: 'act on its executions', account, region: where}));
+					return client;
+				},
+				...(refreshNow ? {refreshNow} : {}),
+			});
 			accountPorts.set(account, port);
 		}
 
@@ -53,16 +66,26 @@ export function createAccountActionPort({api, accountOf, refreshNow}: AccountAct
 	/** The port acting in `account` for everything: the start form's reads and the run it starts. */
 	const inAccount = (account: string): ActionPort => ({
 		...portIn(account),
+		async startExecution(request) {
+			if (account !== api.homeAccount && !api.clientFor(account, request.region))
+				throw new ActionError(noCredentialsRefusal({action: `start ${request.documentName}`, account, region: request.region}));
+			return portIn(account).startExecution(request);
+		},
 		getExecution: async (region, executionId) => (await api.getExecution(region, executionId, account === api.homeAccount ? {} : {account})).detail,
 		inAccount,
 	});
 
 	return {
 		...homePort,
-		stopExecution: async (region, executionId, type) => portOf(executionId).stopExecution(region, executionId, type),
-		sendSignal: async (region, executionId, signal, payload) => portOf(executionId).sendSignal(region, executionId, signal, payload),
+		stopExecution: async (region, executionId, type) =>
+			portOf(executionId, region, `${type === 'Cancel' ? 'cancel' : 'complete'} execution ${executionId}`).stopExecution(region, executionId, type),
+		sendSignal: async (region, executionId, signal, payload) =>
+			portOf(executionId, region, `send ${signal} to execution ${executionId}`).sendSignal(region, executionId, signal, payload),
 		...(homePort.listExecutionTags
-			? {listExecutionTags: async (region: string, executionId: string) => portOf(executionId).listExecutionTags!(region, executionId)}
+			? {
+					listExecutionTags: async (region: string, executionId: string) =>
+						portOf(executionId, region, `read the tags of execution ${executionId}`).listExecutionTags!(region, executionId),
+				}
 			: {}),
 		getExecution: async (region, executionId) => {
 			const account = accountOf(executionId);

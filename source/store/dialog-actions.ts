@@ -11,8 +11,10 @@ import {MUTATING_EFFECTS, type DialogEvent, type Effect, type Outcome, type Tran
 import {choiceCommand, choiceEvent, choiceFocus, openChoiceDialog, type DialogExecution} from '../core/dialogs/execution-choice.js';
 import {openStartForm, startCommand, startEvent, startFocus} from '../core/dialogs/start-form-transition.js';
 import type {AccountChoice} from '../core/dialogs/start-form-state.js';
-import type {Execution} from '../core/types.js';
+import type {WatchedAccount} from '../core/location.js';
+import type {Execution, RegionState} from '../core/types.js';
 import type {AppState, GetState, SetState} from './app-store.js';
+import {canReadAccount} from './selectors.js';
 import type {AppData, DialogRequest, Modal} from './state.js';
 
 /** Said when a key that would change AWS is pressed under --read-only. */
@@ -94,23 +96,59 @@ function applied<S>(state: AppState, transition: Transition<S>, modal: (inner: S
 }
 
 /**
- * Several accounts watched: the start form's Account choices (the watched accounts) and the one it
- * starts in unless changed: the selected row's (or the open execution's) account, else the home account.
+ * Why ssmtop holds no working credentials for a watched account now, if so: its start-up problem
+ * while none of its locations has listed since, or every one of its locations refusing its
+ * credentials at the last try. An account with one location listing is fine.
+ */
+function credentialsProblem(state: AppState, entry: WatchedAccount): {readonly reason?: string} | undefined {
+	const locations = Object.values(state.regions).filter(location => location.account === entry.account);
+	const failing = (location: RegionState): boolean =>
+		location.lastError !== undefined && (location.lastSuccessAt === undefined || location.lastError.at >= location.lastSuccessAt);
+	if (locations.some(location => location.lastSuccessAt !== undefined && !failing(location))) return undefined;
+	if (entry.problem !== undefined) return {reason: entry.problem};
+	if (locations.length > 0 && locations.every(location => failing(location) && location.lastError!.kind === 'credentials'))
+		return {reason: locations[0]!.lastError!.message};
+	return undefined;
+}
+
+/**
+ * Several accounts watched: the start form's Account choices (the watched accounts, those without
+ * working credentials marked) and the one it starts in unless changed: the selected row's (or the
+ * open execution's) account, else the home account.
  */
 function startAccounts(state: AppState): {readonly accounts?: readonly AccountChoice[]; readonly account?: string} {
 	const watched = state.context.accounts;
 	if (!watched || watched.length < 2) return {};
-	const accounts = watched.map(({account, label}) => ({account, label}));
+	const accounts = watched.map(entry => {
+		const noCredentials = credentialsProblem(state, entry);
+		return {account: entry.account, label: entry.label, ...(noCredentials ? {noCredentials} : {})};
+	});
 	const around = state.screen === 'list' ? state.selectedId : (state.openId ?? state.selectedId);
 	const account = (around === undefined ? undefined : dialogExecution(state, around)?.account) ?? state.context.account;
 	return {accounts, ...(account === undefined ? {} : {account})};
 }
 
-/** The account a re-run's execution ran in, so the re-run starts there (several accounts watched). */
-function rerunAccount(state: AppState, executionId: string): {readonly account?: string} {
-	if (!state.context.accounts) return {};
-	const account = dialogExecution(state, executionId)?.account;
-	return account === undefined ? {} : {account};
+/**
+ * A re-run starts in the account its execution ran in (a child run's may be one that is not watched).
+ * Its account joins the choices when it is not among them, marked when ssmtop holds no credentials
+ * for it, so the form never falls back to another account's and says why it will not start.
+ */
+function rerunAccounts(state: AppState, executionId: string): {readonly accounts?: readonly AccountChoice[]; readonly account?: string} {
+	const watched = startAccounts(state);
+	const execution = dialogExecution(state, executionId);
+	const account = execution?.account;
+	const home = state.context.account;
+	if (account === undefined) return watched;
+	// One account watched: only a run in another account (a child's) needs the choice.
+	if (!state.context.accounts && (home === undefined || account === home)) return {};
+	const choices = watched.accounts ?? (home === undefined ? [] : [{account: home, label: home}]);
+	if (choices.some(entry => entry.account === account)) return {accounts: choices, account};
+	const extra: AccountChoice = {
+		account,
+		label: execution?.accountName ?? account,
+		...(canReadAccount(state, account) ? {} : {noCredentials: {}}),
+	};
+	return {accounts: [...choices, extra], account};
 }
 
 export function createDialogActions(set: SetState, get: GetState): DialogActions {
@@ -127,15 +165,17 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 				set({...base, modal: {kind: request.kind, dialog: openChoiceDialog(id, request.executionId)}});
 				return;
 			}
+			const where = request.kind === 'rerun' ? rerunAccounts(state, request.executionId) : startAccounts(state);
 			const transition = openStartForm({
 				id,
 				regions: state.context.regions,
-				...startAccounts(state),
+				...(where.accounts ? {accounts: where.accounts} : {}),
+				...(where.account === undefined ? {} : {account: where.account}),
 				...(request.kind === 'rerun'
 					? {
 							rerun: {
 								executionId: request.executionId,
-								...rerunAccount(state, request.executionId),
+								...(where.account === undefined ? {} : {account: where.account}),
 								...(state.details[request.executionId] ? {detail: state.details[request.executionId]} : {}),
 								...(state.executions[request.executionId] ? {region: state.executions[request.executionId]!.region} : {}),
 							},
@@ -150,7 +190,13 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 			const {modal} = state;
 			if (modal.kind === 'start') set(applied(state, startCommand(modal.form, command, input), form => ({kind: 'start', form})));
 			else if (modal.kind === 'stop' || modal.kind === 'signal') {
-				const env = {execution: dialogExecution(state, modal.dialog.executionId), ...(state.context.account ? {homeAccount: state.context.account} : {})};
+				const env = {
+					execution: dialogExecution(state, modal.dialog.executionId),
+					...(state.context.account ? {homeAccount: state.context.account} : {}),
+					// Acting needs the execution's own account's credentials (the port acts there or refuses): several
+					// accounts watched, or a child run in another account than the (known) home account.
+					...(state.context.accounts || state.context.account !== undefined ? {canActIn: (account: string) => canReadAccount(state, account)} : {}),
+				};
 				const {kind} = modal;
 				set(applied(state, choiceCommand(kind, modal.dialog, command, input, env), dialog => ({kind, dialog})));
 			}
@@ -158,8 +204,10 @@ export function createDialogActions(set: SetState, get: GetState): DialogActions
 		dialogEvent(dialogId, event) {
 			const state = get();
 			const {modal} = state;
-			if (modal.kind === 'start' && modal.form.id === dialogId) set(applied(state, startEvent(modal.form, event), form => ({kind: 'start', form})));
-			else if ((modal.kind === 'stop' || modal.kind === 'signal') && modal.dialog.id === dialogId) {
+			if (modal.kind === 'start' && modal.form.id === dialogId) {
+				const where = state.context.account === undefined ? {} : {account: state.context.account};
+				set(applied(state, startEvent(modal.form, event, where), form => ({kind: 'start', form})));
+			} else if ((modal.kind === 'stop' || modal.kind === 'signal') && modal.dialog.id === dialogId) {
 				const {kind} = modal;
 				set(applied(state, choiceEvent(kind, modal.dialog, event), dialog => ({kind, dialog})));
 			}

@@ -12,6 +12,7 @@ import type {Command, DialogFocus} from '../commands.js';
 import {isFinal} from '../status.js';
 import type {Execution, StepExecution} from '../types.js';
 import {confirmQuestion} from './confirm.js';
+import {noCredentialsRefusal} from './no-credentials.js';
 import {stay, type DialogEvent, type Effect, type Transition} from './effects.js';
 import {signalOptions} from './signal-options.js';
 import {applyTextCommand, type TextState} from './text-edit.js';
@@ -103,6 +104,11 @@ export interface ChoiceEnv {
 	readonly execution: DialogExecution | undefined;
 	/** The account of the credentials in use, when the execution does not say its own. */
 	readonly homeAccount?: string;
+	/**
+	 * Whether ssmtop holds credentials for the execution's account (several accounts, or a child run in
+	 * another account). Without, the action is refused before the question: it would act elsewhere.
+	 */
+	readonly canActIn?: (account: string) => boolean;
 }
 
 /** What has the keys in the dialog now. */
@@ -124,8 +130,18 @@ function close(state: ChoiceDialogState): Transition<ChoiceDialogState> {
 	return {state, effects: [], outcome: {kind: 'close'}};
 }
 
-function ask(state: ChoiceDialogState, option: ChoiceOption, execution: DialogExecution, homeAccount: string | undefined): ChoiceDialogState {
-	const account = execution.account ?? homeAccount;
+function ask(state: ChoiceDialogState, option: ChoiceOption, execution: DialogExecution, env: ChoiceEnv): ChoiceDialogState {
+	const account = execution.account ?? env.homeAccount;
+	if (execution.account !== undefined && env.canActIn && !env.canActIn(execution.account)) {
+		const action = `${option.action.charAt(0).toLowerCase()}${option.action.slice(1)} execution ${execution.id}`;
+		const refusal = noCredentialsRefusal({
+			action,
+			account: execution.account,
+			...(execution.accountName === undefined ? {} : {accountName: execution.accountName}),
+			region: execution.region,
+		});
+		return {...state, pending: undefined, error: refusal};
+	}
 	const comment = option.takesComment && state.comment.value.trim() ? ` with comment “${state.comment.value.trim()}”` : '';
 	const question = confirmQuestion({
 		action: option.action,
@@ -164,11 +180,11 @@ export function choiceCommand(
 			if (command === 'list.up' || command === 'modal.previous') return stay({...state, choice: (choice - 1 + options.length) % options.length});
 			if (command === 'list.down' || command === 'modal.next') return stay({...state, choice: (choice + 1) % options.length});
 			if (command === 'modal.confirm')
-				return stay(option.takesComment ? {...state, choice, phase: 'comment'} : ask({...state, choice}, option, execution, env.homeAccount));
+				return stay(option.takesComment ? {...state, choice, phase: 'comment'} : ask({...state, choice}, option, execution, env));
 			return stay(state);
 		case 'comment': {
 			if (command === 'modal.close') return stay({...state, phase: 'choose'});
-			if (command === 'modal.confirm') return stay(ask(state, option, execution, env.homeAccount));
+			if (command === 'modal.confirm') return stay(ask(state, option, execution, env));
 			const edited = applyTextCommand(state.comment, command, input);
 			return stay(edited ? {...state, comment: edited} : state);
 		}

@@ -229,7 +229,10 @@ function documentFields(state: StartFormState): FieldDef[] {
 			label: 'Account',
 			kind: 'choice',
 			value: state.account ?? '',
-			choices: state.accounts.map(({account, label}) => ({value: account, label: label === account ? account : `${label} (${account})`})),
+			choices: state.accounts.map(({account, label, noCredentials}) => ({
+				value: account,
+				label: `${label === account ? account : `${label} (${account})`}${noCredentials ? ' (no credentials)' : ''}`,
+			})),
 			hint: 'The watched account the run starts in (its runbooks, its credentials)',
 		});
 	if (state.regions.length > 1)

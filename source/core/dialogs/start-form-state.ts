@@ -42,6 +42,12 @@ export interface RerunScope {
 export interface AccountChoice {
 	readonly account: string;
 	readonly label: string;
+	/**
+	 * Set when ssmtop holds no working credentials for it: a watched account whose credentials failed
+	 * (`reason`: the SDK's or STS's words), or the account of a run being re-run that is not watched.
+	 * Still a choice (the watched accounts stay in one list), marked, and the form will not start there.
+	 */
+	readonly noCredentials?: {readonly reason?: string};
 }
 
 export interface StartFormState {

@@ -15,6 +15,7 @@ import {parseRunbookParameters} from '../start-form/parameter-spec.js';
 import {locationDraft, prefillFromExecution, rerunOptions, type OnlyFailed} from '../start-form/rerun-prefill.js';
 import {tagsText} from '../start-form/settings-text.js';
 import {parseTargetLocationsFile} from '../start-form/target-locations-file.js';
+import {noCredentialsRefusal} from './no-credentials.js';
 import {confirmQuestion} from './confirm.js';
 import {stay, type DialogEvent, type Effect, type Transition} from './effects.js';
 import {applyTextCommand} from './text-edit.js';
@@ -204,6 +205,8 @@ function press(state: StartFormState, field: FieldDef): StartTransition {
 				const step: StartStep = Object.keys(built.errors).some(key => key.startsWith('param.') || key === 'parameters') ? 'parameters' : 'settings';
 				return stay({...goToStep(state, step), revealed: [...state.revealed, step]});
 			}
+			const refused = startRefusal(state);
+			if (refused) return stay({...state, serviceError: refused});
 			// One confirmation style for every action that changes AWS: name it, and where.
 			return stay({...state, confirmingStart: true, serviceError: undefined});
 		}
@@ -274,6 +277,22 @@ export function startAccount(state: StartFormState, where: StartWhere = {}): {re
 	return {account: state.account, ...(label === undefined ? {} : {accountName: label})};
 }
 
+/**
+ * Why the run cannot start in the chosen account: ssmtop holds no working credentials for it, and
+ * another account's would start it in the wrong place. Undefined when it can.
+ */
+export function startRefusal(state: StartFormState): string | undefined {
+	const chosen = state.accounts?.find(entry => entry.account === state.account);
+	if (!chosen?.noCredentials) return undefined;
+	return noCredentialsRefusal({
+		action: `start ${state.documentName === '' ? 'the run' : state.documentName}`,
+		account: chosen.account,
+		accountName: chosen.label,
+		region: state.region,
+		...(chosen.noCredentials.reason === undefined ? {} : {reason: chosen.noCredentials.reason}),
+	});
+}
+
 /** The y/n question before the run starts: what (runbook and version), where (account by name and id, Region). */
 export function startQuestion(state: StartFormState, where: StartWhere = {}): string {
 	const version = state.documentVersion === '' ? '' : ` (version ${state.documentVersion})`;
@@ -290,6 +309,8 @@ export function startCommand(state: StartFormState, command: Command | undefined
 	if (state.confirmingStart) {
 		if (command === 'confirm.no') return stay({...state, confirmingStart: false});
 		if (command !== 'confirm.yes') return stay(state);
+		const refused = startRefusal(state);
+		if (refused) return stay({...state, confirmingStart: false, serviceError: refused});
 		const request = builtRequest(state);
 		if (!request) return stay({...state, confirmingStart: false});
 		return stay({...state, confirmingStart: false, submitting: true}, {kind: 'startExecution', dialogId: state.id, ...inAccount(state), request});
@@ -430,8 +451,19 @@ function carry(previous: StartFormState, next: StartFormState): StartFormState {
 	return previous.rerunTags ? withRerunTags(next, previous.rerunTags) : next;
 }
 
-/** The form after an answer from outside (the effect runner), and what must happen next. */
-export function startEvent(state: StartFormState, event: DialogEvent): StartTransition {
+/** The footer's words once the service accepted the run: which run, its id, and where (account by name and id, Region). */
+export function startedFlash(state: StartFormState, executionId: string, where: StartWhere = {}): string {
+	const {account, accountName} = startAccount(state, where);
+	const named = accountName !== undefined && accountName !== '' && accountName !== account;
+	const place = account === undefined ? '' : named ? ` in account ${accountName} (${account})` : ` in account ${account}`;
+	return `Started ${state.documentName}: ${executionId}${place}, ${state.region}`;
+}
+
+/**
+ * The form after an answer from outside (the effect runner), and what must happen next. `where`:
+ * the account of the credentials in use, said in the "Started …" message when the form chose none.
+ */
+export function startEvent(state: StartFormState, event: DialogEvent, where: StartWhere = {}): StartTransition {
 	switch (event.kind) {
 		case 'clientToken':
 			return stay(state.clientToken === '' ? {...state, clientToken: event.token} : state);
@@ -505,7 +537,7 @@ export function startEvent(state: StartFormState, event: DialogEvent): StartTran
 					region: state.region,
 					documentName: state.documentName,
 					at: event.at,
-					flash: `Started ${state.documentName}: ${event.executionId}`,
+					flash: startedFlash(state, event.executionId, where),
 				},
 			};
 		case 'startFailed': {

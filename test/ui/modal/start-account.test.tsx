@@ -7,7 +7,7 @@ import type {ActionPort} from '../../../source/core/ports.js';
 import {READ_ONLY_REFUSAL} from '../../../source/store/dialog-actions.js';
 import {execution} from '../fixtures.js';
 import {formPort} from './form-port.js';
-import {renderModal, storeFor, type RenderedModal} from './harness.js';
+import {oneLine, renderModal, storeFor, type RenderedModal} from './harness.js';
 import {chooseRestartInstance, throughToReview} from './start-form-steps.js';
 
 const HOME = '123456789012';
@@ -72,6 +72,44 @@ describe('the start form with several accounts', () => {
 		expect(starts()).toBe(1);
 		expect(calls).toEqual([`listDocuments ${PROD}`, `getDocument ${PROD}`, `startExecution ${PROD}`]);
 		expect(store.getState().executions[store.getState().selectedId!]?.account).toBe(PROD);
+		// The footer says which run, and where.
+		expect(store.getState().flash).toBe(`Started AWS-RestartEC2Instance: ${store.getState().selectedId} in account prod-payments (${PROD}), us-east-1`);
+	});
+
+	it('a watched account whose credentials failed is listed, marked, and the form refuses to start there', async () => {
+		const STAGE = '444455556666';
+		const accounts: WatchedAccount[] = [...ACCOUNTS, {account: STAGE, label: 'stage', problem: 'the SSO session has expired.'}];
+		const store = storeFor({context: {label: '3 accounts', account: HOME, accounts, readableAccounts: accounts.map(entry => entry.account)}});
+		store.setState({viewport: {columns: 160, rows: 60}});
+		// The selected row is in the stage account (listed before its credentials ran out).
+		const row = execution(1, {account: STAGE, accountName: 'stage'});
+		store.setState({executions: {[row.id]: row}, selectedId: row.id});
+		const {port, calls, starts} = accountPort();
+		rendered = await renderModal(store, port, {kind: 'start'});
+		const ui = rendered;
+		await ui.waitFor(`Account stage (${STAGE}) (no credentials)`);
+		await ui.waitFor('AWS-RestartEC2Instance');
+		await ui.type('AWS-Restart');
+		await ui.press('enter');
+		await ui.waitFor('InstanceId');
+		await ui.focus('InstanceId');
+		await ui.type('i-0123456789abcdef0');
+		await ui.focus('Run settings ›');
+		await ui.press('enter');
+		await ui.focus('Review ›');
+		await ui.press('enter');
+		await ui.focus('Start the run');
+		await ui.press('enter');
+		await ui.waitFor(frame =>
+			oneLine(frame).includes(
+				`No credentials for account stage (${STAGE}) in us-east-1 (the SSO session has expired): ssmtop will not start AWS-RestartEC2Instance`,
+			),
+		);
+		expect(ui.frame()).not.toContain('y: yes');
+		await ui.settled();
+		expect(starts()).toBe(0);
+		expect(calls).not.toContain(`startExecution ${STAGE}`);
+		expect(store.getState().modal.kind).toBe('start');
 	});
 
 	it('the Account field switches to another watched account, and the run starts there', async () => {
