@@ -84,7 +84,8 @@ function outcomeState(state: AppState, outcome: Outcome): Partial<AppData> {
 		selectedStepIndex: 0,
 		gridCursor: undefined,
 		...(hidden ? {filter: ''} : {}),
-		flash: hidden ? `${outcome.flash} (filter cleared to show it)` : outcome.flash,
+		// First: the started message ends with the run's long id and may be cut at the terminal's edge.
+		flash: hidden ? `Filter cleared to show it · ${outcome.flash}` : outcome.flash,
 	};
 }
 

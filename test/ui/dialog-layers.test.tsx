@@ -231,7 +231,7 @@ describe('after starting a run (8, 14)', () => {
 		}
 		await app.waitFor(/Start Ops-DeployServiceConfig in account 111122223333, us-east-1\?/);
 		await app.type('y');
-		await app.waitFor('(filter cleared to show it)');
+		await app.waitFor('Filter cleared to show it · Started Ops-DeployServiceConfig');
 		expect(store.getState()).toMatchObject({screen: 'detail', openId: started, selectedId: started, filter: ''});
 		expect(store.getState().executions[started]).toMatchObject({status: 'Pending', documentName: 'Ops-DeployServiceConfig'});
 	});
