@@ -32,3 +32,37 @@ export function sortExecutions(rows: readonly Execution[], sort: {readonly colum
 	const direction = sort.descending ? -1 : 1;
 	return [...rows].sort((a, b) => direction * compare(a, b, now) || tieBreak(a, b, now));
 }
+
+/** Whether an order by this column holds as time passes (a running execution's duration does not). */
+export function orderIgnoresTime(column: SortKey): boolean {
+	return column !== 'duration';
+}
+
+/**
+ * `sorted` (the rows in this order before) with `changed` rows put where they now belong:
+ * `stale` ids leave, and `changed` (new or updated rows, in any order) are sorted and merged in.
+ * The same result as sorting everything again when the order ignores time, for O(n + k log k)
+ * instead of O(n log n): at organisation scale, 30,000 rows of which a batch changes a few dozen.
+ */
+export function resortExecutions(
+	sorted: readonly Execution[],
+	stale: ReadonlySet<string>,
+	changed: readonly Execution[],
+	sort: {readonly column: SortKey; readonly descending: boolean},
+	now: number,
+): Execution[] {
+	const {compare} = executionColumn(sort.column);
+	const direction = sort.descending ? -1 : 1;
+	const order = (a: Execution, b: Execution): number => direction * compare(a, b, now) || tieBreak(a, b, now);
+	const incoming = [...changed].sort(order);
+	const result: Execution[] = [];
+	let next = 0;
+	for (const row of sorted) {
+		if (stale.has(row.id)) continue;
+		while (next < incoming.length && order(incoming[next]!, row) < 0) result.push(incoming[next++]!);
+		result.push(row);
+	}
+
+	while (next < incoming.length) result.push(incoming[next++]!);
+	return result;
+}

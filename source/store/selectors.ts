@@ -5,7 +5,7 @@
  */
 import type {Execution, ExecutionDetail, StepExecution} from '../core/types.js';
 import {compileFilter, filterNarrows, type ParsedFilter} from '../core/filter.js';
-import {sortExecutions} from '../core/sort.js';
+import {orderIgnoresTime, resortExecutions, sortExecutions} from '../core/sort.js';
 import {isProblem, statusGroup, type StatusGroup} from '../core/status.js';
 import {buildLocationGrid, EMPTY_GRID, gridCell, type GridCell, type LocationGrid} from '../core/grid.js';
 import type {AppState} from './app-store.js';
@@ -59,7 +59,7 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 
 	const {predicate, errors, parsed} = compileFilter(expression);
 	// Date.now only orders running executions by their live duration; the order is recomputed when data changes.
-	if (memo.held === undefined) memo.rows = sortExecutions(Object.values(source).filter(predicate), state.sort, Date.now());
+	if (memo.held === undefined) memo.rows = sortedRows(memo, source, expression, predicate, state.sort);
 	else {
 		// Filtering keeps the order, so filtering the sorted rows is sorting the filtered ones.
 		const {column, descending} = state.sort;
@@ -86,6 +86,39 @@ function refreshRows(state: AppState, memo: RowsMemo): void {
 	memo.expression = expression;
 	memo.column = state.sort.column;
 	memo.descending = state.sort.descending;
+}
+
+/** Past this share of rows changed, sorting everything again is as quick as merging the changes in. */
+const RESORT_SHARE = 0.1;
+
+/**
+ * The filtered, sorted rows of `source`: when only the data changed since the memo's rows (same
+ * filter and order), the rows that changed are merged into the last order instead of sorting all.
+ */
+function sortedRows(
+	memo: RowsMemo,
+	source: Readonly<Record<string, Execution>>,
+	expression: string,
+	predicate: (execution: Execution) => boolean,
+	sort: AppState['sort'],
+): readonly Execution[] {
+	const previous = memo.source;
+	const sameView =
+		previous !== undefined && memo.held === undefined && memo.expression === expression && memo.column === sort.column && memo.descending === sort.descending;
+	if (!sameView || !orderIgnoresTime(sort.column)) return sortExecutions(Object.values(source).filter(predicate), sort, Date.now());
+	const stale = new Set<string>();
+	const changed: Execution[] = [];
+	const limit = Math.max(64, RESORT_SHARE * memo.rows.length);
+	for (const id in previous) if (source[id] === undefined) stale.add(id);
+	for (const id in source) {
+		const row = source[id]!;
+		if (previous[id] === row) continue;
+		if (previous[id] !== undefined) stale.add(id);
+		if (predicate(row)) changed.push(row);
+		if (changed.length + stale.size > limit) return sortExecutions(Object.values(source).filter(predicate), sort, Date.now());
+	}
+
+	return resortExecutions(memo.rows, stale, changed, sort, Date.now());
 }
 
 /** The list's rows: filtered (by the draft while typing) and sorted; same array while nothing changed. */
