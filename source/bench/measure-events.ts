@@ -289,15 +289,15 @@ export async function realTimeEventLatency(
 			const where = pick();
 			const at = performance.now();
 			let shownAt: number | undefined;
-			let wanted: string | undefined;
+			const wanted: {shortId?: string} = {};
 			// The event can reach the screen before the start's answer reaches us: screens are kept until the id is known.
 			const early: Array<{text: string; at: number}> = [];
 			const onWrite = (): void => {
 				if (shownAt !== undefined) return;
 				const at = performance.now();
 				const text = terminal.stdout.screenText();
-				if (wanted === undefined) early.push({text, at});
-				else if (text.includes(wanted)) shownAt = at;
+				if (wanted.shortId === undefined) early.push({text, at});
+				else if (text.includes(wanted.shortId)) shownAt = at;
 			};
 
 			terminal.stdout.on('written', onWrite);
@@ -305,8 +305,9 @@ export async function realTimeEventLatency(
 			const stopKeeping = store.subscribe(state => stored.push({executions: state.executions, at: performance.now()}));
 			const id = await startRun(api, where);
 			stopKeeping();
-			wanted = shortId(id);
-			shownAt = early.find(write => write.text.includes(wanted!))?.at;
+			const visibleId = shortId(id);
+			wanted.shortId = visibleId;
+			shownAt = early.find(write => write.text.includes(visibleId))?.at;
 			const storedEarly = stored.find(entry => id in entry.executions)?.at;
 			await new Promise<void>((resolve, reject) => {
 				const timeout = setTimeout(
