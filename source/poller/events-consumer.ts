@@ -2,7 +2,9 @@
  * The events consumer (--events-queue, issue 12): long-polls the SQS queue an organisation's
  * EventBridge bus fills with SSM Automation status changes, applies each change to the store,
  * and deletes the messages once applied. While the queue answers, the poller lists each location
- * only every resync interval (poller.setEventsMode); when it is unreachable, throttled or denied,
+ * only every resync interval (poller.setEventsMode), but a location whose resync finds changes no
+ * event brought polls until one of its events arrives (the consumer tells the store which
+ * locations each batch came from: store/location-modes.ts); when it is unreachable, throttled or denied,
  * every location polls again, the header says why, and the consumer probes the queue with a
  * back-off until it answers, then goes back to events.
  *
