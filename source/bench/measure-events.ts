@@ -11,6 +11,13 @@
  * the steady average and not a minute that happens to hold no resync.
  */
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
+import {render} from 'ink';
+import {createElement} from 'react';
+import {shortId} from '../core/format.js';
+import {App} from '../ui/app.js';
+import {createFakeTerminal} from './fake-terminal.js';
+import {CLI_RENDER_OPTIONS} from './local-session.js';
+import {engineUiClock} from './realtime-session.js';
 import {createAwsApi, createEventsQueue, localModeOptions, type AwsApi} from '../aws/index.js';
 import {createManualClock, startEmulator, type RunningEmulator} from '../emulator/index.js';
 import {ORG_REGIONS} from '../emulator/identity/organization.js';
@@ -35,6 +42,8 @@ export interface EventsBenchResult {
 		readonly sqsPerMinute: number;
 		readonly simulatedMs: number;
 		readonly latencyMs: Summary;
+		/** Change → the frame that shows its row written to the terminal (the app rendered, ssmtop's frame writer). */
+		readonly screenLatencyMs: Summary;
 		readonly failures: number;
 	};
 	readonly ratio: number;
@@ -116,8 +125,9 @@ function watchingApi(emulator: RunningEmulator, accounts: readonly string[], reg
 	});
 }
 
-function storeFor(accounts: readonly string[], regions: readonly string[]): AppStore {
+function storeFor(accounts: readonly string[], regions: readonly string[], viewport?: {columns: number; rows: number}): AppStore {
 	return createAppStore({
+		...(viewport ? {viewport} : {}),
 		context: {
 			label: 'bench',
 			regions,
@@ -244,41 +254,91 @@ async function simulate(
 	}
 }
 
-/** Change → store with events in real time: the real consumer (20 s long polls, woken by the event) and the emulator's real clock. */
-async function realTimeEventLatency(accounts: readonly string[], regions: readonly string[], samples: number): Promise<number[]> {
+/**
+ * Change → store and change → screen with events in real time: the real consumer (20 s long
+ * polls, woken by the event), the emulator's real clock, and the app rendered into a fake terminal
+ * through the CLI's frame writer; the screen time is when the write that holds the new row's id is made.
+ */
+export async function realTimeEventLatency(
+	accounts: readonly string[],
+	regions: readonly string[],
+	samples: number,
+): Promise<{store: number[]; screen: number[]}> {
 	const emulator = await startEmulator({seed: 'none', organization: 'none', timeScale: 1, ticker: false});
 	const api = watchingApi(emulator, accounts, regions);
-	const store = storeFor(accounts, regions);
+	const viewport = {columns: 160, rows: 40};
+	const store = storeFor(accounts, regions, viewport);
 	const local = localModeOptions(emulator, regions);
 	const queue = createEventsQueue({queueUrl: emulator.eventsQueueUrl, fallbackRegion: 'us-east-1', endpointUrl: emulator.url, credentials: local.credentials!});
 	// No poller: the lists would only add load; the consumer tells a listener that does nothing.
 	const consumer = createEventsConsumer({store, queue, poller: {setEventsMode: () => undefined, executionsChanged: () => undefined}});
+	// A live screen: ssmtop's frame writer rewrites only the cells that changed, so an id is on screen without being in one write.
+	const terminal = createFakeTerminal({...viewport, keepOutput: false, screen: true});
+	const firstWrite = terminal.stdout.nextWrite({timeoutMs: 10_000});
+	const instance = render(createElement(App, {store, clock: engineUiClock(() => emulator.control.now(), 1)}), {
+		...terminal.inkOptions,
+		...CLI_RENDER_OPTIONS,
+	});
+	await firstWrite;
 	const pick = locationPicker(accounts, regions);
-	const latency: number[] = [];
+	const toStore: number[] = [];
+	const toScreen: number[] = [];
 	try {
 		consumer.start();
 		for (let sample = 0; sample < samples; sample++) {
 			const where = pick();
 			const at = performance.now();
+			let shownAt: number | undefined;
+			const wanted: {shortId?: string} = {};
+			// The event can reach the screen before the start's answer reaches us: screens are kept until the id is known.
+			const early: Array<{text: string; at: number}> = [];
+			const onWrite = (): void => {
+				if (shownAt !== undefined) return;
+				const at = performance.now();
+				const text = terminal.stdout.screenText();
+				if (wanted.shortId === undefined) early.push({text, at});
+				else if (text.includes(wanted.shortId)) shownAt = at;
+			};
+
+			terminal.stdout.on('written', onWrite);
+			const stored: Array<{executions: object; at: number}> = [];
+			const stopKeeping = store.subscribe(state => stored.push({executions: state.executions, at: performance.now()}));
 			const id = await startRun(api, where);
+			stopKeeping();
+			const visibleId = shortId(id);
+			wanted.shortId = visibleId;
+			shownAt = early.find(write => write.text.includes(visibleId))?.at;
+			const storedEarly = stored.find(entry => id in entry.executions)?.at;
 			await new Promise<void>((resolve, reject) => {
-				const timeout = setTimeout(() => reject(new Error('no event in 10 s')), 10_000);
+				const timeout = setTimeout(
+					() => reject(new Error(`no event in 10 s (stored: ${String(storedAt !== undefined)}, shown: ${String(shownAt !== undefined)})`)),
+					10_000,
+				);
+				let storedAt = storedEarly;
 				const check = (): void => {
-					if (!store.getState().executions[id]) return;
+					if (storedAt === undefined && store.getState().executions[id]) storedAt = performance.now();
+					if (storedAt === undefined || shownAt === undefined) return;
 					clearTimeout(timeout);
+					clearInterval(poll);
 					unsubscribe();
+					toStore.push(storedAt - at);
+					toScreen.push(shownAt - at);
 					resolve();
 				};
 
 				const unsubscribe = store.subscribe(check);
+				// The frame is written after the store changes (Ink renders on its own schedule): look again each turn.
+				const poll = setInterval(check, 1);
 				check();
 			});
-			latency.push(performance.now() - at);
+			terminal.stdout.off('written', onWrite);
 		}
 
-		return latency;
+		return {store: toStore, screen: toScreen};
 	} finally {
 		consumer.stop();
+		instance.unmount();
+		instance.cleanup();
 		queue.destroy();
 		api.destroy();
 		await emulator.close();
@@ -306,7 +366,8 @@ export async function measureEvents(options: {accounts?: number; latencySamples?
 			ssmPerMinute: events.ssmPerMinute,
 			sqsPerMinute: events.sqsPerMinute,
 			simulatedMs: eventsMs,
-			latencyMs: summarize(realTime),
+			latencyMs: summarize(realTime.store),
+			screenLatencyMs: summarize(realTime.screen),
 			failures: events.failures,
 		},
 		ratio: events.ssmPerMinute / polling.ssmPerMinute,

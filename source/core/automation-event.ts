@@ -175,3 +175,28 @@ export function executionAfterChange(existing: Execution | undefined, change: Au
 		...(final && (change.endTime ?? base.endTime) !== undefined ? {endTime: change.endTime ?? base.endTime} : {}),
 	};
 }
+
+/**
+ * How many changes a resync listing found that events should have brought: runs it lists that
+ * were not held and started inside `window`, and held runs it shows ended inside it. The window
+ * runs from when events began to flow to a grace before the listing began (an event may still be
+ * on its way), so a run that started before events, or a moment before the listing, is not
+ * counted. Any count above zero says this location's events are not arriving (a member account
+ * whose EventBridge rule does not forward to the bus, a Region without one).
+ */
+export function missedByEvents(held: readonly Execution[], listed: readonly Execution[], window: {readonly from: number; readonly to: number}): number {
+	if (window.to <= window.from) return 0;
+	const inWindow = (time: number | undefined): boolean => time !== undefined && time >= window.from && time <= window.to;
+	const byId = new Map(held.map(row => [row.id, row]));
+	let missed = 0;
+	for (const row of listed) {
+		const before = byId.get(row.id);
+		if (before === undefined) {
+			if (inWindow(row.startTime)) missed++;
+		} else if (isFinal(row.status) && !isFinal(before.status) && inWindow(row.endTime)) {
+			missed++;
+		}
+	}
+
+	return missed;
+}

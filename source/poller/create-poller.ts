@@ -20,6 +20,7 @@ import {setMaxListeners} from 'node:events';
 import {createBackoffTracker, DEFAULT_BACKOFF, requestTimeoutFor, timeoutBackoff, type BackoffPolicy} from '../core/backoff.js';
 import {describeError} from '../core/data-error.js';
 import type {MonitorApi} from '../core/monitor-api.js';
+import {missedByEvents} from '../core/automation-event.js';
 import type {Execution} from '../core/types.js';
 import type {AppState, AppStore} from '../store/app-store.js';
 import type {BudgetState} from '../store/state.js';
@@ -59,6 +60,12 @@ export const QUIET_REFRESHES = 3;
 export const QUIET_INTERVALS = 2;
 /** With events flowing (--events-queue), each location is listed this often only: a resync that repairs what was missed. */
 export const DEFAULT_RESYNC_INTERVAL_MS = 600_000;
+/**
+ * A change this close before a resync began may have its event still on the way (EventBridge to
+ * SQS takes seconds, a member account's bus forwarding a few more): a resync finding it does not
+ * say the location's events are missing.
+ */
+export const EVENTS_GRACE_MS = 30_000;
 /**
  * Locations whose refreshes are marked in flight in the store. Each mark copies the store's record
  * of every location: at 10,000 locations starting together that alone held the first listing back
@@ -165,6 +172,10 @@ export function createPoller(options: PollerOptions): Poller {
 	const random = options.random ?? Math.random;
 	const resyncIntervalMs = Math.max(intervalMs, Math.round(options.resyncIntervalMs ?? DEFAULT_RESYNC_INTERVAL_MS));
 	let eventsMode = false;
+	/** When events last began to flow: changes since then (less the grace) should have come as events. */
+	let eventsSince: number | undefined;
+	/** A resync found changes no event brought here (store/event-actions.ts `missed`): this location polls. */
+	const missesEvents = (region: string): boolean => state().eventsFeed?.missed?.[region] !== undefined;
 	const backoff = createBackoffTracker(options.backoff ?? {...DEFAULT_BACKOFF, floorMs: intervalMs}, random);
 	// A timed-out request already waited: retry after a short pause, so recovery takes at most about an interval.
 	const timeouts = createBackoffTracker(timeoutBackoff(intervalMs, options.requestTimeoutMs ?? requestTimeoutFor(intervalMs)), random);
@@ -267,9 +278,13 @@ export function createPoller(options: PollerOptions): Poller {
 		const listContext = listContextOf(region, signal, counter, listPriority(region));
 		const {rows: known, ids: heldBefore} = heldOf(region);
 		if (markInFlight) state().actions.pollStarted(region);
+		const resync = eventsMode && cursor.loaded ? {from: eventsSince ?? clock.now(), to: clock.now() - EVENTS_GRACE_MS} : undefined;
 		try {
 			const result = await refreshRegion(listContext, cursor, known);
 			if (signal.aborted) return intervalMs;
+			// A resync that lists what no event brought: this location's events are not arriving, so it polls.
+			const missed = resync && eventsMode ? missedByEvents(known, result.executions, resync) : 0;
+			if (missed > 0) state().actions.eventsMissed(region, missed, clock.now());
 			waitSamples.push({at: clock.now(), waitMs: gate.takeWaits(region)});
 			const rowsBefore = state().executions;
 			const open = plan().open;
@@ -295,7 +310,7 @@ export function createPoller(options: PollerOptions): Poller {
 			const listDelay = nextListDelay(region, changed || force);
 			lastListRefresh.set(region, {at: clock.now(), listDelay});
 			report();
-			if (eventsMode) return resyncIntervalMs;
+			if (eventsMode && !missesEvents(region)) return resyncIntervalMs;
 			// Behind a detail, grid or location screen only the header shows the list's data.
 			return plan().list === 'background' ? Math.max(listDelay, backgroundIntervalMs) : listDelay;
 		} catch (error) {
@@ -645,11 +660,12 @@ export function createPoller(options: PollerOptions): Poller {
 		setEventsMode(on) {
 			if (on === eventsMode) return;
 			eventsMode = on;
+			eventsSince = on ? clock.now() : undefined;
 			if (!started) return;
 			for (const region of regions) {
 				const last = lastListRefresh.get(region);
 				// A location backing off after a failure keeps its back-off.
-				if (last) reschedule(region, last.at + (on ? resyncIntervalMs : last.listDelay));
+				if (last) reschedule(region, last.at + (on && !missesEvents(region) ? resyncIntervalMs : last.listDelay));
 			}
 
 			// Back to polling: the open execution within a detail interval (with events it may have been waiting for one).

@@ -2,7 +2,9 @@
  * The events consumer (--events-queue, issue 12): long-polls the SQS queue an organisation's
  * EventBridge bus fills with SSM Automation status changes, applies each change to the store,
  * and deletes the messages once applied. While the queue answers, the poller lists each location
- * only every resync interval (poller.setEventsMode); when it is unreachable, throttled or denied,
+ * only every resync interval (poller.setEventsMode), but a location whose resync finds changes no
+ * event brought polls until one of its events arrives (the consumer tells the store which
+ * locations each batch came from: store/location-modes.ts); when it is unreachable, throttled or denied,
  * every location polls again, the header says why, and the consumer probes the queue with a
  * back-off until it answers, then goes back to events.
  *
@@ -134,17 +136,21 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 		return marks.get(id) ?? (row ? {status: row.status} : undefined);
 	}
 
-	function apply(bodies: readonly string[]): {rows: Execution[]; lastEventTime?: number} {
+	function apply(bodies: readonly string[]): {rows: Execution[]; lastEventTime?: number; locations: ReadonlySet<string>} {
 		const state = store.getState();
 		const rows = new Map<string, Execution>();
+		// Where events came from, moved a row or not: a location that missed events has them again.
+		const locations = new Set<string>();
 		let lastEventTime: number | undefined;
 		for (const body of bodies) {
 			const parsed = parseAutomationEvent(body);
-			if (!parsed.ok || locate(parsed.change) === undefined) {
+			const location = parsed.ok ? locate(parsed.change) : undefined;
+			if (!parsed.ok || location === undefined) {
 				stats.ignored++;
 				continue;
 			}
 
+			locations.add(location);
 			const {change} = parsed;
 			lastEventTime = Math.max(lastEventTime ?? Number.NEGATIVE_INFINITY, change.time);
 			const id = change.executionId;
@@ -166,7 +172,7 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 		// Only changes that moved a row count (a duplicate rebuilds the same row): no detail read, no repaint for them.
 		const moved = [...rows.values()].filter(next => !deepEqual(next, state.executions[next.id]));
 		pruneMarks();
-		return {rows: moved, ...(lastEventTime === undefined ? {} : {lastEventTime})};
+		return {rows: moved, locations, ...(lastEventTime === undefined ? {} : {lastEventTime})};
 	}
 
 	/** Marks of executions the store no longer holds go, so a long session's marks stay as many as its rows. */
@@ -208,9 +214,14 @@ export function createEventsConsumer(options: EventsConsumerOptions): EventsCons
 			const messages = await queue.receive({waitSeconds, max: RECEIVE_BATCH, signal});
 			if (signal.aborted) return 0;
 			stats.received += messages.length;
-			const {rows, lastEventTime} = apply(messages.map(message => message.body));
+			const {rows, lastEventTime, locations} = apply(messages.map(message => message.body));
 			stats.applied += rows.length;
-			actions().eventsApplied(rows, {at: clock.now(), received: messages.length, ...(lastEventTime === undefined ? {} : {lastEventTime})});
+			actions().eventsApplied(rows, {
+				at: clock.now(),
+				received: messages.length,
+				...(lastEventTime === undefined ? {} : {lastEventTime}),
+				...(locations.size === 0 ? {} : {locations}),
+			});
 			if (rows.length > 0) {
 				const ids = new Set(rows.map(row => row.id));
 				poller.executionsChanged(ids);

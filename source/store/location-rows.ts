@@ -1,12 +1,14 @@
 /**
  * The locations screen's data (`L`): every account × region with its health, the calls per minute
- * the budget measured there, and what went wrong at start for its account. Problems first (the
+ * the budget measured there, what went wrong at start for its account, and with --events-queue
+ * whether events or polling bring its changes. Problems first (the
  * reason to open the screen), then the rest in the context's order. The rows array and each row
  * keep their references while nothing they show changed, so the view re-renders only for news.
  */
 import {accountLabel, watchedAccount} from '../core/location.js';
 import type {AppState} from './app-store.js';
 import {selectRegionHealth, type RegionHealth} from './data-selectors.js';
+import {selectLocationModes, type LocationMode, type LocationModes} from './location-modes.js';
 import type {Move} from './ui-actions.js';
 
 export interface LocationRow {
@@ -18,6 +20,10 @@ export interface LocationRow {
 	readonly callsPerMinute: number;
 	/** Why the account could not be used at start (its locations show it until they are read). */
 	readonly accountProblem?: string;
+	/** With --events-queue: whether its changes come as events or by polling, and why (store/location-modes.ts). */
+	readonly mode?: LocationMode;
+	/** How many changes its last resync found that no event had brought (when that is why it polls). */
+	readonly missedEvents?: number;
 }
 
 /** Sort rank: failures first (refused credentials and access first among them), then throttled, loading, the rest. */
@@ -35,28 +41,45 @@ function sameHealth(a: RegionHealth, b: RegionHealth): boolean {
 }
 
 const NO_CALLS: Readonly<Record<string, number>> = {};
-const rowsMemo = new WeakMap<object, {health: readonly RegionHealth[]; perLocation: object; rows: readonly LocationRow[]}>();
+const rowsMemo = new WeakMap<
+	object,
+	{health: readonly RegionHealth[]; perLocation: object; modes: LocationModes | undefined; missed: unknown; rows: readonly LocationRow[]}
+>();
 
 export function selectLocationRows(state: AppState): readonly LocationRow[] {
 	const health = selectRegionHealth(state);
 	const perLocation = state.budget?.perLocation ?? NO_CALLS;
+	const modes = selectLocationModes(state);
+	const missed = state.eventsFeed?.missed;
 	const cached = rowsMemo.get(state.actions);
-	if (cached && cached.health === health && cached.perLocation === perLocation) return cached.rows;
+	if (cached && cached.health === health && cached.perLocation === perLocation && cached.modes === modes && cached.missed === missed) return cached.rows;
 	const previous = new Map((cached?.rows ?? []).map(row => [row.key, row]));
 	const {context} = state;
 	const built = health.map((entry, index) => {
 		const key = entry.key ?? entry.region;
 		const callsPerMinute = perLocation[key] ?? 0;
 		const problem = watchedAccount(context, entry.account)?.problem;
+		const mode = modes?.byLocation.get(key);
+		const missedEvents = mode?.why === 'missed' ? missed?.[key]?.count : undefined;
 		const old = previous.get(key);
-		// The same health (selectRegionHealth makes new objects for every location on any refresh) and count: the same row.
-		if (old && sameHealth(old.health, entry) && old.callsPerMinute === callsPerMinute && old.accountProblem === problem) return {row: old, index};
+		// The same health (selectRegionHealth makes new objects for every location on any refresh), count and mode: the same row.
+		if (
+			old &&
+			sameHealth(old.health, entry) &&
+			old.callsPerMinute === callsPerMinute &&
+			old.accountProblem === problem &&
+			old.mode === mode &&
+			old.missedEvents === missedEvents
+		)
+			return {row: old, index};
 		const row: LocationRow = {
 			key,
 			name: entry.account === undefined ? entry.region : `${accountLabel(context, entry.account)}/${entry.region}`,
 			health: entry,
 			callsPerMinute,
 			...(problem === undefined ? {} : {accountProblem: problem}),
+			...(mode === undefined ? {} : {mode}),
+			...(missedEvents === undefined ? {} : {missedEvents}),
 		};
 		return {row, index};
 	});
@@ -64,7 +87,7 @@ export function selectLocationRows(state: AppState): readonly LocationRow[] {
 	const rows = built.map(entry => entry.row);
 	const same = cached !== undefined && cached.rows.length === rows.length && cached.rows.every((row, index) => row === rows[index]);
 	const result = same ? cached.rows : rows;
-	rowsMemo.set(state.actions, {health, perLocation, rows: result});
+	rowsMemo.set(state.actions, {health, perLocation, modes, missed, rows: result});
 	return result;
 }
 

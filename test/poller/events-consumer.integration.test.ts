@@ -176,7 +176,7 @@ describe('events consumer against the emulator', () => {
 		poller.stop();
 	});
 
-	it('a lost event is repaired by the resync, and only the resync lists while events flow', async () => {
+	it('a lost event is repaired by the resync, and the location whose resync found it polls until one of its events arrives', async () => {
 		const {store, clock, poller, consumer} = setUp();
 		poller.start();
 		await waitFor(() => store.getState().regions['us-east-1']?.lastSuccessAt !== undefined, 'the first listing');
@@ -196,12 +196,25 @@ describe('events consumer against the emulator', () => {
 		clock.advance(RESYNC_MS);
 		await waitFor(() => store.getState().executions[id] !== undefined, 'the resync');
 		expect(listCalls() - lists).toBeGreaterThanOrEqual(REGIONS.length);
-		// And the next listing is a resync interval later again, not a polling interval.
+		// Its events are not arriving: us-east-1 polls, eu-west-1 (nothing missed) waits for its next resync.
+		await waitFor(() => store.getState().eventsFeed?.missed?.['us-east-1'] !== undefined, 'the missed mark');
+		expect(store.getState().eventsFeed?.missed?.['eu-west-1']).toBeUndefined();
 		await waitFor(() => Object.values(store.getState().regions).every(region => !region.inFlight), 'listings in flight');
 		const afterResync = listCalls();
+		clock.advance(INTERVAL_MS * 2);
+		await waitFor(() => listCalls() > afterResync, 'us-east-1 polling');
+		// An event of us-east-1 arrives: back to events there, and to the resync schedule.
+		emulator.control.setFaults({sqs: {lossRate: 0}});
+		await start();
+		emulator.control.advance(1000);
+		await drainRounds(consumer);
+		expect(store.getState().eventsFeed?.missed).toBeUndefined();
+		clock.advance(INTERVAL_MS * 2);
+		await waitFor(() => Object.values(store.getState().regions).every(region => !region.inFlight), 'listings in flight');
+		const backToEvents = listCalls();
 		clock.advance(INTERVAL_MS * 4);
 		await drainRounds(consumer);
-		expect(listCalls()).toBe(afterResync);
+		expect(listCalls()).toBe(backToEvents);
 		poller.stop();
 	});
 

@@ -5,6 +5,7 @@ import {selectStaleAfterMs} from '../../source/store/data-selectors.js';
 import {EVENTS_STALE_AFTER_MS} from '../../source/store/event-actions.js';
 import {createEventsConsumer} from '../../source/poller/events-consumer.js';
 import {selectDetailsWantedOnChange} from '../../source/store/refresh-plan.js';
+import {selectLocationModes} from '../../source/store/location-modes.js';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -22,6 +23,11 @@ function store() {
 	});
 }
 
+function modesOf(app: ReturnType<typeof store>): Record<string, string> {
+	const modes = selectLocationModes(app.getState());
+	return Object.fromEntries([...(modes?.byLocation ?? [])].map(([key, mode]) => [key, mode.why ? `${mode.mode} ${mode.why}` : mode.mode]));
+}
+
 const row = {id: 'e-1', region: 'us-east-1', account: '111122223333', documentName: 'Doc', status: 'InProgress'} as const;
 
 describe('events in the store', () => {
@@ -36,13 +42,51 @@ describe('events in the store', () => {
 		expect(app.getState().executions).toBe(executions);
 	});
 
-	it('while events flow, every location is current as of the answer, except one failing its own calls', () => {
+	it('while events flow, every location listed once is current as of the answer, except one failing its own calls', () => {
 		const app = store();
+		app.getState().actions.pollSucceeded('us-east-1', [], {at: NOW - 60_000, calls: 1});
 		app.getState().actions.pollFailed('eu-west-1', {kind: 'throttled', message: 'throttled', at: NOW});
 		app.getState().actions.eventsModeChanged('events', NOW);
 		app.getState().actions.eventsApplied([], {at: NOW + 1000, received: 0});
 		expect(app.getState().regions['us-east-1']?.lastSuccessAt).toBe(NOW + 1000);
 		expect(app.getState().regions['eu-west-1']?.lastSuccessAt).toBeUndefined();
+	});
+
+	it('a location not listed yet is not made current by events: its first listing is what loads it', () => {
+		const app = store();
+		app.getState().actions.pollSucceeded('us-east-1', [], {at: NOW - 60_000, calls: 1});
+		app.getState().actions.eventsModeChanged('events', NOW);
+		app.getState().actions.eventsApplied([], {at: NOW + 1000, received: 0});
+		expect(app.getState().regions['eu-west-1']?.lastSuccessAt).toBeUndefined();
+	});
+
+	it("each location's mode: polling while the queue fails, until its first listing, and after a resync found missed events until one of its events arrives", () => {
+		const app = store();
+		const {actions} = app.getState();
+		expect(selectLocationModes(app.getState())).toBeUndefined();
+		actions.eventsModeChanged('starting', NOW);
+		expect(modesOf(app)).toEqual({'us-east-1': 'polling queue', 'eu-west-1': 'polling queue'});
+		actions.eventsModeChanged('events', NOW);
+		actions.pollSucceeded('us-east-1', [], {at: NOW, calls: 1});
+		expect(modesOf(app)).toEqual({'us-east-1': 'events', 'eu-west-1': 'polling listing'});
+		actions.pollSucceeded('eu-west-1', [], {at: NOW, calls: 1});
+		const allEvents = selectLocationModes(app.getState());
+		expect(allEvents).toMatchObject({events: 2, polling: 0});
+		// Nothing about the modes changed: the same object (the header does not re-render for it).
+		actions.eventsApplied([], {at: NOW + 5000, received: 0});
+		expect(selectLocationModes(app.getState())).toBe(allEvents);
+		actions.eventsMissed('eu-west-1', 2, NOW + 6000);
+		expect(modesOf(app)).toEqual({'us-east-1': 'events', 'eu-west-1': 'polling missed'});
+		expect(app.getState().eventsFeed?.missed).toEqual({'eu-west-1': {count: 2, at: NOW + 6000}});
+		// Events from another location change nothing; one from it brings it back to events.
+		actions.eventsApplied([], {at: NOW + 7000, received: 1, locations: new Set(['us-east-1'])});
+		expect(modesOf(app)['eu-west-1']).toBe('polling missed');
+		actions.eventsApplied([], {at: NOW + 8000, received: 1, locations: new Set(['eu-west-1'])});
+		expect(modesOf(app)).toEqual({'us-east-1': 'events', 'eu-west-1': 'events'});
+		expect(app.getState().eventsFeed?.missed).toBeUndefined();
+		// The queue failing: every location polls.
+		actions.eventsModeChanged('polling', NOW + 9000, 'events queue q: throttled');
+		expect(selectLocationModes(app.getState())).toMatchObject({events: 0, polling: 2});
 	});
 
 	it('calls data stale only after two long polls with events, after three intervals when polling', () => {

@@ -111,6 +111,35 @@ describe('the locations screen', () => {
 		expect(store.getState().screen).toBe('list');
 	});
 
+	it('with --events-queue a MODE column says events or polling per location, and why one polls for missed events', async () => {
+		const store = storeOf();
+		const {actions} = store.getState();
+		app = await renderApp(store, {now: NOW});
+		await app.type('L');
+		const plain = await app.waitFor('LAST OK');
+		expect(plain).not.toContain('MODE');
+		actions.eventsModeChanged('events', NOW);
+		actions.eventsMissed('345678901234/us-east-1', 3, NOW);
+		const frame = await app.waitFor('MODE');
+		const all = frame.split('\n');
+		const lines = all.slice(all.findIndex(line => line.startsWith('LOCATION')));
+		expect(lines[0]).toMatch(/^LOCATION\s+STATE\s+MODE\s+LAST OK\s+CALLS\/MIN ERROR/);
+		const line = (name: string) => lines.find(entry => entry.startsWith(name)) ?? '';
+		expect(line('prod-payments/us-east-1')).toMatch(/ok\s+events\s+4 s ago/);
+		// Never listed (refused credentials): polls until its first listing.
+		expect(line('staging/us-east-1')).toMatch(/no credentials\s+polling\s+never/);
+		expect(line('audit/us-east-1')).toMatch(/polling\s+60 s ago/);
+		// The cursor on the one that missed events: what that means.
+		const index = selectLocationRows(store.getState()).findIndex(row => row.key === '345678901234/us-east-1');
+		actions.locationSelected({to: index});
+		const advice = await app.waitFor('no event brought');
+		expect(advice.replaceAll(/\s+/g, ' ')).toContain('its last resync found 3 changes no event brought');
+		// The queue failing: every location polls.
+		actions.eventsModeChanged('polling', NOW, 'events queue q: throttled');
+		const polling = await app.waitFor(next => !/ok\s+events/.test(next));
+		expect(polling).toMatch(/prod-payments\/us-east-1\s+ok\s+polling/);
+	});
+
 	it('L is a key of the list only, and free everywhere else', async () => {
 		const {KEYMAP} = await import('../../source/ui/keymap.js');
 		const withL = KEYMAP.filter(binding => binding.keys.some(key => key.input === 'L'));

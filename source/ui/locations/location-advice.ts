@@ -2,9 +2,10 @@
  * The locations screen's words for one location: its state (ok / throttled / no credentials /
  * error / stale / loading / paused), the age of its last good refresh, and what to do about a
  * failure — the `aws sso login --profile …` to run for an expired IAM Identity Center token, the
- * IAM action an AccessDenied is missing.
+ * IAM action an AccessDenied is missing; with --events-queue, why a location polls.
  */
 import type {RegionHealth} from '../../store/data-selectors.js';
+import type {LocationMode} from '../../store/location-modes.js';
 import type {RegionLevel} from '../shell/region-summary.js';
 import {shortRegionError} from '../shell/region-error-text.js';
 
@@ -72,4 +73,11 @@ export function shortError(health: RegionHealth, accountProblem?: string): strin
 	if (health.state === 'error' && health.errorKind) return shortRegionError({kind: health.errorKind, message: health.message ?? ''});
 	if (health.state === 'throttled') return 'throttled';
 	return health.lastSuccessAt === undefined && accountProblem ? accountProblem : '';
+}
+
+/** With --events-queue, why a location polls when that is its own doing: its resync found changes no event brought. */
+export function modeAdvice(mode: LocationMode | undefined, missedEvents: number | undefined): string | undefined {
+	if (mode?.why !== 'missed') return undefined;
+	const changes = missedEvents === undefined ? 'changes' : `${missedEvents} change${missedEvents === 1 ? '' : 's'}`;
+	return `Polling: its last resync found ${changes} no event brought. Does this account's EventBridge rule forward to the bus? Events again once one of its events arrives.`;
 }

@@ -1,6 +1,7 @@
 /**
- * The locations screen (`L`): every account × region, problems first, with its state, the age of
- * its last good refresh, the calls per minute the request budget measured there, and its error;
+ * The locations screen (`L`): every account × region, problems first, with the columns of
+ * location-columns.ts (its state, with --events-queue its mode, the age of its last good refresh,
+ * the calls per minute the request budget measured there, and its error);
  * under the table, the whole message of the location under the cursor and what to do about it.
  * Not to be confused with ui/location/, one location of a cross-account run.
  */
@@ -14,11 +15,9 @@ import {useTheme} from '../theme-context.js';
 import {glyphs, tint, type Theme} from '../theme.js';
 import {bodyRows} from '../layout.js';
 import type {RegionLevel} from '../shell/region-summary.js';
-import {agoText, locationFix, locationState, shortError} from './location-advice.js';
+import {locationFix, modeAdvice} from './location-advice.js';
+import {placeLocationColumns, type PlacedColumn} from './location-columns.js';
 
-const STATE_WIDTH = 15;
-const AGO_WIDTH = 11;
-const CALLS_WIDTH = 10;
 /** Title, column heading, and the selected location's message (a blank line, up to three lines, its fix). */
 const CHROME_ROWS = 7;
 
@@ -39,24 +38,29 @@ function Row({
 	row,
 	now,
 	staleAfterMs,
-	nameWidth,
-	errorWidth,
+	columns,
 	selected,
 }: {
 	readonly row: LocationRow;
 	readonly now: number;
 	readonly staleAfterMs: number;
-	readonly nameWidth: number;
-	readonly errorWidth: number;
+	readonly columns: readonly PlacedColumn[];
 	readonly selected: boolean;
 }) {
 	const theme = useTheme();
-	const state = locationState(row.health, now, staleAfterMs);
 	return (
 		<Text wrap="truncate-end" inverse={selected}>
-			{fit(row.name, nameWidth)} <Text color={levelColor(theme, state.level)}>{fit(state.word, STATE_WIDTH)}</Text>{' '}
-			{fit(agoText(row.health.lastSuccessAt, now), AGO_WIDTH)} {fit(String(row.callsPerMinute), CALLS_WIDTH - 1, {alignRight: true})}{' '}
-			{fit(shortError(row.health, row.accountProblem), errorWidth, {ascii: theme.ascii})}
+			{columns.map(({column, width}, index) => {
+				const cell = column.cell(row, {now, staleAfterMs});
+				const text = `${index > 0 ? ' ' : ''}${fit(cell.text, width, {ascii: theme.ascii, ...(column.alignRight ? {alignRight: true} : {})})}`;
+				return cell.level === undefined ? (
+					text
+				) : (
+					<Text key={column.key} color={levelColor(theme, cell.level)}>
+						{text}
+					</Text>
+				);
+			})}
 		</Text>
 	);
 }
@@ -69,14 +73,15 @@ export function LocationsScreen({now}: {readonly now: number}) {
 	const viewport = useAppStore(state => state.viewport);
 	const banner = useAppStore(state => state.banner !== undefined);
 	const height = Math.max(1, bodyRows(viewport, banner) - CHROME_ROWS);
-	const nameWidth = Math.min(44, Math.max(8, ...rows.map(row => row.name.length)));
-	const errorWidth = Math.max(10, viewport.columns - nameWidth - STATE_WIDTH - AGO_WIDTH - CALLS_WIDTH - 4);
+	const columns = placeLocationColumns(rows, viewport.columns);
 	const start = windowStart(cursor, rows.length, height);
 	const shown = rows.slice(start, start + height);
 	const selected = rows[cursor];
 	const message = selected ? (selected.health.message ?? (selected.health.lastSuccessAt === undefined ? selected.accountProblem : undefined)) : undefined;
-	const fix = selected ? locationFix(selected.health, selected.accountProblem) : undefined;
-	const heading = `${fit('LOCATION', nameWidth)} ${fit('STATE', STATE_WIDTH)} ${fit('LAST OK', AGO_WIDTH)} ${fit('CALLS/MIN', CALLS_WIDTH - 1, {alignRight: true})} ERROR`;
+	const fix = selected ? (locationFix(selected.health, selected.accountProblem) ?? modeAdvice(selected.mode, selected.missedEvents)) : undefined;
+	const heading = columns
+		.map(({column, width}, index) => (index === columns.length - 1 ? column.title : fit(column.title, width, column.alignRight ? {alignRight: true} : {})))
+		.join(' ');
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -88,7 +93,7 @@ export function LocationsScreen({now}: {readonly now: number}) {
 			</Text>
 			{rows.length === 0 ? <Text dimColor>No locations.</Text> : null}
 			{shown.map((row, index) => (
-				<Row key={row.key} row={row} now={now} staleAfterMs={staleAfterMs} nameWidth={nameWidth} errorWidth={errorWidth} selected={start + index === cursor} />
+				<Row key={row.key} row={row} now={now} staleAfterMs={staleAfterMs} columns={columns} selected={start + index === cursor} />
 			))}
 			{selected ? (
 				<Box flexDirection="column" marginTop={1}>
