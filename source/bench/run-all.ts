@@ -26,6 +26,8 @@ import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult}
 import {BENCH_TIME} from './bulk-session.js';
 import {measureEvents} from './measure-events.js';
 import {measureOrganization} from './measure-org.js';
+import {DEFAULT_RESYNC_INTERVAL_MS} from '../poller/index.js';
+import {DEFAULT_CALLS_PER_SECOND} from '../core/request-budget.js';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const median = (samples: readonly number[]): number => summarize(samples).p50;
@@ -347,6 +349,29 @@ async function emulatorFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	};
 }
 
+/**
+ * Issue 12's two numbers side by side at its own scale, by arithmetic (not measured): one listing
+ * per location per resync is the least events can cost, and polling 10,000 locations cannot make
+ * more calls than the request budget lets through. The ratio is the lowest events can reach there.
+ */
+function resyncFloorFigures(): Figure[] {
+	const locations = 10_000;
+	const resyncPerMinute = locations / (DEFAULT_RESYNC_INTERVAL_MS / 60_000);
+	const pollingCap = DEFAULT_CALLS_PER_SECOND * 60;
+	return [
+		{
+			name: `  at ${locations.toLocaleString('en-US')} locations, by arithmetic: the resync alone (one listing each ${DEFAULT_RESYNC_INTERVAL_MS / 60_000} min) ÷ polling at the default budget (${pollingCap.toLocaleString('en-US')} a minute)`,
+			value: Number(((100 * resyncPerMinute) / pollingCap).toFixed(2)),
+			unit: '%',
+		},
+		{
+			name: '    the resync interval at which that floor is 1 % (--resync-interval)',
+			value: Math.ceil(locations / (pollingCap / 100)),
+			unit: 'min',
+		},
+	];
+}
+
 /** Issue 12: SSM calls with events against polling, over many locations, and change → store and change → screen latency. */
 export async function eventsFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log('events: 1,000 locations (50 accounts × 20 Regions), polling for a simulated minute, events for a simulated resync interval, then real-time latency…');
@@ -361,6 +386,7 @@ export async function eventsFigures(): Promise<{figures: Figure[]; raw: unknown}
 				unit: 'calls',
 			},
 			{name: '  events ÷ polling', value: Number((result.ratio * 100).toFixed(2)), unit: '%', target: {max: 1}},
+			...resyncFloorFigures(),
 			{name: '  SQS calls a minute with events (ReceiveMessage, DeleteMessageBatch; not SSM)', value: Math.round(result.events.sqsPerMinute), unit: 'calls'},
 			{name: '  locations whose listing failed during the measure (polling / events)', value: result.polling.failures, unit: `/ ${result.events.failures}`},
 			{
