@@ -5,16 +5,16 @@
 // account action port, the real SDK over HTTP.
 import {GetAutomationExecutionCommand, StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {resolveAccounts} from '../../../source/aws/accounts/resolve-accounts.js';
-import {createAwsApi, type AwsApi} from '../../../source/aws/index.js';
+import type {AwsApi} from '../../../source/aws/index.js';
 import {createAccountActionPort} from '../../../source/cli/account-action-port.js';
 import type {WatchedAccount} from '../../../source/core/location.js';
 import type {ActionPort} from '../../../source/core/ports.js';
 import type {ConnectionContext} from '../../../source/store/state.js';
-import {createManualClock, startEmulator, type RunningEmulator} from '../../../source/emulator/index.js';
+import type {RunningEmulator} from '../../../source/emulator/index.js';
 import {generatedAccountId} from '../../../source/emulator/identity/organization.js';
 import type {AppStore} from '../../../source/store/app-store.js';
 import {ssm} from '../../emulator/support.js';
+import {startWatchedOrganisation} from './watched-organisation.js';
 import {oneLine, renderModal, storeFor, type RenderedModal} from './harness.js';
 
 const REGION = 'us-east-1';
@@ -26,20 +26,7 @@ let api: AwsApi;
 let rendered: RenderedModal | undefined;
 
 beforeAll(async () => {
-	emulator = await startEmulator({
-		seed: 'none',
-		clock: createManualClock(Date.UTC(2026, 11, 1, 12, 0, 0)),
-		organization: {accounts: 3, regions: [REGION], runsPerLocation: 1},
-	});
-	const resolved = await resolveAccounts(
-		{kind: 'assume-role', roleName: 'OrganizationAccountAccessRole', accounts: [emulator.homeAccount, MEMBER]},
-		{
-			region: REGION,
-			endpointUrl: emulator.url,
-			baseSource: {kind: 'static', credentials: {accessKeyId: emulator.accessKeyFor(emulator.homeAccount), secretAccessKey: 'not-a-secret'}},
-		},
-	);
-	api = createAwsApi({regions: [REGION], endpointUrl: emulator.url, maxAttempts: 1, accounts: resolved.accounts});
+	({emulator, api} = await startWatchedOrganisation({region: REGION, member: MEMBER, accounts: 3}));
 });
 
 afterAll(async () => {
