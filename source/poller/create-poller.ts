@@ -36,6 +36,7 @@ import {
 } from '../store/refresh-plan.js';
 import {contextLocations, executionLocationKey, locationKey} from '../core/location.js';
 import {systemClock, type PollerClock} from './clock.js';
+import {admissionLimit, createListAdmission} from './list-admission.js';
 import {loadOlderPages, refreshRegion, type CallCounter, type ListContext, type RefreshResult, type RegionCursor} from './list-refresh.js';
 import {createOpenBackoff, createStepsReuse, refreshChild, refreshOpenExecution} from './open-refresh.js';
 import {refreshCommand} from './command-refresh.js';
@@ -200,6 +201,7 @@ export function createPoller(options: PollerOptions): Poller {
 	const lastListRefresh = new Map<string, {readonly at: number; readonly listDelay: number}>();
 	const stepsReuse = createStepsReuse();
 	const gate: RequestGate = createRequestGate(options.budget ?? {callsPerSecond: DEFAULT_CALLS_PER_SECOND, maxConcurrent: DEFAULT_MAX_CONCURRENT}, clock);
+	const admission = createListAdmission(admissionLimit(gate.limits.maxConcurrent), clock);
 	const gatedApis = new Map<string, MonitorApi>();
 	/** The api as the loop of `location` sees it at `priority` (one wrapper each, made once). */
 	const apiFor = (location: string, priority: RequestPriority): MonitorApi => {
@@ -272,7 +274,23 @@ export function createPoller(options: PollerOptions): Poller {
 	async function refreshListOf(region: string, signal: AbortSignal, force: boolean): Promise<number> {
 		const {list} = plan();
 		if ((list === 'paused' && !force) || list === 'held') return intervalMs;
+		const turn = admission.enter(region, force || listPriority(region) === 'visible', signal);
+		if (turn) await turn;
+		let left = false;
+		// Its turn ends with its calls: waiting for the store's next batch (list-batch.ts) it would hold a turn no call uses.
+		const leave = (): void => {
+			if (left) return;
+			left = true;
+			admission.leave();
+		};
+		try {
+			return await refreshAdmitted(region, signal, force, leave);
+		} finally {
+			leave();
+		}
+	}
 
+	async function refreshAdmitted(region: string, signal: AbortSignal, force: boolean, callsDone: () => void): Promise<number> {
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
 		const listContext = listContextOf(region, signal, counter, listPriority(region));
@@ -281,11 +299,13 @@ export function createPoller(options: PollerOptions): Poller {
 		const resync = eventsMode && cursor.loaded ? {from: eventsSince ?? clock.now(), to: clock.now() - EVENTS_GRACE_MS} : undefined;
 		try {
 			const result = await refreshRegion(listContext, cursor, known);
+			callsDone();
 			if (signal.aborted) return intervalMs;
 			// A resync that lists what no event brought: this location's events are not arriving, so it polls.
 			const missed = resync && eventsMode ? missedByEvents(known, result.executions, resync) : 0;
 			if (missed > 0) state().actions.eventsMissed(region, missed, clock.now());
-			waitSamples.push({at: clock.now(), waitMs: gate.takeWaits(region)});
+			// The wait for a turn to start (list-admission.ts) stretches the interval as the budget's queue does.
+			waitSamples.push({at: clock.now(), waitMs: gate.takeWaits(region) + admission.takeWait(region)});
 			const rowsBefore = state().executions;
 			const open = plan().open;
 			// Only what was held when the listing began can it prove gone (a run started meanwhile stays).
