@@ -4,7 +4,7 @@
  * through the client's `profile` option, or are static (local emulator mode).
  * Clients live here, never in the store.
  */
-import {SSMClient} from '@aws-sdk/client-ssm';
+import {SSMClient, type SSMClientConfig} from '@aws-sdk/client-ssm';
 import type {AwsCredentialIdentityProvider} from '@aws-sdk/types';
 import {credentialOptions, describeSource, sourceKey, type CredentialSource, type StaticCredentials} from './accounts/credential-source.js';
 import {createRetryStrategy} from './retry-strategy.js';
@@ -89,6 +89,25 @@ const silentLogger = {
  */
 export const CLIENTS_KEPT = 128;
 
+type ResolvedSettings = Pick<
+	SSMClientConfig,
+	'useFipsEndpoint' | 'useDualstackEndpoint' | 'userAgentAppId' | 'authSchemePreference' | 'defaultsMode' | 'credentials'
+>;
+
+/** A client's own resolved providers (memoised by the SDK: each resolves once), to give the source's next clients. */
+function resolvedSettings(client: SSMClient, source: CredentialSource): ResolvedSettings {
+	const {config} = client;
+	return {
+		useFipsEndpoint: config.useFipsEndpoint,
+		useDualstackEndpoint: config.useDualstackEndpoint,
+		userAgentAppId: config.userAgentAppId,
+		authSchemePreference: config.authSchemePreference,
+		defaultsMode: config.defaultsMode,
+		// A profile's chain (SSO, process, ini files) is read once, refreshed by the SDK as it expires; the other sources already share theirs.
+		...(source.kind === 'chain' ? {credentials: config.credentials} : {}),
+	};
+}
+
 export function createClientFactory(options: ClientOptions): ClientFactory {
 	quietSdkNotices();
 	const maxAttempts = options.maxAttempts ?? 2;
@@ -107,6 +126,15 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	// location, thousands with an organisation. Set from the first client's; cleared by reset(), which
 	// destroys it (SSMClient.destroy destroys its handler).
 	let sharedHandler: SSMClient['config']['requestHandler'] | undefined;
+
+	/**
+	 * Per credential source, what its first client resolved from the environment and
+	 * ~/.aws/config (FIPS, dual-stack, app id, auth preference, defaults mode; a profile's
+	 * credential chain), given to its later clients: past CLIENTS_KEPT locations clients are made
+	 * again all the time, and each one resolving them anew (each a chain of loaders that throws
+	 * until one answers) was a tenth of the organisation bench's CPU. Cleared by reset().
+	 */
+	const resolved = new Map<string, ResolvedSettings>();
 
 	function clientFor(source: CredentialSource, region: string): SSMClient {
 		const key = `${sourceKey(source)}|${region}`;
@@ -131,7 +159,9 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 				},
 				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 				...credentialOptions(source, sts, providers),
+				...resolved.get(sourceKey(source)),
 			});
+			if (!resolved.has(sourceKey(source))) resolved.set(sourceKey(source), resolvedSettings(client, source));
 			// ssmtop logs no SDK call: the logger middleware would pass every answer through the SDK's
 			// sensitive-data filter (a deep copy of each page) only to hand it to a logger that drops it.
 			client.middlewareStack.remove('loggerMiddleware');
@@ -182,6 +212,7 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 			sharedHandler = undefined;
 			clients.clear();
 			providers.clear();
+			resolved.clear();
 		},
 		destroy() {
 			this.reset();

@@ -11,7 +11,7 @@ import {isFinal} from '../core/status.js';
 import type {GridCell} from '../core/grid.js';
 import type {AppState} from './app-store.js';
 import {contextLocations} from '../core/location.js';
-import {childErrorKey} from './data-actions.js';
+import {childErrorKey, regionsChangedFrom} from './data-actions.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
 import {BACKGROUND_INTERVALS, selectRefreshPlan} from './refresh-plan.js';
 
@@ -79,62 +79,93 @@ export function selectStaleAfterMs(state: AppState): number {
 	return state.eventsFeed?.mode === 'events' ? Math.max(polling, EVENTS_STALE_AFTER_MS) : polling;
 }
 
-const healthMemo = new WeakMap<object, {paused: boolean; order: readonly unknown[]; health: readonly RegionHealth[]}>();
-
-const locationHealthMemo = new WeakMap<RegionState, {readonly paused: boolean; readonly key: string; readonly health: RegionHealth}>();
-let latest: {readonly paused: boolean; readonly order: readonly unknown[]; readonly health: readonly RegionHealth[]} | undefined;
-
-/** The list last built for this order, whatever regions map it was built from. */
-function lastHealth(order: readonly unknown[], paused: boolean): readonly RegionHealth[] | undefined {
-	return latest && latest.order === order && latest.paused === paused ? latest.health : undefined;
+/**
+ * Per order of locations (contextLocations: one per context), the health list last built and the
+ * store records it was built from, index by index. Thousands of locations, a batch of them
+ * changed: each unchanged location keeps its health object (one reference compared), and when
+ * none changed the list itself is kept, so what is drawn from it is too.
+ */
+interface HealthBuilt {
+	readonly regions: AppState['regions'];
+	readonly paused: boolean;
+	readonly from: ReadonlyArray<RegionState | undefined>;
+	readonly health: readonly RegionHealth[];
 }
+
+const healthBuilt = new WeakMap<readonly unknown[], HealthBuilt>();
+/** Per order, each location key's index in it. */
+const orderIndex = new WeakMap<readonly unknown[], ReadonlyMap<string, number>>();
 
 function locationHealth(region: RegionState, key: string, account: string | undefined, paused: boolean): RegionHealth {
 	return account === undefined ? regionHealth(region, paused) : {...regionHealth(region, paused), key};
 }
 
+function emptyRegion(region: string, account: string | undefined): RegionState {
+	return {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
+}
+
 /** Health of each location of the context (each region, or each account's regions), in the context's order. */
 export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
-	const cached = healthMemo.get(state.regions);
 	const order = contextLocations(state.context);
-	if (cached && cached.paused === state.paused && cached.order === order) return cached.health;
-	// Thousands of locations, a batch of them changed: each unchanged location keeps its health
-	// object, and when none changed the list itself is kept, so what is drawn from it is too.
-	const previous = lastHealth(order, state.paused);
-	let same = previous !== undefined && previous.length === order.length;
+	const built = healthBuilt.get(order);
+	if (built && built.regions === state.regions && built.paused === state.paused) return built.health;
+	const kept = built?.paused === state.paused ? built : undefined;
+	// One batch of list refreshes since the last list: only the locations it wrote are looked at.
+	const written = kept ? regionsChangedFrom(state.regions, kept.regions) : undefined;
+	if (kept && written) {
+		let indexOf = orderIndex.get(order);
+		if (!indexOf) {
+			indexOf = new Map(order.map(({key}, index) => [key, index]));
+			orderIndex.set(order, indexOf);
+		}
+
+		let health: RegionHealth[] | undefined;
+		let from: Array<RegionState | undefined> | undefined;
+		for (const key of written) {
+			const index = indexOf.get(key);
+			const current = state.regions[key];
+			if (index === undefined || kept.from[index] === current) continue;
+			const {region, account} = order[index]!;
+			health ??= [...kept.health];
+			from ??= [...kept.from];
+			from[index] = current;
+			health[index] = locationHealth(current ?? emptyRegion(region, account), key, account, state.paused);
+		}
+
+		const result = health ?? kept.health;
+		healthBuilt.set(order, {regions: state.regions, paused: state.paused, from: from ?? kept.from, health: result});
+		return result;
+	}
+
+	let changed = kept === undefined;
+	const from: Array<RegionState | undefined> = [];
 	const health = order.map(({key, region, account}, index) => {
 		const current = state.regions[key];
-		const kept = current ? locationHealthMemo.get(current) : undefined;
-		const next =
-			kept && kept.paused === state.paused && kept.key === key
-				? kept.health
-				: locationHealth(
-						current ?? {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
-						key,
-						account,
-						state.paused,
-					);
-		if (current && !kept) locationHealthMemo.set(current, {paused: state.paused, key, health: next});
-		if (same && previous![index] !== next) same = false;
-		return next;
+		from.push(current);
+		// Not yet in the store is the same health too (its place in the order says it all).
+		if (kept && kept.from[index] === current) return kept.health[index]!;
+		changed = true;
+		return locationHealth(current ?? emptyRegion(region, account), key, account, state.paused);
 	});
-	const result = same ? previous! : health;
-	healthMemo.set(state.regions, {paused: state.paused, order, health: result});
-	latest = {paused: state.paused, order, health: result};
+	const result = changed ? health : kept!.health;
+	healthBuilt.set(order, {regions: state.regions, paused: state.paused, from, health: result});
 	return result;
 }
 
-const truncatedMemo = new WeakMap<object, readonly string[]>();
+const truncatedMemo = new WeakMap<readonly RegionHealth[], readonly string[]>();
 
 /** Locations (region names, or `ACCOUNT/REGION` keys) whose first listing stopped at the page cap: older history is still to load. */
 export function selectTruncatedRegions(state: AppState): readonly string[] {
-	let truncated = truncatedMemo.get(state.regions);
+	// From the health list, which a batch of refreshes updates location by location: the list asks on every store change.
+	const health = selectRegionHealth(state);
+	let truncated = truncatedMemo.get(health);
 	if (!truncated) {
-		truncated = Object.entries(state.regions)
-			.filter(([, region]) => region.truncated)
-			.map(([key]) => key);
-		truncatedMemo.set(state.regions, truncated);
+		const keys: string[] = [];
+		for (const location of health) if (location.truncated) keys.push(location.key ?? location.region);
+		truncated = keys;
+		truncatedMemo.set(health, truncated);
 	}
+
 	return truncated;
 }
 

@@ -202,8 +202,21 @@ function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | un
 
 /** The last plan per store, keyed on the store's `actions` (the one value that lives as long as the store). */
 const lastPlans = new WeakMap<object, RefreshPlan>();
+/**
+ * The plan of the last state it was made from, per store: the poller asks several times per
+ * refresh, and with an organisation's locations each ask walked the rows on screen for their locations.
+ */
+const planOfState = new WeakMap<object, {readonly state: AppState; readonly plan: RefreshPlan}>();
 
 export function selectRefreshPlan(state: AppState): RefreshPlan {
+	const made = planOfState.get(state.actions);
+	if (made?.state === state) return made.plan;
+	const plan = makeRefreshPlan(state);
+	planOfState.set(state.actions, {state, plan});
+	return plan;
+}
+
+function makeRefreshPlan(state: AppState): RefreshPlan {
 	const previous = lastPlans.get(state.actions);
 	const list: ListPlan = state.paused ? 'paused' : state.filterDraft !== undefined ? 'held' : state.screen === 'list' ? 'live' : 'background';
 	const freshOpen = openTarget(state);

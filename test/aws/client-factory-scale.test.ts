@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {CLIENTS_KEPT, createClientFactory} from '../../source/aws/client-factory.js';
+import {enterAwsHome} from '../helpers/temp-aws-home.js';
 
 const credentials = {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret'};
 
@@ -28,5 +29,36 @@ describe('SDK clients of many locations (issue 11)', () => {
 		expect(again).not.toBe(dropped);
 		expect(again.config.requestHandler).toBe(kept.config.requestHandler);
 		factory.destroy();
+	});
+
+	it('resolve a source’s settings once, for every client made for it again, until reset()', async () => {
+		const home = enterAwsHome('ssmtop-shared-settings-', {
+			config: ['[profile ops]', 'region = eu-west-1', 'sdk_ua_app_id = on-call'],
+			credentials: ['[ops]', 'aws_access_key_id = AKIDOPS', 'aws_secret_access_key = ops-secret'],
+		});
+		const fips = process.env['AWS_USE_FIPS_ENDPOINT'];
+		try {
+			process.env['AWS_USE_FIPS_ENDPOINT'] = 'true';
+			const factory = createClientFactory({regions: ['us-east-1'], profile: 'ops'});
+			const first = factory.home('us-east-1');
+			expect(await first.config.useFipsEndpoint()).toBe(true);
+			process.env['AWS_USE_FIPS_ENDPOINT'] = 'false';
+			// Evicted and made again, as an organisation's locations are all the time: not resolved again.
+			for (let index = 0; index < CLIENTS_KEPT; index++) factory.home(`region-${index}`);
+			const again = factory.home('us-east-1');
+			expect(again).not.toBe(first);
+			expect(await again.config.useFipsEndpoint()).toBe(true);
+			// What the profile says, and its credentials, reach the clients made again.
+			expect(await again.config.userAgentAppId()).toBe('on-call');
+			expect((await again.config.credentials()).accessKeyId).toBe('AKIDOPS');
+			// reset() (after `aws sso login`, a resume) reads everything afresh.
+			factory.reset();
+			expect(await factory.home('us-east-1').config.useFipsEndpoint()).toBe(false);
+			factory.destroy();
+		} finally {
+			if (fips === undefined) delete process.env['AWS_USE_FIPS_ENDPOINT'];
+			else process.env['AWS_USE_FIPS_ENDPOINT'] = fips;
+			home.restore();
+		}
 	});
 });

@@ -12,7 +12,7 @@ import {useTheme} from '../theme-context.js';
 import {groupColor, tint, type Theme} from '../theme.js';
 import {selectRegionHealth, selectStaleAfterMs, type RegionHealth} from '../../store/data-selectors.js';
 import {regionSummary, regionSummaryChangesAt, type RegionLevel, type RegionSummary} from './region-summary.js';
-import {locationLine, summaryChangesAt, type LocationLine as LocationLineText} from './location-summary.js';
+import {locationLineWithTally, tallyChangesAt, type LocationLine as LocationLineText, type LocationTally} from './location-summary.js';
 import {accountLabel} from '../../core/location.js';
 import {useTimedStore} from '../clock-context.js';
 import {selectNeedsYouCount} from '../../store/notice-actions.js';
@@ -58,6 +58,9 @@ interface LocationLineMemo {
  */
 const locationLineMemo = new WeakMap<readonly RegionHealth[], LocationLineMemo>();
 
+/** Per store (keyed on its actions), the counts the last summary line was made from, to update the next from. */
+const tallies = new WeakMap<object, LocationTally>();
+
 /** The location line for `now`, and when one of its summaries next changes. */
 function locationLineAt(state: AppState, now: number): LocationLineState {
 	const health = selectRegionHealth(state);
@@ -67,23 +70,14 @@ function locationLineAt(state: AppState, now: number): LocationLineState {
 	const memo = locationLineMemo.get(health);
 	if (memo && memo.context === context && memo.columns === columns && memo.staleAfterMs === staleAfterMs && now >= memo.from && now < memo.value.changesAt)
 		return memo.value;
-	const value = computeLocationLine(health, context, columns, staleAfterMs, now);
+	const {line, tally} = locationLineWithTally(health, account => accountLabel(context, account), now, staleAfterMs, columns, tallies.get(state.actions));
+	if (tally) tallies.set(state.actions, tally);
+	let changesAt = Number.POSITIVE_INFINITY;
+	if (tally) changesAt = tallyChangesAt(tally);
+	else for (const region of health) changesAt = Math.min(changesAt, regionSummaryChangesAt(region, now, staleAfterMs));
+	const value = {line, key: JSON.stringify(line), changesAt};
 	locationLineMemo.set(health, {context, columns, staleAfterMs, from: now, value});
 	return value;
-}
-
-function computeLocationLine(
-	health: readonly RegionHealth[],
-	context: AppState['context'],
-	columns: number,
-	staleAfterMs: number,
-	now: number,
-): LocationLineState {
-	const line = locationLine(health, account => accountLabel(context, account), now, staleAfterMs, columns);
-	let changesAt = Number.POSITIVE_INFINITY;
-	if (line.kind === 'summary') changesAt = summaryChangesAt(health, now, staleAfterMs);
-	else for (const region of health) changesAt = Math.min(changesAt, regionSummaryChangesAt(region, now, staleAfterMs));
-	return {line, key: JSON.stringify(line), changesAt};
 }
 
 /** Several accounts watched: each location named while they fit, else one count by state. */
