@@ -81,6 +81,29 @@ const PATCHES = [
 				'                const shouldWrite = this.log.willRender(output);\n                const sync = shouldSynchronize(this.options.stdout);\n',
 				'                const shouldWrite = this.log.willRender(output);\n                // A frame writer that wraps its frames itself needs no second pair of markers (ssmtop patch).\n                const sync = !this.log.synchronized && shouldSynchronize(this.options.stdout);\n',
 			],
+			// The frame that answers a key is drawn at once. Ink's throttle (30 frames a second) made a
+			// key that came just after a data refresh's frame wait up to 33 ms for its own (issue 10, 11).
+			[
+				'            this.rootNode.onRender = () => {\n                this.hasPendingThrottledRender = true;\n                throttled();\n            };\n',
+				'            this.rootNode.onRender = () => {\n                // Input arrived since the last frame: this one answers it, now (ssmtop patch).\n                if (this.inputArrived) {\n                    this.inputArrived = false;\n                    throttled.cancel();\n                    this.hasPendingThrottledRender = false;\n                    this.onRender();\n                    return;\n                }\n                this.hasPendingThrottledRender = true;\n                throttled();\n            };\n',
+			],
+			[
+				'onExit: this.handleAppExit }',
+				'onExit: this.handleAppExit, onInputArrived: () => {\n                    this.inputArrived = true;\n                } }',
+			],
+		],
+	},
+	{
+		file: 'build/components/App.js',
+		edits: [
+			[
+				'function App({ children, stdin, stdout, stderr, writeToStdout, writeToStderr, exitOnCtrlC, onExit, setCursorPosition, }) {\n',
+				'function App({ children, stdin, stdout, stderr, writeToStdout, writeToStderr, exitOnCtrlC, onExit, setCursorPosition, onInputArrived, }) {\n',
+			],
+			[
+				'            const inputEvents = inputParserRef.current.push(chunk);\n',
+				'            // Tells the instance that the next frame answers input (ssmtop patch).\n            onInputArrived?.();\n            const inputEvents = inputParserRef.current.push(chunk);\n',
+			],
 		],
 	},
 	{

@@ -33,6 +33,7 @@ const PATCHED = [
 	'build/render.d.ts',
 	'build/render-node-to-output.js',
 	'build/squash-text-nodes.js',
+	'build/components/App.js',
 ];
 const ESC = '\u001B';
 
