@@ -26,7 +26,7 @@ import {enableCompileCache} from './cli/compile-cache.js';
 import {tuneHeapFor} from './cli/heap-tuning.js';
 import {HOME_ACCOUNT} from './emulator/accounts.js';
 import {hyperlinksSupported} from './cli/hyperlink-support.js';
-import {displayZone, UTC_ZONE} from './core/time-zone.js';
+import {lazyDisplayZone, UTC_ZONE} from './core/time-zone.js';
 // Types only here: the SDK, the poller, the emulator and the views are imported when needed (each a
 // chunk of the bundle, compiled when imported), so --help, --version and flag errors answer at once,
 // AWS mode never loads the emulator, and --local draws its first frame before loading either.
@@ -326,7 +326,7 @@ async function mountOnProcessTerminal(store: AppStore, port: ActionPort, options
 		port,
 		theme: {...themeFromEnvironment(process.env, {noColor: !options.color}), hyperlinks: hyperlinksSupported(process.env)},
 		// Absolute times in the machine's zone (TZ honoured), or UTC with --utc.
-		zone: options.utc ? UTC_ZONE : displayZone(Intl.DateTimeFormat().resolvedOptions().timeZone),
+		zone: options.utc ? UTC_ZONE : lazyDisplayZone(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
 		stdout: process.stdout,
 		stdin: process.stdin,
 		onRepaint: terminal.setRepaint,

@@ -35,8 +35,14 @@ export interface PtyProgram {
 	readonly rowsFrame?: RegExp;
 }
 
-/** A list row of ssmtop's: a short execution id, then DOCUMENT:VERSION (the column header has neither). */
-export const LIST_ROW = /\b[0-9a-f]{8} +[\w.-]+:\d+\b/;
+/**
+ * A list row of ssmtop's: a short execution id, then DOCUMENT:VERSION, or the document's name cut
+ * to its column ("Ops-DeployServiceCon…", "~" on an ASCII terminal) where the column is narrower
+ * than the name, as it is with the ACCOUNT column of the demo's organisation (the column header has
+ * neither). Matching only whole DOCUMENT:VERSION cells timed the first frame that happened to show a
+ * short name, tens of milliseconds after the first rows.
+ */
+export const LIST_ROW = /\b[0-9a-f]{8} +[\w.-]+(?::\d+\b|…|~)/;
 
 export const HELLO_PROGRAM: PtyProgram = {script: HELLO_WORLD, args: [], firstFrame: /Hello, world/};
 

@@ -43,6 +43,21 @@ export function displayZone(timeZone: string | undefined): DisplayZone {
 	}
 }
 
+/**
+ * The zone `lookUp` names (the CLI: the machine's), looked up when an absolute time is first shown.
+ * A process's first Intl.DateTimeFormat costs ≈ 10 ms (ICU loads its zone data), and the first frame
+ * shows no absolute time: at launch that was time spent before anything was drawn.
+ */
+export function lazyDisplayZone(lookUp: () => string | undefined): DisplayZone {
+	let zone: DisplayZone | undefined;
+	return {
+		get timeZone() {
+			zone ??= displayZone(lookUp());
+			return zone.timeZone;
+		},
+	};
+}
+
 const pad2 = (value: number): string => String(value).padStart(2, '0');
 
 /** "UTC", "UTC+01:00", "UTC-03:30". */

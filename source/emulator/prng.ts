@@ -12,6 +12,9 @@ export function hashString(text: string): number {
 	return hash >>> 0;
 }
 
+/** "00" … "ff". */
+const BYTE_HEX: readonly string[] = Array.from({length: 256}, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /** Mulberry32: small, fast, good enough for simulation. */
 export class Prng {
 	private state: number;
@@ -48,9 +51,11 @@ export class Prng {
 	hex(length: number): string {
 		let text = '';
 		while (text.length < length) {
-			text += Math.floor(this.next() * 0x1_00_00_00_00)
-				.toString(16)
-				.padStart(8, '0');
+			// The same eight digits as Math.floor(next() × 2³²).toString(16).padStart(8, '0'), from a table:
+			// Number#toString(16) of a value past 2³¹ takes V8's slow double path, and the demo seed asks
+			// for thousands of ids before the emulator answers its first call (issue 10).
+			const word = Math.floor(this.next() * 0x1_00_00_00_00);
+			text += BYTE_HEX[word >>> 24]! + BYTE_HEX[(word >>> 16) & 0xff]! + BYTE_HEX[(word >>> 8) & 0xff]! + BYTE_HEX[word & 0xff]!;
 		}
 
 		return text.slice(0, length);

@@ -293,7 +293,14 @@ export function createPoller(options: PollerOptions): Poller {
 	async function refreshAdmitted(region: string, signal: AbortSignal, force: boolean, callsDone: () => void): Promise<number> {
 		const cursor = cursors.get(region)!;
 		const counter: CallCounter = {calls: 0};
-		const listContext = listContextOf(region, signal, counter, listPriority(region));
+		// A first listing of several pages shows its newest rows at once (not past 64 locations, whose results are batched).
+		let pagesShown = false;
+		const showPages = (executions: readonly Execution[]): void => {
+			if (signal.aborted) return;
+			state().actions.firstPagesListed(region, executions);
+			pagesShown = true;
+		};
+		const listContext = {...listContextOf(region, signal, counter, listPriority(region)), ...(batcher ? {} : {onFirstPages: showPages})};
 		const {rows: known, ids: heldBefore} = heldOf(region);
 		if (markInFlight) state().actions.pollStarted(region);
 		const resync = eventsMode && cursor.loaded ? {from: eventsSince ?? clock.now(), to: clock.now() - EVENTS_GRACE_MS} : undefined;
@@ -316,8 +323,9 @@ export function createPoller(options: PollerOptions): Poller {
 				if (signal.aborted) return intervalMs;
 			} else {
 				applyList(region, applied, counter);
-				// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied.
-				changed = state().executions !== rowsBefore;
+				// The merge keeps the executions object when no row changed (core/merge.ts), and only this region's rows were applied
+				// (some of them already, page by page, by a first listing).
+				changed = pagesShown || state().executions !== rowsBefore;
 			}
 
 			succeeded(region);

@@ -77,6 +77,11 @@ export interface ListContext {
 	readonly pageCap: number;
 	readonly signal: AbortSignal;
 	readonly counter: CallCounter;
+	/**
+	 * The first listing's pages as they come, but the last: a location's newest rows can be shown
+	 * while its older pages load (issue 10: a busy region's first listing is several calls).
+	 */
+	readonly onFirstPages?: (executions: readonly Execution[]) => void;
 }
 
 /** Lists with `filters`, following NextToken for at most `pageCap` pages. */
@@ -84,6 +89,7 @@ export async function listPages(
 	context: ListContext,
 	filters: readonly ExecutionFilter[] | undefined,
 	startToken?: string,
+	onPage?: (executions: readonly Execution[]) => void,
 ): Promise<{executions: Execution[]; nextToken?: string}> {
 	const executions: Execution[] = [];
 	let nextToken = startToken;
@@ -100,6 +106,7 @@ export async function listPages(
 		});
 		executions.push(...page.executions);
 		nextToken = page.nextToken;
+		if (onPage && nextToken && pages < context.pageCap) onPage(page.executions);
 	} while (nextToken && pages < context.pageCap);
 	return nextToken ? {executions, nextToken} : {executions};
 }
@@ -125,7 +132,7 @@ function unfilteredCoverage(executions: readonly Execution[], cut: boolean): Lis
 }
 
 async function fullListing(context: ListContext, cursor: RegionCursor): Promise<RefreshResult> {
-	const {executions, nextToken} = await listPages(context, undefined);
+	const {executions, nextToken} = await listPages(context, undefined, undefined, cursor.loaded ? undefined : context.onFirstPages);
 	cursor.loaded = true;
 	if (nextToken) cursor.olderToken = nextToken;
 	else delete cursor.olderToken;

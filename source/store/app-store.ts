@@ -4,7 +4,7 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AppData, ConnectionContext, SortState} from './state.js';
-import {createDataActions, type DataActions} from './data-actions.js';
+import {createDataActions, FIRST_PAGES, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
@@ -111,10 +111,14 @@ export function createAppStore(init: StoreInit): AppStore {
 	// that adds a newer run above it, a new filter or a new sort keeps it. When its execution leaves the
 	// rows (filtered out, gone), the neighbour shown in its place becomes the one under the cursor.
 	store.subscribe((state, previous) => {
-		// While the first listing still arrives location by location (an organisation's dozens), a cursor on
+		// While the first listing still arrives location by location (an organisation's dozens), and page by page, a cursor on
 		// the top row stays on the top row as each location's first rows come in, rather than riding the
 		// first location's rows down. Later refreshes keep the cursor on its execution, as always.
-		if (state.executions !== previous.executions && state.context === previous.context && anotherFirstListing(state, previous)) {
+		if (
+			state.executions !== previous.executions &&
+			state.context === previous.context &&
+			(FIRST_PAGES.has(state.executions) || anotherFirstListing(state, previous))
+		) {
 			const top = selectVisibleRows(state)[0];
 			const previousTop = selectVisibleRows(previous)[0];
 			if (top && previousTop?.id === state.selectedId && top.id !== state.selectedId) {

@@ -46,6 +46,11 @@ export interface DataActions {
 	/** A region's list refresh returned these executions (an upsert; rows not in it are kept unless `meta.coverage` proves them gone). */
 	pollSucceeded(region: string, executions: readonly Execution[], meta: PollSuccess): void;
 	/**
+	 * Rows of a location's first listing while its older pages still load (an upsert): the location
+	 * stays loading, and its pollSucceeded, with every page, follows.
+	 */
+	firstPagesListed(region: string, executions: readonly Execution[]): void;
+	/**
 	 * Several locations' list refreshes at once, as `pollSucceeded` one after another would apply
 	 * them, in one store update (an organisation's thousands of locations answer a few per
 	 * millisecond: one update each made every listener's pass over every row run per location).
@@ -119,6 +124,12 @@ export function regionsChangedFrom(
 	return written?.from.deref() === previous ? written.keys : undefined;
 }
 
+/**
+ * The executions records made by firstPagesListed: rows of a first listing still arriving, for the
+ * cursor's rule in app-store.ts (on the top row, it stays on the top row while first listings come in).
+ */
+export const FIRST_PAGES = new WeakSet<Readonly<Record<string, Execution>>>();
+
 export function childErrorKey(parentId: string, account: string, region: string): string {
 	return `${parentId}/${account}/${region}`;
 }
@@ -186,6 +197,14 @@ export function createDataActions(set: SetState, get: GetState): DataActions {
 					...(merged === state.executions ? {} : {executions: merged}),
 					...(details === state.details ? {} : {details}),
 				};
+			});
+		},
+		firstPagesListed(_region, executions) {
+			set(state => {
+				const merged = mergeExecutions(state.executions, executions);
+				if (merged === state.executions) return {};
+				FIRST_PAGES.add(merged);
+				return {executions: merged};
 			});
 		},
 		pollsSucceeded(batch) {

@@ -9,6 +9,9 @@ const HEADER_FRAME =
 	'\u001B[1mSTATUS       ID       DOCUMENT:VER                MODE  TYPE   REGION\u001B[22m\r\n\u001B[2mNo executions yet.\u001B[22m\r\n\u001B[?2026l';
 const ROW = '\u001B[7m\u001B[36m▶ Pending   \u001B[39m f1922aee AWS-RestartEC2Instance:2    Auto  Local  ap-southeast-2     now\u001B[27m\r\n';
 
+const CUT_ROW =
+	'\u001B[7;32m✓ Success   \u001B[0;7m e09cf5e6 Ops-DeployServiceCon… Auto  ↳Local prod-payme… us-east-1           8m  5m46s            9cc139d2-…\u001B[0m\u001B[E';
+
 describe('launch frames', () => {
 	it('reads the text of a frame', () => {
 		expect(screenTextOf(HEADER_FRAME)).toContain('ssmtop   LOCAL EMULATOR \r\nus-east-1 loading');
@@ -18,6 +21,9 @@ describe('launch frames', () => {
 	it('tells a frame with list rows from the header-only first frame', () => {
 		expect(LIST_ROW.test(screenTextOf(HEADER_FRAME))).toBe(false);
 		expect(LIST_ROW.test(screenTextOf(HEADER_FRAME + ROW))).toBe(true);
+		// With several accounts the document column is narrower than long names: the cut name is a row too.
+		expect(LIST_ROW.test(screenTextOf(HEADER_FRAME + CUT_ROW))).toBe(true);
+		expect(LIST_ROW.test(screenTextOf(HEADER_FRAME + CUT_ROW.replace('…', '~')))).toBe(true);
 	});
 
 	it("reads a process's CPU time from /proc where there is one", () => {

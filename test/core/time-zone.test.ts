@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {displayZone, formatZonedTimestamp, offsetLabel, UTC_ZONE} from '../../source/core/time-zone.js';
+import {displayZone, formatZonedTimestamp, lazyDisplayZone, offsetLabel, UTC_ZONE} from '../../source/core/time-zone.js';
 
 const WINTER = Date.UTC(2026, 11, 1, 13, 3, 22);
 const SUMMER = Date.UTC(2026, 6, 1, 12, 0, 0);
@@ -24,6 +24,19 @@ describe('absolute times with their zone', () => {
 		expect(formatZonedTimestamp(undefined, UTC_ZONE)).toBe('-');
 		expect(displayZone('Not/AZone')).toEqual(UTC_ZONE);
 		expect(displayZone(undefined)).toEqual(UTC_ZONE);
+	});
+
+	it("the machine's zone is looked up once, when a time is first shown", () => {
+		let lookUps = 0;
+		const zone = lazyDisplayZone(() => {
+			lookUps++;
+			return 'Europe/Berlin';
+		});
+		expect(lookUps).toBe(0);
+		expect(formatZonedTimestamp(WINTER, zone)).toBe('2026-12-01 14:03:22 UTC+01:00');
+		expect(formatZonedTimestamp(SUMMER, zone)).toBe('2026-07-01 14:00:00 UTC+02:00');
+		expect(lookUps).toBe(1);
+		expect(lazyDisplayZone(() => 'Not/AZone').timeZone).toBe('UTC');
 	});
 });
 

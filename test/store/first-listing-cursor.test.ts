@@ -21,6 +21,19 @@ describe('the cursor during the first listing', () => {
 		expect(selectSelectedExecution(store.getState())?.id).toBe(execution(1).id);
 	});
 
+	it('stays on the top row while a first listing arrives page by page', () => {
+		const store = storeWith({context: {label: 'x', regions, readOnly: false, local: true, readableAccounts: 'all'}});
+		const {actions} = store.getState();
+		// us-east-1's first page, then eu-west-1's with newer runs, before either location has listed all its pages.
+		actions.firstPagesListed('us-east-1', [execution(5), execution(6)]);
+		expect(selectSelectedExecution(store.getState())?.id).toBe(execution(5).id);
+		actions.firstPagesListed('eu-west-1', [execution(1, {region: 'eu-west-1'})]);
+		expect(selectSelectedExecution(store.getState())?.id).toBe(execution(1).id);
+		actions.pollSucceeded('us-east-1', [execution(5), execution(6), execution(8)], {at: NOW});
+		actions.pollSucceeded('eu-west-1', [execution(1, {region: 'eu-west-1'}), execution(0, {region: 'eu-west-1'})], {at: NOW});
+		expect(selectSelectedExecution(store.getState())?.id).toBe(execution(0).id);
+	});
+
 	it('a cursor the user moved stays with its execution while locations arrive', () => {
 		const store = storeWith({context: {label: 'x', regions, readOnly: false, local: true, readableAccounts: 'all'}});
 		const {actions} = store.getState();
