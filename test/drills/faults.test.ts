@@ -51,7 +51,11 @@ describe.skipIf(!tmuxAvailable())('fault drill', () => {
 		const tmux = await startAppInTmux(emulator.url, REGIONS, 2);
 
 		// The healthy regions' rows arrive despite the faults; the down region says it is failing.
-		const first = await tmux.waitFor(screen => listRows(screen).length >= 5 && new RegExp(`${DOWN} (error|backing off)`).test(screen), {timeoutMs: 30_000});
+		// A first listing's first pages show before its last (a region says loading until then): wait for every region's first listing.
+		const first = await tmux.waitFor(
+			screen => listRows(screen).length >= 5 && new RegExp(`${DOWN} (error|backing off)`).test(screen) && !/\bloading\b/.test(regionLine(screen)),
+			{timeoutMs: 30_000},
+		);
 		expect(regionLine(first)).toMatch(new RegExp(`${DOWN} (error: .*(503|unavailable|internal)|backing off)`, 'i'));
 
 		// Sustained: keep watching until the app has made several poll cycles of list calls.

@@ -116,7 +116,8 @@ describe.skipIf(!tmuxAvailable())('an organisation of 3 accounts × 2 regions', 
 		const location = await tmux.waitFor(screen => screen.includes(`${MEMBER_2} / eu-west-1`) && /child execution [0-9a-f-]{36}/.test(screen));
 		const childId = /child execution ([0-9a-f-]{36})/.exec(location)![1]!;
 		await tmux.sendKeys('Enter');
-		const child = await tmux.waitFor(screen => screen.includes(childId) && /STEP\s+ACTION\s+STATUS/.test(screen));
+		// The location screen shows the child's id and steps too: the detail is the screen without its "Enter: its detail" hint.
+		const child = await tmux.waitFor(screen => screen.includes(childId) && /STEP\s+ACTION\s+STATUS/.test(screen) && !screen.includes('Enter: its detail'));
 		expect(child).toContain(`parent: ${parentShort} (${management})`);
 		expect(child).toMatch(/Failed/);
 		// u: back up to the parent.
