@@ -25,7 +25,7 @@ import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
 import {BENCH_TIME} from './bulk-session.js';
 import {measureEvents} from './measure-events.js';
-import {measureOrganization} from './measure-org.js';
+import {measureOrganization, measureOrganizationInFreshProcess} from './measure-org.js';
 import {DEFAULT_RESYNC_INTERVAL_MS} from '../poller/index.js';
 import {DEFAULT_CALLS_PER_SECOND} from '../core/request-budget.js';
 
@@ -434,7 +434,7 @@ async function allSections(idleSeconds: number, soakSeconds: number): Promise<Se
 		['Memory soak', await soakFigures(soakSeconds)],
 		['Emulator', await emulatorFigures()],
 		['Events instead of polling (issue 12)', await eventsFigures()],
-		['Organisation: 500 accounts × 20 Regions', await measureOrganization()],
+		['Organisation: 500 accounts × 20 Regions', await measureOrganizationInFreshProcess()],
 	];
 }
 
