@@ -137,7 +137,8 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 	const resolved = new Map<string, ResolvedSettings>();
 
 	function clientFor(source: CredentialSource, region: string): SSMClient {
-		const key = `${sourceKey(source)}|${region}`;
+		const sourceId = sourceKey(source);
+		const key = `${sourceId}|${region}`;
 		let client = clients.get(key);
 		if (client) {
 			// Most recently used last: the first is the one evicted.
@@ -159,9 +160,9 @@ export function createClientFactory(options: ClientOptions): ClientFactory {
 				},
 				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 				...credentialOptions(source, sts, providers),
-				...resolved.get(sourceKey(source)),
+				...resolved.get(sourceId),
 			});
-			if (!resolved.has(sourceKey(source))) resolved.set(sourceKey(source), resolvedSettings(client, source));
+			if (!resolved.has(sourceId)) resolved.set(sourceId, resolvedSettings(client, source));
 			// ssmtop logs no SDK call: the logger middleware would pass every answer through the SDK's
 			// sensitive-data filter (a deep copy of each page) only to hand it to a logger that drops it.
 			client.middlewareStack.remove('loggerMiddleware');

@@ -4,7 +4,7 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AppData, ConnectionContext, SortState} from './state.js';
-import {createDataActions, FIRST_PAGES, type DataActions} from './data-actions.js';
+import {createDataActions, FIRST_PAGES, unrefreshedLocation, type DataActions} from './data-actions.js';
 import {createUiActions, type UiActions} from './ui-actions.js';
 import {createDialogActions, type DialogActions} from './dialog-actions.js';
 import {createNoticeActions, type NoticeActions} from './notice-actions.js';
@@ -43,12 +43,7 @@ export interface StoreInit {
 
 /** Every location (account × region) of the context, each not yet refreshed. */
 export function locationsOf(context: ConnectionContext): AppData['regions'] {
-	return Object.fromEntries(
-		contextLocations(context).map(({key, region, account}) => [
-			key,
-			{region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false},
-		]),
-	);
+	return Object.fromEntries(contextLocations(context).map(({key, region, account}) => [key, unrefreshedLocation(region, account)]));
 }
 
 /**

@@ -134,11 +134,16 @@ export function childErrorKey(parentId: string, account: string, region: string)
 	return `${parentId}/${account}/${region}`;
 }
 
+/** A location not refreshed yet: no calls, no error, nothing in flight. */
+export function unrefreshedLocation(region: string, account: string | undefined): RegionState {
+	return {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
+}
+
 function regionOf(regions: Readonly<Record<string, RegionState>>, key: string): RegionState {
 	const existing = regions[key];
 	if (existing) return existing;
 	const {region, account} = parseLocationKey(key);
-	return {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
+	return unrefreshedLocation(region, account);
 }
 
 function withRegion(

@@ -11,7 +11,7 @@ import {isFinal} from '../core/status.js';
 import type {GridCell} from '../core/grid.js';
 import type {AppState} from './app-store.js';
 import {contextLocations} from '../core/location.js';
-import {childErrorKey, regionsChangedFrom} from './data-actions.js';
+import {childErrorKey, regionsChangedFrom, unrefreshedLocation} from './data-actions.js';
 import {canReadAccount, selectGridCursorCell, selectOpenDetail} from './selectors.js';
 import {BACKGROUND_INTERVALS, selectRefreshPlan} from './refresh-plan.js';
 
@@ -100,10 +100,6 @@ function locationHealth(region: RegionState, key: string, account: string | unde
 	return account === undefined ? regionHealth(region, paused) : {...regionHealth(region, paused), key};
 }
 
-function emptyRegion(region: string, account: string | undefined): RegionState {
-	return {region, ...(account === undefined ? {} : {account}), throttled: false, calls: 0, inFlight: false, truncated: false};
-}
-
 /** Health of each location of the context (each region, or each account's regions), in the context's order. */
 export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 	const order = contextLocations(state.context);
@@ -129,7 +125,7 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 			health ??= [...kept.health];
 			from ??= [...kept.from];
 			from[index] = current;
-			health[index] = locationHealth(current ?? emptyRegion(region, account), key, account, state.paused);
+			health[index] = locationHealth(current ?? unrefreshedLocation(region, account), key, account, state.paused);
 		}
 
 		const result = health ?? kept.health;
@@ -145,7 +141,7 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 		// Not yet in the store is the same health too (its place in the order says it all).
 		if (kept && kept.from[index] === current) return kept.health[index]!;
 		changed = true;
-		return locationHealth(current ?? emptyRegion(region, account), key, account, state.paused);
+		return locationHealth(current ?? unrefreshedLocation(region, account), key, account, state.paused);
 	});
 	const result = changed ? health : kept!.health;
 	healthBuilt.set(order, {regions: state.regions, paused: state.paused, from, health: result});
