@@ -35,6 +35,12 @@ export interface EffectRunner {
 	idle(): Promise<void>;
 }
 
+/**
+ * The runbook and TargetLocations-file parsers, with the YAML parser they use (260 KB of the
+ * bundle): imported when a document or a file is first read, so launching does not compile them.
+ */
+const startFormParsers = async (): Promise<typeof import('../core/start-form/parsers.js')> => import('../core/start-form/parsers.js');
+
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
@@ -116,8 +122,12 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 				};
 				return settle(
 					effect.dialogId,
-					async () => portIn(effect.account).getDocument(effect.region, effect.name, effect.version),
-					document => ({kind: 'documentRead', ...which, content: document.content, ...(document.description ? {description: document.description} : {})}),
+					async () => {
+						const document = await portIn(effect.account).getDocument(effect.region, effect.name, effect.version);
+						const {parseRunbookParameters} = await startFormParsers();
+						return {runbook: parseRunbookParameters(document.content), description: document.description};
+					},
+					({runbook, description}) => ({kind: 'documentRead', ...which, runbook, ...(description ? {description} : {})}),
 					error => ({kind: 'documentFailed', ...which, error: messageOf(error)}),
 				);
 			}
@@ -151,8 +161,12 @@ export function startEffectRunner(options: EffectRunnerOptions): EffectRunner {
 			case 'readFile':
 				return settle(
 					effect.dialogId,
-					async () => options.readFile(effect.path),
-					text => ({kind: 'fileRead', path: effect.path, text}),
+					async () => {
+						const text = await options.readFile(effect.path);
+						const {parseTargetLocationsFile} = await startFormParsers();
+						return parseTargetLocationsFile(text);
+					},
+					locations => ({kind: 'fileRead', path: effect.path, locations}),
 					error => ({
 						kind: 'fileFailed',
 						path: effect.path,

@@ -5,7 +5,8 @@
  * to the store as a DialogEvent. So no view and no transition ever does I/O itself.
  */
 import type {DocumentSummary, SignalType, StartRequest} from '../ports.js';
-import type {ExecutionDetail, ParameterMap} from '../types.js';
+import type {ExecutionDetail, ParameterMap, TargetLocation} from '../types.js';
+import type {ParseResult, RunbookMetadata} from '../start-form/parameter-spec.js';
 
 /** Effects that change state in AWS: refused by --read-only, in the transitions and again in the runner. */
 export const MUTATING_EFFECTS = new Set<Effect['kind']>(['startExecution', 'stopExecution', 'sendSignal']);
@@ -73,7 +74,8 @@ export type DialogEvent =
 			readonly region: string;
 			readonly name: string;
 			readonly version?: string;
-			readonly content: string;
+			/** The content's parameters, parsed by the runner (the YAML parser loads with the first document read, not at launch). */
+			readonly runbook: ParseResult<RunbookMetadata>;
 			readonly description?: string;
 	  }
 	| {
@@ -88,7 +90,8 @@ export type DialogEvent =
 	| {readonly kind: 'executionFailed'; readonly executionId: string; readonly error: string}
 	| {readonly kind: 'tagsListed'; readonly tags: ReadonlyArray<{readonly key: string; readonly value: string}>}
 	| {readonly kind: 'tagsFailed'; readonly error: string}
-	| {readonly kind: 'fileRead'; readonly path: string; readonly text: string}
+	/** The file's locations, parsed by the runner like a document's content. */
+	| {readonly kind: 'fileRead'; readonly path: string; readonly locations: ParseResult<TargetLocation[]>}
 	| {readonly kind: 'fileFailed'; readonly path: string; readonly error: string; readonly missing?: boolean}
 	| {readonly kind: 'clientToken'; readonly token: string}
 	/** `at`: when the service accepted it (the runner's clock), the new row's start until the list has it. */

@@ -11,10 +11,8 @@ import {emptyLocationDraft} from '../start-form/run-settings.js';
 import type {StartRequest} from '../ports.js';
 import type {ExecutionDetail} from '../types.js';
 import type {Command, DialogFocus} from '../commands.js';
-import {parseRunbookParameters} from '../start-form/parameter-spec.js';
 import {locationDraft, prefillFromExecution, rerunOptions, type OnlyFailed} from '../start-form/rerun-prefill.js';
 import {tagsText} from '../start-form/settings-text.js';
-import {parseTargetLocationsFile} from '../start-form/target-locations-file.js';
 import {noCredentialsRefusal} from './no-credentials.js';
 import {confirmQuestion} from './confirm.js';
 import {stay, type DialogEvent, type Effect, type Transition} from './effects.js';
@@ -487,7 +485,7 @@ export function startEvent(state: StartFormState, event: DialogEvent, where: Sta
 			if (event.account !== state.account || event.region !== state.region || event.name !== state.documentName || event.version !== version)
 				return stay(state);
 			if (event.kind === 'documentFailed') return stay({...state, definition: {state: 'error', error: event.error}});
-			const parsed = parseRunbookParameters(event.content);
+			const parsed = event.runbook;
 			if (!parsed.ok) return stay({...state, definition: {state: 'error', error: parsed.error}});
 			const description = parsed.value.description ?? event.description;
 			return stay(withDefinition(state, {specs: parsed.value.parameters, ...(description ? {description} : {})}));
@@ -511,7 +509,7 @@ export function startEvent(state: StartFormState, event: DialogEvent, where: Sta
 		case 'tagsFailed':
 			return stay(withRerunTags(state, {state: 'error', error: event.error}));
 		case 'fileRead': {
-			const parsed = parseTargetLocationsFile(event.text);
+			const parsed = event.locations;
 			if (!parsed.ok) return stay({...state, fileMessage: {ok: false, text: `${event.path}: ${parsed.error}`}});
 			const count = parsed.value.length;
 			return stay({

@@ -8,6 +8,7 @@ import type {StartFormState} from '../../../source/core/dialogs/start-form-state
 import {openStartForm, startCommand, startEvent, startRefusal} from '../../../source/core/dialogs/start-form-transition.js';
 import {noCredentialsRefusal} from '../../../source/core/dialogs/no-credentials.js';
 import {execution, executionId} from '../../ui/fixtures.js';
+import {parseRunbookParameters} from '../../../source/core/start-form/parameter-spec.js';
 
 const HOME = '123456789012';
 const PROD = '111122223333';
@@ -31,7 +32,7 @@ function reviewIn(account: string): StartFormState {
 	state = startEvent(state, {kind: 'clientToken', token: '00000000-0000-4000-8000-000000000001'}).state;
 	state = startEvent(state, {kind: 'documentsListed', account, region: 'us-east-1', documents: [{name: 'Prod-Runbook'}]}).state;
 	state = startCommand(state, 'modal.confirm', '').state;
-	state = startEvent(state, {kind: 'documentRead', account, region: 'us-east-1', name: 'Prod-Runbook', content: RUNBOOK}).state;
+	state = startEvent(state, {kind: 'documentRead', account, region: 'us-east-1', name: 'Prod-Runbook', runbook: parseRunbookParameters(RUNBOOK)}).state;
 	expect(state.definition.state).toBe('ready');
 	return {...state, step: 'review'};
 }

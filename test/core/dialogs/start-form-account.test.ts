@@ -7,6 +7,7 @@ import type {StartFormState} from '../../../source/core/dialogs/start-form-state
 import {openStartForm, startCommand, startEvent, startQuestion} from '../../../source/core/dialogs/start-form-transition.js';
 import type {ExecutionDetail} from '../../../source/core/types.js';
 import {crossAccountDetail, execution, executionId} from '../../ui/fixtures.js';
+import {parseRunbookParameters} from '../../../source/core/start-form/parameter-spec.js';
 
 const HOME = '123456789012';
 const PROD = '111122223333';
@@ -82,7 +83,13 @@ describe('the Account field of the start form', () => {
 			['getDocument', PROD],
 			['listDocumentVersions', PROD],
 		]);
-		state = startEvent(chosen.state, {kind: 'documentRead', account: PROD, region: 'us-east-1', name: 'Prod-Runbook', content: RUNBOOK}).state;
+		state = startEvent(chosen.state, {
+			kind: 'documentRead',
+			account: PROD,
+			region: 'us-east-1',
+			name: 'Prod-Runbook',
+			runbook: parseRunbookParameters(RUNBOOK),
+		}).state;
 		expect(state.definition.state).toBe('ready');
 		state = {...state, step: 'review', focus: 1, confirmingStart: true};
 		expect(startQuestion(state, {account: HOME})).toBe(`Start Prod-Runbook in account prod-payments (${PROD}), us-east-1?`);
