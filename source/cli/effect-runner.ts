@@ -8,6 +8,7 @@
 import {ActionError, type ActionPort} from '../core/ports.js';
 import {MUTATING_EFFECTS, type DialogEvent, type Effect} from '../core/dialogs/effects.js';
 import type {AppStore} from '../store/app-store.js';
+import type * as StartFormParsersModule from '../core/start-form/parsers.js';
 import {notificationSequence, type NotifyMode} from './notify-sequence.js';
 import {clipboardSequence} from './clipboard-sequence.js';
 
@@ -39,7 +40,8 @@ export interface EffectRunner {
  * The runbook and TargetLocations-file parsers, with the YAML parser they use (260 KB of the
  * bundle): imported when a document or a file is first read, so launching does not compile them.
  */
-const startFormParsers = async (): Promise<typeof import('../core/start-form/parsers.js')> => import('../core/start-form/parsers.js');
+type StartFormParsers = typeof StartFormParsersModule;
+const startFormParsers = async (): Promise<StartFormParsers> => import('../core/start-form/parsers.js');
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
