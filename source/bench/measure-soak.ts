@@ -15,6 +15,7 @@ import {parseArgs} from 'node:util';
 import {selectVisibleRows} from '../store/selectors.js';
 import {resultOfFreshProcess} from './fresh-process.js';
 import {collectGarbage, keys, rssBytes, toMegabytes, waitUntil} from './harness.js';
+import {emptyInkTextCaches} from './ink-text-caches.js';
 import {pause} from './quiet.js';
 import {startRealtimeSession} from './realtime-session.js';
 import {fitGrowth, warmUpFor} from './soak-math.js';
@@ -33,7 +34,12 @@ export interface SoakOptions {
 export interface SoakSample {
 	/** Seconds since the start of the soak. */
 	readonly at: number;
+	/** Heap used after a full GC, Ink's bounded text caches emptied first (source/bench/ink-text-caches.ts). */
 	readonly heapUsedMb: number;
+	/** The same before they were emptied: the app with its caches as they happened to be. */
+	readonly heapWithCachesMb: number;
+	/** Entries the caches held then. */
+	readonly cacheEntries: number;
 	readonly rssMb: number;
 	readonly executions: number;
 }
@@ -49,6 +55,10 @@ export interface SoakResult {
 	readonly heapSlopeMbPerHour: number;
 	/** That slope over the whole soak: what the soak grew by. */
 	readonly heapGrowthMb: number;
+	/** Its standard error. */
+	readonly heapGrowthErrorMb: number;
+	/** The most that Ink's text caches held at a sample (heap with them − heap without). */
+	readonly textCachesMaxMb: number;
 	readonly rssSlopeMbPerHour: number;
 	readonly rssGrowthMb: number;
 	readonly peakRssMb: number;
@@ -65,7 +75,8 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 	const timeScale = options.timeScale ?? 20;
 	const emulator = options.emulator ?? 'separate';
 	const warmUpSeconds = warmUpFor(seconds);
-	const sampleSeconds = Math.max(1, Math.min(10, Math.floor(seconds / 30)));
+	// Every 5 s (120 samples in 600 s): the heap moves by about a megabyte between samples, so the line needs many.
+	const sampleSeconds = Math.max(1, Math.min(5, Math.floor(seconds / 60)));
 	const session = await startRealtimeSession({seed: 'demo', timeScale, emulator});
 	const samples: SoakSample[] = [];
 	let gcAvailable = false;
@@ -102,9 +113,14 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 				gcAvailable = collectGarbage();
 				const rss = rssBytes();
 				peakRss = Math.max(peakRss, rss);
+				const heapWithCachesMb = toMegabytes(process.memoryUsage().heapUsed);
+				const cacheEntries = await emptyInkTextCaches();
+				collectGarbage();
 				samples.push({
 					at: Math.round(elapsed() * 10) / 10,
 					heapUsedMb: toMegabytes(process.memoryUsage().heapUsed),
+					heapWithCachesMb,
+					cacheEntries,
 					rssMb: toMegabytes(rss),
 					executions: executions(),
 				});
@@ -131,6 +147,8 @@ export async function measureSoak(options: SoakOptions = {}): Promise<SoakResult
 			samples,
 			heapSlopeMbPerHour: heap.slopeMbPerHour,
 			heapGrowthMb: heap.growthMb,
+			heapGrowthErrorMb: heap.growthErrorMb,
+			textCachesMaxMb: Math.round(Math.max(0, ...samples.map(sample => sample.heapWithCachesMb - sample.heapUsedMb)) * 10) / 10,
 			rssSlopeMbPerHour: rss.slopeMbPerHour,
 			rssGrowthMb: rss.growthMb,
 			peakRssMb: toMegabytes(peakRss),

@@ -327,11 +327,13 @@ async function soakFigures(seconds: number): Promise<{figures: Figure[]; raw: un
 	const span = `${soak.seconds} s soak, slope after ${soak.warmUpSeconds} s of warm-up`;
 	const figures: Figure[] = [
 		{
-			name: `soak: heap used after GC grows by (${span}; ${soak.heapSlopeMbPerHour} MB/h)`,
+			name: `soak: heap used after GC grows by (${span}; ${soak.heapSlopeMbPerHour} MB/h; Ink's bounded text caches emptied before each sample)`,
 			value: soak.heapGrowthMb,
 			unit: 'MB',
 			target: {max: 1},
 		},
+		{name: '  soak: standard error of that growth (the heap moves by about a megabyte between samples)', value: soak.heapGrowthErrorMb, unit: 'MB'},
+		{name: "  soak: the most Ink's text caches held at a sample (bounded: each at most twice its limit)", value: soak.textCachesMaxMb, unit: 'MB'},
 		{name: `  soak: RSS grows by (${soak.rssSlopeMbPerHour} MB/h)`, value: soak.rssGrowthMb, unit: 'MB'},
 		{name: '  soak: RSS peak', value: soak.peakRssMb, unit: 'MB'},
 		{

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {fitGrowth, slope, warmUpFor} from '../../source/bench/soak-math.js';
+import {fitGrowth, slope, slopeStandardError, warmUpFor} from '../../source/bench/soak-math.js';
 
 describe('slope', () => {
 	it('is the exact slope of points on a line', () => {
@@ -25,6 +25,30 @@ describe('slope', () => {
 				[2, 9],
 			]),
 		).toBe(0);
+	});
+});
+
+describe('slopeStandardError', () => {
+	it('is 0 on an exact line and grows with the scatter about it', () => {
+		const line = [0, 1, 2, 3, 4, 5].map(x => [x, 2 * x + 1] as const);
+		expect(slopeStandardError(line)).toBeCloseTo(0, 10);
+		const scattered = (amplitude: number) => line.map(([x, y], index) => [x, y + (index % 2 === 0 ? amplitude : -amplitude)] as const);
+		const small = slopeStandardError(scattered(0.1));
+		expect(small).toBeGreaterThan(0);
+		expect(slopeStandardError(scattered(1))).toBeCloseTo(10 * small, 6);
+	});
+
+	it('matches the textbook value: residuals ±1 about a flat line at x = 0, 1, 2, 3', () => {
+		// y = 1, -1, -1, 1: slope 0, residual sum of squares 4, spread Σ(x - 1.5)² = 5 → √(4 / 2 / 5).
+		const points = [
+			[0, 1],
+			[1, -1],
+			[2, -1],
+			[3, 1],
+		] as const;
+		expect(slope(points)).toBeCloseTo(0, 10);
+		expect(slopeStandardError(points)).toBeCloseTo(Math.sqrt(0.4), 10);
+		expect(slopeStandardError(points.slice(0, 2))).toBe(0);
 	});
 });
 
