@@ -1,6 +1,7 @@
 import {ListDocumentsCommand} from '@aws-sdk/client-ssm';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {KEEP_ALIVE_TIMEOUT_MS} from '../../source/emulator/server.js';
 import {emulator, rawPost, ssm} from './support.js';
 
 describe('wire protocol', () => {
@@ -16,6 +17,12 @@ describe('wire protocol', () => {
 		expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
 		expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
 		expect((response.json['DocumentIdentifiers'] as unknown[]).length).toBe(2);
+	});
+
+	it("keeps an idle connection open 65 s, as it tells clients (Keep-Alive), not Node's 5 s", async () => {
+		const response = await rawPost(running, 'AmazonSSM.ListDocuments', '{"MaxResults": 1}');
+		expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+		expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
 	});
 
 	it('treats an empty body as {} and routes on the target header, whatever the path', async () => {
