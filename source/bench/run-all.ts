@@ -18,7 +18,14 @@ import {createCallLedger, type CallLedger} from './call-ledger.js';
 import {measureApiCalls, type ApiCallsResult} from './measure-api-calls.js';
 import {perMinute} from './naive-calls.js';
 import {HELLO_PROGRAM, measureInPty, ssmtopProgram, timeProcess, type PtyFrameTimes} from './measure-first-frame.js';
-import {describeIdleCpuScenario, IDLE_SLICE_SECONDS, measureIdle, measureIdleCpuInFreshProcess, type IdleCpuScenario} from './measure-idle.js';
+import {
+	DEFAULT_IDLE_SECONDS,
+	describeIdleCpuScenario,
+	IDLE_SLICE_SECONDS,
+	measureIdle,
+	measureIdleCpuInFreshProcess,
+	type IdleCpuScenario,
+} from './measure-idle.js';
 import {measureLiveBytes} from './measure-live-bytes.js';
 import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.js';
 import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
@@ -38,12 +45,6 @@ const log = (line: string): void => {
 
 /** Launch runs per program; hello world and ssmtop alternate, so each pair shares the load of its moment. */
 const LAUNCH_RUNS = 5;
-/**
- * Idle CPU windows: 60 s. The 10,000-execution case spends ≈ 280 ms of CPU once, some 20 s after
- * the load (V8's full collection, mostly on its own threads), then ≈ 0.3 % of a core: a 20 s window
- * read that one-off as 2 % (150 s read 0.4 %). The busiest 5 s is printed beside each figure.
- */
-const DEFAULT_IDLE_SECONDS = 60;
 
 export async function launchFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log(`launch: an Ink hello world and \`ssmtop --local\` in a pseudo-terminal, ${LAUNCH_RUNS} runs each, alternating; ssmtop --version…`);
