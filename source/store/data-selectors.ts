@@ -96,8 +96,14 @@ const healthBuilt = new WeakMap<readonly unknown[], HealthBuilt>();
 /** Per order, each location key's index in it. */
 const orderIndex = new WeakMap<readonly unknown[], ReadonlyMap<string, number>>();
 
-function locationHealth(region: RegionState, key: string, account: string | undefined, paused: boolean): RegionHealth {
-	return account === undefined ? regionHealth(region, paused) : {...regionHealth(region, paused), key};
+/** The health of one location of the order, from its record (or, not in the store yet, an unrefreshed one). */
+function locationHealth(
+	{key, region, account}: {readonly key: string; readonly region: string; readonly account?: string | undefined},
+	current: RegionState | undefined,
+	paused: boolean,
+): RegionHealth {
+	const health = regionHealth(current ?? unrefreshedLocation(region, account), paused);
+	return account === undefined ? health : {...health, key};
 }
 
 /** Health of each location of the context (each region, or each account's regions), in the context's order. */
@@ -121,11 +127,10 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 			const index = indexOf.get(key);
 			const current = state.regions[key];
 			if (index === undefined || kept.from[index] === current) continue;
-			const {region, account} = order[index]!;
 			health ??= [...kept.health];
 			from ??= [...kept.from];
 			from[index] = current;
-			health[index] = locationHealth(current ?? unrefreshedLocation(region, account), key, account, state.paused);
+			health[index] = locationHealth(order[index]!, current, state.paused);
 		}
 
 		const result = health ?? kept.health;
@@ -135,13 +140,13 @@ export function selectRegionHealth(state: AppState): readonly RegionHealth[] {
 
 	let changed = kept === undefined;
 	const from: Array<RegionState | undefined> = [];
-	const health = order.map(({key, region, account}, index) => {
-		const current = state.regions[key];
+	const health = order.map((location, index) => {
+		const current = state.regions[location.key];
 		from.push(current);
 		// Not yet in the store is the same health too (its place in the order says it all).
 		if (kept && kept.from[index] === current) return kept.health[index]!;
 		changed = true;
-		return locationHealth(current ?? unrefreshedLocation(region, account), key, account, state.paused);
+		return locationHealth(location, current, state.paused);
 	});
 	const result = changed ? health : kept!.health;
 	healthBuilt.set(order, {regions: state.regions, paused: state.paused, from, health: result});
