@@ -23,7 +23,7 @@ import {selectTruncatedRegions} from './store/data-selectors.js';
 import {themeFromEnvironment} from './ui/theme.js';
 import {createDeferredPort} from './cli/deferred-port.js';
 import {enableCompileCache} from './cli/compile-cache.js';
-import {tuneHeapFor} from './cli/heap-tuning.js';
+import {tuneHeapAtStart, tuneHeapFor} from './cli/heap-tuning.js';
 import {HOME_ACCOUNT} from './emulator/accounts.js';
 import {hyperlinksSupported} from './cli/hyperlink-support.js';
 import {lazyDisplayZone, UTC_ZONE} from './core/time-zone.js';
@@ -484,6 +484,8 @@ function crashLoudly(kind: string) {
 }
 
 if (isEntry()) {
+	// Before anything is loaded: the young generation's size is set by the time it first grows.
+	tuneHeapAtStart();
 	// Before the chunks are imported: they are what the cache keeps compiled (Node ≥ 22.1; silent otherwise).
 	enableCompileCache();
 	process.on('unhandledRejection', crashLoudly('unhandled promise rejection'));

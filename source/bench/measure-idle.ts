@@ -6,6 +6,8 @@
  * the merge alone write), a second of the UI clock ticking between polls, and a poll as it
  * happens live (the header's "ok Ns ago" resets to "ok now").
  */
+// Run directly, the heap is sized here, after the module graph compiled; fresh-process.ts preloads it earlier.
+import './product-heap.js';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';

@@ -9,7 +9,9 @@
  * peak (committed and used), the memory outside the heap, and after the run the live heap by
  * owner (the UI, the poller and SDK clients, the open run's detail and child steps, the rows).
  */
-import {resultOfFreshProcess} from './fresh-process.js';
+import {resultOfFreshProcess, V8_DEFAULTS_FLAG} from './fresh-process.js';
+// Run directly, the heap is sized here, after the module graph compiled; fresh-process.ts preloads it earlier.
+import {productHeapFlags} from './product-heap.js';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
@@ -57,6 +59,8 @@ export interface MemoryResult {
 	readonly cpuSeconds: number;
 	/** Node flags the process ran with besides --expose-gc. */
 	readonly nodeFlags: readonly string[];
+	/** V8 flags it set at start-up as the CLI does (none under --v8-defaults). */
+	readonly heapFlags: readonly string[];
 }
 
 export type EmulatorPlacement = 'in-process' | 'separate';
@@ -127,7 +131,10 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
 			heapByOwnerMb: owners.byOwnerMb,
 			heapRestMb: owners.restMb,
 			cpuSeconds: Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6) * 10) / 10,
-			nodeFlags: process.execArgv.filter(flag => flag !== '--expose-gc'),
+			nodeFlags: process.execArgv.filter(
+				(flag, index, all) => flag !== '--expose-gc' && !flag.startsWith('data:') && all[index + 1]?.startsWith('data:') !== true,
+			),
+			heapFlags: productHeapFlags,
 		};
 	} finally {
 		await session.close();
@@ -139,12 +146,20 @@ export async function measureMemory(options: {executions?: number; emulator?: Em
  * Runs the measurement in a fresh `node --expose-gc` process and returns its figures; `nodeFlags`
  * are V8's as node takes them (e.g. --optimize-for-size: a smaller heap for more collections).
  */
-export async function measureMemoryInFreshProcess(emulator: EmulatorPlacement, nodeFlags: readonly string[] = []): Promise<MemoryResult> {
-	return resultOfFreshProcess<MemoryResult>(['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator], 'the memory measurement');
+export async function measureMemoryInFreshProcess(
+	emulator: EmulatorPlacement,
+	nodeFlags: readonly string[] = [],
+	heap: 'as the CLI sizes it' | "V8's defaults" = 'as the CLI sizes it',
+): Promise<MemoryResult> {
+	const heapArgs = heap === "V8's defaults" ? [V8_DEFAULTS_FLAG] : [];
+	return resultOfFreshProcess<MemoryResult>(
+		['--expose-gc', ...nodeFlags, fileURLToPath(import.meta.url), '--emulator', emulator, ...heapArgs],
+		'the memory measurement',
+	);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const {values} = parseArgs({options: {emulator: {type: 'string', default: 'in-process'}}});
+	const {values} = parseArgs({options: {emulator: {type: 'string', default: 'in-process'}, 'v8-defaults': {type: 'boolean', default: false}}});
 	const result = await measureMemory({emulator: values.emulator === 'separate' ? 'separate' : 'in-process'});
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 	process.exit(0);

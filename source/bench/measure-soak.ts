@@ -9,6 +9,8 @@
  * there is no emulator in the process). Run in a fresh `node --expose-gc` process:
  *   node --expose-gc dist/bench/measure-soak.js --soak-seconds 60
  */
+// Run directly, the heap is sized here, after the module graph compiled; fresh-process.ts preloads it earlier.
+import './product-heap.js';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';

@@ -3,6 +3,8 @@
  * emulator and prints each figure against its target. Figures only: the exit code says nothing
  * about targets.
  */
+// First: the heap is sized as the CLI sizes its own, before anything is loaded.
+import './product-heap.js';
 import {benchEnvironment} from './bench-environment.js';
 
 // Before chalk and Ink are first imported: they read the environment once, at import.
