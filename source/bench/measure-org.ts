@@ -132,7 +132,7 @@ async function realTimePhase(options: OrgOptions): Promise<{figures: Figure[]; r
 		const total = contextLocations(context).length;
 		const store = createAppStore({context, viewport: {columns: 160, rows: 50}});
 		// As the CLI does once it knows how many locations it watches.
-		const heapFlag = tuneHeapFor(total);
+		const heapFlags = tuneHeapFor(total);
 		const poller = createPoller({store, api, intervalMs: DEFAULT_INTERVAL_MS});
 		log(`  ${accounts.length} accounts from Organizations ListAccounts in ${Math.round(resolveMs)} ms; polling ${total} locations at the default budget…`);
 		const started = performance.now();
@@ -257,7 +257,7 @@ async function realTimePhase(options: OrgOptions): Promise<{figures: Figure[]; r
 				target: {max: 300},
 			},
 			{
-				name: `  peak RSS of the app (SDK clients, store, poller; no UI; V8 ${heapFlag ?? 'defaults'} as the CLI sets it)`,
+				name: `  peak RSS of the app (SDK clients, store, poller; no UI; V8 ${heapFlags.join(' ') || 'defaults'} as the CLI sets it)`,
 				value: toMegabytes(peakRss),
 				unit: 'MB',
 				target: {max: 300},
