@@ -17,24 +17,11 @@ import {rmSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {build, type BuildOptions, type Metafile, type Plugin} from 'esbuild';
+import {devtoolsAbsent} from './devtools-absent.js';
+import {ESM_REQUIRE_BANNER} from './esm-require-banner.js';
 import {meowLazyPackageData} from './meow-lazy-package-data.js';
+import {objectHashLite} from './object-hash-lite.js';
 import {yogaWithoutFetch} from './yoga-without-fetch.js';
-
-/**
- * Ink imports react-devtools-core only when DEV=true, through a dynamic import it guards for
- * ERR_MODULE_NOT_FOUND. It is not installed, so stand in a module that fails the same way: Ink then
- * prints its own hint, as it would unbundled.
- */
-const devtoolsAbsent: Plugin = {
-	name: 'devtools-absent',
-	setup(builder) {
-		builder.onResolve({filter: /^react-devtools-core$/}, args => ({path: args.path, namespace: 'devtools-absent'}));
-		builder.onLoad({filter: /.*/, namespace: 'devtools-absent'}, () => ({
-			contents: "throw Object.assign(new Error('react-devtools-core is not installed'), {code: 'ERR_MODULE_NOT_FOUND'});",
-			loader: 'js',
-		}));
-	},
-};
 
 const FAST_STRING_WIDTH = resolve('source/build/fast-string-width.ts');
 
@@ -74,8 +61,8 @@ export const BUNDLE_SETTINGS = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	supported: {'top-level-await': true},
 	// CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
-	banner: {js: "import {createRequire as __ssmtopCreateRequire} from 'node:module';\nconst require = __ssmtopCreateRequire(import.meta.url);"},
-	plugins: [devtoolsAbsent, fastStringWidth, yogaWithoutFetch, meowLazyPackageData],
+	banner: {js: ESM_REQUIRE_BANNER},
+	plugins: [devtoolsAbsent, fastStringWidth, yogaWithoutFetch, meowLazyPackageData, objectHashLite],
 	sourcemap: true,
 	legalComments: 'none',
 	logLevel: 'warning',

@@ -7,8 +7,6 @@
  * Ink writes the first frame while render() runs (legacy mode renders synchronously, and the first
  * output of its throttle is not delayed): when mountUi returns, that frame is on the terminal.
  */
-import {randomUUID} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
 import {render, type Instance} from 'ink';
 import type {ActionPort} from '../core/ports.js';
 import type {AppStore} from '../store/app-store.js';
@@ -54,9 +52,10 @@ export function mountUi(options: MountOptions): MountedUi {
 	const effects = startEffectRunner({
 		store,
 		port,
-		readFile: async path => readFile(path, 'utf8'),
+		// Loaded when first needed, not before the first frame (issue 10): a file is read for a start form, a token made for a start.
+		readFile: async path => (await import('node:fs/promises')).readFile(path, 'utf8'),
 		writeTerminal: text => stdout.write(text),
-		newToken: randomUUID,
+		newToken: () => globalThis.crypto.randomUUID(),
 		...(options.suspend ? {suspend: options.suspend} : {}),
 		...(options.notify ? {notify: options.notify} : {}),
 		...(options.inTmux === undefined ? {} : {inTmux: options.inTmux}),

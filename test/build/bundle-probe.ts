@@ -8,6 +8,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build, type Plugin} from 'esbuild';
+import {ESM_REQUIRE_BANNER} from '../../source/build/esm-require-banner.js';
 
 export interface BundleProbe {
 	readonly folder: string;
@@ -32,6 +33,7 @@ export function bundleProbe(prefix: string): BundleProbe {
 				platform: 'node',
 				nodePaths: [join(process.cwd(), 'node_modules')],
 				plugins: [...plugins],
+				banner: {js: ESM_REQUIRE_BANNER},
 				logLevel: 'silent',
 			});
 			const bundle = readFileSync(out, 'utf8');

@@ -1,7 +1,7 @@
 // Issue 10: what the bundled CLI compiles before its first frame is the static import graph of
 // dist/cli.js (the views' chunk is imported once the flags are read). The AWS SDK, the emulator and
 // the YAML parser are imported when first needed: none of them may be reachable statically.
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -35,5 +35,14 @@ describe('the launch path of the bundle', () => {
 		expect(modulesOf(/^\/\/ node_modules\/@aws-sdk\//m)).toEqual([]);
 		// The emulator's account constants are the one part the header needs before it runs.
 		expect(modulesOf(/^\/\/ source\/emulator\/(?!accounts\.ts)/m)).toEqual([]);
+	});
+
+	it('loads no node:crypto before the first frame, with the views', () => {
+		// node:crypto is twenty of Node's internal modules; nothing drawn at launch needs it.
+		const views = readdirSync(join(DIST, 'chunks')).find(file => /^mount-ui-.*\.js$/.test(file));
+		expect(views).toBeDefined();
+		const firstFrame = new Map([...graph, ...staticGraph(join(DIST, 'chunks', views!))]);
+		const crypto = [...firstFrame].filter(([, text]) => /from\s*["'](?:node:)?crypto["']|require\(["'](?:node:)?crypto["']\)/.test(text));
+		expect(crypto.map(([file]) => file.slice(DIST.length))).toEqual([]);
 	});
 });
