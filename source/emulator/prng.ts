@@ -49,22 +49,28 @@ export class Prng {
 	}
 
 	hex(length: number): string {
-		let text = '';
-		while (text.length < length) {
+		return this.hexDigits(length).join('').slice(0, length);
+	}
+
+	/** Eight-digit words, joined by the caller: one flat string, where `+=` leaves a rope of pieces behind every id. */
+	private hexDigits(length: number): string[] {
+		const words: string[] = [];
+		for (let digits = 0; digits < length; digits += 8) {
 			// The same eight digits as Math.floor(next() × 2³²).toString(16).padStart(8, '0'), from a table:
 			// Number#toString(16) of a value past 2³¹ takes V8's slow double path, and the demo seed asks
 			// for thousands of ids before the emulator answers its first call (issue 10).
 			const word = Math.floor(this.next() * 0x1_00_00_00_00);
-			text += BYTE_HEX[word >>> 24]! + BYTE_HEX[(word >>> 16) & 0xff]! + BYTE_HEX[(word >>> 8) & 0xff]! + BYTE_HEX[word & 0xff]!;
+			words.push(BYTE_HEX[word >>> 24]!, BYTE_HEX[(word >>> 16) & 0xff]!, BYTE_HEX[(word >>> 8) & 0xff]!, BYTE_HEX[word & 0xff]!);
 		}
 
-		return text.slice(0, length);
+		return words;
 	}
 
 	/** A version-4-shaped UUID in lower case, like the ids SSM hands out. */
 	uuid(): string {
 		const h = this.hex(32);
 		const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-		return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+		// Joined, not a template: a template's result is a rope over five slices of h, kept alive with h.
+		return [h.slice(0, 8), h.slice(8, 12), `4${h.slice(13, 16)}`, `${variant}${h.slice(17, 20)}`, h.slice(20, 32)].join('-');
 	}
 }

@@ -107,6 +107,8 @@ export class Engine {
 	private seq: number;
 	private ids: Prng;
 	private readonly admission: Admission;
+	/** The emulator's own user per account, one string each: a template per run kept a copy (a rope) in every record. */
+	private readonly emulatorUsers = new Map<string, string>();
 
 	/**
 	 * @param origin the clock's time when the emulator (re)started
@@ -122,6 +124,12 @@ export class Engine {
 		this.alarms = this.world.alarms;
 		this.locationFates = this.world.locationFates;
 		this.seq = options.seqBase ?? 0;
+	}
+
+	private emulatorUser(account: string): string {
+		let user = this.emulatorUsers.get(account);
+		if (user === undefined) this.emulatorUsers.set(account, (user = `arn:aws:iam::${account}:user/ssmtop-emulator`));
+		return user;
 	}
 
 	/** The engine whose timers drive this execution. */
@@ -177,7 +185,7 @@ export class Engine {
 			parameters: spec.parameters,
 			outputs: {},
 			parentId: spec.parentId,
-			executedBy: spec.executedBy ?? `arn:aws:iam::${spec.account}:user/ssmtop-emulator`,
+			executedBy: spec.executedBy ?? this.emulatorUser(spec.account),
 			targetParameterName: spec.targetParameterName,
 			targets: spec.targets ?? [],
 			targetMaps: spec.targetMaps,
