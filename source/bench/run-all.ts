@@ -5,7 +5,7 @@
  * `--soak-seconds N` shortens the memory soak (default 600 s of wall time) and `--idle-seconds N`
  * the idle CPU windows (default 60 s each), e.g. `npm run bench -- --soak-seconds 60`.
  * `--keys` runs the key benchmark alone; `--events` the events-against-polling figures alone (issue 12);
- * `--org` the organisation phase alone (measure-org.ts).
+ * `--org` the organisation phase alone (measure-org.ts); `--memory` the memory phase alone.
  */
 import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -27,6 +27,7 @@ import {
 	type IdleCpuScenario,
 } from './measure-idle.js';
 import {measureLiveBytes} from './measure-live-bytes.js';
+import {measureCliMemory} from './measure-cli-memory.js';
 import {measureMemoryInFreshProcess, type MemoryResult} from './measure-memory.js';
 import {DEFAULT_SOAK_SECONDS, measureSoakInFreshProcess} from './measure-soak.js';
 import {KEY_CLASS_LABELS, measureScrolling, type KeyClass, type ScrollingResult} from './measure-scrolling.js';
@@ -274,19 +275,27 @@ function callFigures(scene: string, calls: ApiCallsResult): Figure[] {
 }
 
 async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
-	log('memory: 10,000 executions and a 500-location run open in its grid (fresh processes)…');
+	log('memory: 10,000 executions and a 500-location run open in its grid: the CLI in a pseudo-terminal, then the same in fresh bench processes…');
+	const cli = await measureCliMemory();
 	const inProcess = await measureMemoryInFreshProcess('in-process');
 	const separate = await measureMemoryInFreshProcess('separate');
 	// The same without the CLI's start-up heap sizing (cli/heap-tuning.ts): what V8 alone would reserve.
 	const untuned = await measureMemoryInFreshProcess('separate', [], "V8's defaults");
 	const figures: Figure[] = [
 		{
-			name: `RSS peak, 10,000 executions + ${inProcess.locations}-location grid, emulator in process (--local)`,
+			name: `RSS peak of ssmtop itself (dist/cli.js in a pseudo-terminal, the emulator in its own process): ${cli.executions} executions listed, the ${cli.locations}-location run's grid open to its end (${cli.parentStatus})`,
+			value: cli.peakRssMb,
+			unit: 'MB',
+			target: {max: 150},
+		},
+		{name: '  the CLI with the executions listed, before the run', value: cli.listOnlyRssMb, unit: 'MB'},
+		{
+			name: `RSS peak, the same scene in the bench's process (unbundled modules, for the breakdown), emulator in process (--local)`,
 			value: inProcess.peakRssMb,
 			unit: 'MB',
 			target: {max: 150},
 		},
-		{name: `RSS peak, the same with the emulator in its own process (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 150}},
+		{name: `RSS peak, the same in the bench's process with the emulator in its own (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 150}},
 		...breakdownFigures(separate, 'app alone'),
 		{
 			name: `  app alone with V8's default heap sizing, not the CLI's ${separate.heapFlags.join(' ')} (CPU ${untuned.cpuSeconds} s against ${separate.cpuSeconds} s; V8 heap committed ${heapCommittedMb(untuned)} MB against ${heapCommittedMb(separate)} MB)`,
@@ -301,7 +310,7 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
 		...breakdownFigures(inProcess, 'in process'),
 	];
-	return {figures, raw: {inProcess, separate, untuned}};
+	return {figures, raw: {cli, inProcess, separate, untuned}};
 }
 
 async function idleCpuFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {
@@ -469,6 +478,7 @@ export async function main(): Promise<void> {
 			live: {type: 'boolean', default: false},
 			events: {type: 'boolean', default: false},
 			org: {type: 'boolean', default: false},
+			memory: {type: 'boolean', default: false},
 			'soak-seconds': {type: 'string', default: String(DEFAULT_SOAK_SECONDS)},
 			'idle-seconds': {type: 'string', default: String(DEFAULT_IDLE_SECONDS)},
 		},
@@ -490,7 +500,9 @@ export async function main(): Promise<void> {
 				? [['Live demo data', await liveCallFigures()]]
 				: values.org
 					? [['Organisation: 500 accounts × 20 Regions', await measureOrganization()]]
-					: await allSections(idleSeconds, soakSeconds);
+					: values.memory
+						? [['Memory', await memoryFigures()]]
+						: await allSections(idleSeconds, soakSeconds);
 	const lines = [
 		`ssmtop benchmark: ${environment}, load average ${loadavg()
 			.map(value => value.toFixed(2))
