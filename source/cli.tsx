@@ -406,7 +406,11 @@ async function printOnce(running: Running, json: boolean): Promise<void> {
 	}
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+/**
+ * The program. `emulator` replaces the embedded emulator of --local (the memory benchmark's bundled
+ * entry, source/bench/local-bulk-cli.ts, starts one holding 10,000 executions on a manual clock).
+ */
+export async function main(argv: readonly string[], emulator: {readonly start?: EmulatorStarter} = {}): Promise<void> {
 	// `ssmtop wait ID…`: the waiter, a command of its own (no terminal UI).
 	if (argv[0] === 'wait') {
 		const {runWait} = await import('./cli/wait.js');
@@ -450,7 +454,10 @@ export async function main(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const {running, ui} = await startInteractive(options, regions, store, {mount: async (appStore, port) => mountOnProcessTerminal(appStore, port, options)});
+	const {running, ui} = await startInteractive(options, regions, store, {
+		mount: async (appStore, port) => mountOnProcessTerminal(appStore, port, options),
+		...(emulator.start === undefined ? {} : {startEmulator: emulator.start}),
+	});
 	try {
 		await ui.waitUntilExit();
 	} finally {

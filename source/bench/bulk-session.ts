@@ -1,9 +1,9 @@
 /** A --local session over N finished executions, with the whole history loaded into the list. */
 import {startLocalSession, type LocalSession, type LocalSessionOptions} from './local-session.js';
 import {selectTruncatedRegions} from '../store/data-selectors.js';
+import {BENCH_TIME} from './bulk-scene.js';
 
-/** The benchmark's fixed "now" (the emulator spreads bulk executions over the 14 days before it). */
-export const BENCH_TIME = Date.UTC(2026, 10, 25, 12, 0, 0);
+export {BENCH_TIME} from './bulk-scene.js';
 
 export async function startBulkSession(
 	executions: number,

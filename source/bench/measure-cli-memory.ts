@@ -1,20 +1,26 @@
 /**
  * The memory target measured on the program people run: the bundled CLI (dist/cli.js) in a
- * pseudo-terminal against the emulator in its own process, 10,000 executions listed (G until the
- * whole history is in), then a 500-location cross-account run opened as a person would (g, Enter
+ * pseudo-terminal, 10,000 executions listed (G until the whole history is in), then a 500-location cross-account run opened as a person would (g, Enter
  * for its detail, Enter for its grid) and followed to its end. The figure is the CLI process's
  * peak resident set (VmHWM). measure-memory.ts measures the same scene in the bench's own process,
- * where the breakdown can be taken, but over the unbundled modules (the whole SDK's CommonJS
- * build and the tests' React), which the CLI never loads.
+ * where the breakdown can be taken, but over the unbundled modules (the SDK's whole CommonJS
+ * build among them), which the CLI never loads.
  *
- *   node dist/bench/measure-cli-memory.js   (prints JSON; needs script(1))
+ * With the emulator in the CLI's process (--local) it runs dist/bench/local-bulk/local-bulk-cli.js,
+ * the CLI's main() bundled the same way with 10,000 executions in its embedded emulator.
+ *
+ *   node dist/bench/measure-cli-memory.js [--emulator in-process]   (prints JSON; needs script(1))
  */
 import {GetAutomationExecutionCommand, SSMClient, StartAutomationExecutionCommand} from '@aws-sdk/client-ssm';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {parseArgs} from 'node:util';
 import {quietSdkNotices} from '../aws/client-factory.js';
 import {accessKeyFor, HOME_ACCOUNT} from '../emulator/accounts.js';
 import {isFinal} from '../core/status.js';
-import {BENCH_TIME} from './bulk-session.js';
+import {BENCH_TIME, BULK_EXECUTIONS} from './bulk-scene.js';
 import {spawnEmulatorProcess} from './emulator-process.js';
 import {CROSS_ACCOUNT_ACCOUNTS, CROSS_ACCOUNT_REGIONS} from './measure-memory.js';
 import {startPtySession} from './pty-session.js';
@@ -30,8 +36,8 @@ export interface CliMemoryResult {
 }
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+const LOCAL_BULK_CLI = fileURLToPath(new URL('local-bulk/local-bulk-cli.js', import.meta.url));
 const REGION = 'us-east-1';
-const EXECUTIONS = 10_000;
 const ENGINE_STEP_MS = 20_000;
 
 const totalOn = (screen: string): number => Number(/(\d+) total/.exec(screen)?.[1] ?? 0);
@@ -42,33 +48,44 @@ async function control(url: string, path: string, body: unknown): Promise<void> 
 	if (!response.ok) throw new Error(`the emulator refused ${path} (HTTP ${response.status}): ${await response.text()}`);
 }
 
-export async function measureCliMemory(): Promise<CliMemoryResult> {
+/** Where the emulator runs: in a process of its own (the CLI's cost against AWS), or inside the CLI (--local). */
+export type CliEmulatorPlacement = 'separate' | 'in-process';
+
+export async function measureCliMemory(placement: CliEmulatorPlacement): Promise<CliMemoryResult> {
 	const credentials = {accessKeyId: accessKeyFor(HOME_ACCOUNT), secretAccessKey: 'ssmtop-local'};
-	const emulator = await spawnEmulatorProcess({executions: EXECUTIONS, startMs: BENCH_TIME});
-	// Against an endpoint, with the emulator's keys for the home account in the environment, as against AWS.
-	const pty = await startPtySession([CLI, '--endpoint-url', emulator.url, '--region', REGION, '--interval', '2'], {
+	const remote = placement === 'separate' ? await spawnEmulatorProcess({executions: BULK_EXECUTIONS, startMs: BENCH_TIME}) : undefined;
+	const folder = mkdtempSync(join(tmpdir(), 'ssmtop-cli-memory-'));
+	const urlFile = join(folder, 'emulator-url');
+	// Against an endpoint with the emulator's keys for the home account in the environment, as against
+	// AWS; or the bundled --local entry whose emulator holds the same executions (local-bulk-cli.ts).
+	const args = remote ? [CLI, '--endpoint-url', remote.url, '--region', REGION] : [LOCAL_BULK_CLI, '--local', '--accounts', 'self'];
+	const pty = await startPtySession([...args, '--interval', '2'], {
 		AWS_ACCESS_KEY_ID: credentials.accessKeyId,
 		AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
 		AWS_REGION: REGION,
 		AWS_PROFILE: '',
 		AWS_CONFIG_FILE: '/dev/null',
 		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+		SSMTOP_BENCH_URL_FILE: urlFile,
 	});
 	quietSdkNotices();
-	const client = new SSMClient({region: REGION, endpoint: emulator.url, credentials, maxAttempts: 1});
-	// The emulator's engine clock is manual: each step runs 20 s of the run, then the CLI's next poll shows it.
-	const advance = async (ms: number): Promise<void> => control(emulator.url, 'clock/advance', {ms});
+	let client: SSMClient | undefined;
 	try {
 		await pty.waitFor(screen => totalOn(screen) > 0, 'the first executions');
+		const url = remote?.url ?? readFileSync(urlFile, 'utf8');
+		client = new SSMClient({region: REGION, endpoint: url, credentials, maxAttempts: 1});
+		const ssm = client;
+		// The emulator's engine clock is manual: each step runs 20 s of the run, then the CLI's next poll shows it.
+		const advance = async (ms: number): Promise<void> => control(url, 'clock/advance', {ms});
 		// The list stops at its paging cap; G at the bottom loads the older pages, as a person would.
-		for (let presses = 0; totalOn(pty.screen()) < EXECUTIONS && presses < 100; presses++) {
+		for (let presses = 0; totalOn(pty.screen()) < BULK_EXECUTIONS && presses < 100; presses++) {
 			const before = totalOn(pty.screen());
 			pty.press('G');
 			await pty.waitFor(screen => totalOn(screen) > before, `more than ${before} executions after G`);
 		}
 
 		const listOnlyRssMb = pty.memory().rssMb;
-		const started = await client.send(
+		const started = await ssm.send(
 			new StartAutomationExecutionCommand({
 				DocumentName: 'Ops-ApplySecurityBaseline',
 				TargetLocations: [
@@ -89,7 +106,7 @@ export async function measureCliMemory(): Promise<CliMemoryResult> {
 		await pty.waitFor(screen => CROSS_ACCOUNT_REGIONS.filter(region => screen.includes(region)).length >= 3, "the run's grid");
 		let status = 'Pending';
 		for (let steps = 0; steps < 200; steps++) {
-			status = (await client.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution?.AutomationExecutionStatus ?? status;
+			status = (await ssm.send(new GetAutomationExecutionCommand({AutomationExecutionId: id}))).AutomationExecution?.AutomationExecutionStatus ?? status;
 			if (isFinal(status)) break;
 			const before = pty.screen();
 			await advance(ENGINE_STEP_MS);
@@ -106,14 +123,16 @@ export async function measureCliMemory(): Promise<CliMemoryResult> {
 			parentStatus: status,
 		};
 	} finally {
-		client.destroy();
+		client?.destroy();
 		await pty.close();
-		await emulator.stop();
+		await remote?.stop();
+		rmSync(folder, {recursive: true, force: true});
 	}
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const result = await measureCliMemory();
+	const {values} = parseArgs({options: {emulator: {type: 'string', default: 'separate'}}});
+	const result = await measureCliMemory(values.emulator === 'in-process' ? 'in-process' : 'separate');
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 	process.exit(0);
 }

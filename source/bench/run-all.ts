@@ -276,7 +276,8 @@ function callFigures(scene: string, calls: ApiCallsResult): Figure[] {
 
 async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 	log('memory: 10,000 executions and a 500-location run open in its grid: the CLI in a pseudo-terminal, then the same in fresh bench processes…');
-	const cli = await measureCliMemory();
+	const cli = await measureCliMemory('separate');
+	const cliLocal = await measureCliMemory('in-process');
 	const inProcess = await measureMemoryInFreshProcess('in-process');
 	const separate = await measureMemoryInFreshProcess('separate');
 	// The same without the CLI's start-up heap sizing (cli/heap-tuning.ts): what V8 alone would reserve.
@@ -290,12 +291,18 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 		},
 		{name: '  the CLI with the executions listed, before the run', value: cli.listOnlyRssMb, unit: 'MB'},
 		{
-			name: `RSS peak, the same scene in the bench's process (unbundled modules, for the breakdown), emulator in process (--local)`,
-			value: inProcess.peakRssMb,
+			name: `RSS peak of ssmtop --local, the same ${cliLocal.executions} executions in its embedded emulator, the run's grid open to its end (${cliLocal.parentStatus}; dist/bench/local-bulk)`,
+			value: cliLocal.peakRssMb,
 			unit: 'MB',
 			target: {max: 150},
 		},
-		{name: `RSS peak, the same in the bench's process with the emulator in its own (the app alone)`, value: separate.peakRssMb, unit: 'MB', target: {max: 150}},
+		{name: '  ssmtop --local with the executions listed, before the run', value: cliLocal.listOnlyRssMb, unit: 'MB'},
+		{
+			name: `RSS peak, the same scene in the bench's process (unbundled modules; for the breakdown below), emulator in process`,
+			value: inProcess.peakRssMb,
+			unit: 'MB',
+		},
+		{name: `RSS peak, the same in the bench's process with the emulator in its own (the app alone)`, value: separate.peakRssMb, unit: 'MB'},
 		...breakdownFigures(separate, 'app alone'),
 		{
 			name: `  app alone with V8's default heap sizing, not the CLI's ${separate.heapFlags.join(' ')} (CPU ${untuned.cpuSeconds} s against ${separate.cpuSeconds} s; V8 heap committed ${heapCommittedMb(untuned)} MB against ${heapCommittedMb(separate)} MB)`,
@@ -310,7 +317,7 @@ async function memoryFigures(): Promise<{figures: Figure[]; raw: unknown}> {
 		{name: '  app alone: 10,000 executions listed, before the run', value: separate.listOnlyRssMb, unit: 'MB'},
 		...breakdownFigures(inProcess, 'in process'),
 	];
-	return {figures, raw: {cli, inProcess, separate, untuned}};
+	return {figures, raw: {cli, cliLocal, inProcess, separate, untuned}};
 }
 
 async function idleCpuFigures(seconds: number): Promise<{figures: Figure[]; raw: unknown}> {

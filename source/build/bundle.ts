@@ -10,7 +10,8 @@
  * the emulator and yaml after the first frame is on the screen, never for --help.
  *
  * Also built with the same settings: the Ink hello world the launch benchmark compares against
- * (dist/bench/hello-world/hello-world.js). `--metafile` writes what went into each output to
+ * (dist/bench/hello-world/hello-world.js), and the CLI with 10,000 executions in its embedded emulator
+ * the memory benchmark runs (dist/bench/local-bulk/local-bulk-cli.js). `--metafile` writes what went into each output to
  * dist/build/meta-*.json (load it into https://esbuild.github.io/analyze/) and prints the largest packages.
  */
 import {rmSync, writeFileSync} from 'node:fs';
@@ -89,10 +90,13 @@ const {values} = parseArgs({options: {metafile: {type: 'boolean', default: false
 const targets = [
 	{name: 'cli', entryPoints: ['source/cli.tsx'], outdir: 'dist'},
 	{name: 'hello-world', entryPoints: ['source/bench/hello-world.tsx'], outdir: 'dist/bench/hello-world'},
+	// The CLI with 10,000 executions in its embedded emulator, for the memory benchmark's --local figure.
+	{name: 'local-bulk', entryPoints: ['source/bench/local-bulk-cli.ts'], outdir: 'dist/bench/local-bulk'},
 ];
 // Chunk names carry a content hash: without this, every build would leave the last one's chunks behind.
 rmSync('dist/chunks', {recursive: true, force: true});
 rmSync('dist/bench/hello-world', {recursive: true, force: true});
+rmSync('dist/bench/local-bulk', {recursive: true, force: true});
 for (const {name, ...target} of targets) {
 	const result = await build({...BUNDLE_SETTINGS, ...target, metafile: values.metafile});
 	if (values.metafile && result.metafile) {

@@ -12,8 +12,8 @@ afterAll(() => {
 	probe.remove();
 });
 
-/** object-hash in a bundle (esbuild heads each module with its path); it requires node:crypto. */
-const OBJECT_HASH = '// node_modules/object-hash/';
+/** object-hash in a bundle (esbuild heads each module with a comment of its path); it requires node:crypto. */
+const OBJECT_HASH = 'node_modules/object-hash/';
 
 const PROGRAM = `
 const {Table} = await import('@alcalzone/ink-table');
