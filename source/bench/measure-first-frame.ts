@@ -14,6 +14,7 @@ import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {benchEnvironment} from './bench-environment.js';
+import {childOf, spawnInPty} from './pty-spawn.js';
 
 export const HELLO_WORLD = fileURLToPath(new URL('hello-world/hello-world.js', import.meta.url));
 
@@ -72,32 +73,16 @@ export function processCpuMs(pid: number): number | undefined {
 	}
 }
 
-/** The node process script(1) runs: its child (the shell exec's node, so it keeps the pid). */
-function childOf(pid: number | undefined): number | undefined {
-	if (pid === undefined) return undefined;
-	try {
-		const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-		return child ? Number(child) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 /**
  * Runs `node <script> <args>` in a 120×34 pseudo-terminal and times its frames; presses q once the
  * last awaited frame is there. Undefined when script(1) is missing or a frame never comes.
  */
 export async function measureInPty(program: PtyProgram, timeoutMs = 30_000): Promise<PtyFrameTimes | undefined> {
-	const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
-	const command = `stty rows 34 cols 120; exec ${[process.execPath, program.script, ...program.args].map(quote).join(' ')}`;
 	return new Promise(resolve => {
 		const started = performance.now();
 		let child;
 		try {
-			child = spawn('script', ['-qfec', command, '/dev/null'], {
-				stdio: ['pipe', 'pipe', 'ignore'],
-				env: {...benchEnvironment(process.env), TERM: 'xterm-256color'},
-			});
+			child = spawnInPty([program.script, ...program.args]);
 		} catch {
 			resolve(undefined);
 			return;

@@ -9,7 +9,8 @@
 import {START_HEAP_FLAGS, tuneHeapAtStart} from '../cli/heap-tuning.js';
 import {V8_DEFAULTS_FLAG} from './fresh-process.js';
 
-if (!process.argv.includes(V8_DEFAULTS_FLAG)) tuneHeapAtStart();
+const v8Defaults = process.argv.includes(V8_DEFAULTS_FLAG);
+if (!v8Defaults) tuneHeapAtStart();
 
 /** The CLI's start-up flags in force in this process: set here, or by fresh-process.ts's preload. */
-export const productHeapFlags: readonly string[] = process.argv.includes(V8_DEFAULTS_FLAG) ? [] : START_HEAP_FLAGS;
+export const productHeapFlags: readonly string[] = v8Defaults ? [] : START_HEAP_FLAGS;

@@ -3,10 +3,9 @@
  * to the screenshots' virtual terminal, so a measurement can read the screen, press keys and wait for
  * what a person would wait for; and the process's memory from /proc (its peak: VmHWM).
  */
-import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {screenText, VirtualTerminal} from '../screenshots/terminal-screen.js';
-import {benchEnvironment} from './bench-environment.js';
+import {childOf, PTY_SIZE, spawnInPty} from './pty-spawn.js';
 
 export interface PtySession {
 	/** The screen now, as text. */
@@ -22,18 +21,6 @@ export interface PtySession {
 	close(): Promise<void>;
 }
 
-const SIZE = {columns: 120, rows: 34};
-
-function childOf(pid: number | undefined): number | undefined {
-	if (pid === undefined) return undefined;
-	try {
-		const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-		return child ? Number(child) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
 		.split('\n')
@@ -45,13 +32,8 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /** Starts `node <args>` in a 120×34 pseudo-terminal, with `env` added to the bench's environment. */
 export async function startPtySession(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<PtySession> {
-	const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
-	const command = `stty rows ${SIZE.rows} cols ${SIZE.columns}; exec ${[process.execPath, ...args].map(quote).join(' ')}`;
-	const child: ChildProcessWithoutNullStreams = spawn('script', ['-qfec', command, '/dev/null'], {
-		stdio: 'pipe',
-		env: {...benchEnvironment(process.env), TERM: 'xterm-256color', ...env},
-	});
-	const terminal = new VirtualTerminal(SIZE);
+	const child = spawnInPty(args, env);
+	const terminal = new VirtualTerminal(PTY_SIZE);
 	const listeners = new Set<() => void>();
 	let exited = false;
 	const exit = new Promise<void>(resolve => {

@@ -94,9 +94,8 @@ const targets = [
 	{name: 'local-bulk', entryPoints: ['source/bench/local-bulk-cli.ts'], outdir: 'dist/bench/local-bulk'},
 ];
 // Chunk names carry a content hash: without this, every build would leave the last one's chunks behind.
-rmSync('dist/chunks', {recursive: true, force: true});
-rmSync('dist/bench/hello-world', {recursive: true, force: true});
-rmSync('dist/bench/local-bulk', {recursive: true, force: true});
+// The CLI's chunks live in dist/chunks; every other target has a folder of its own.
+for (const {outdir} of targets) rmSync(outdir === 'dist' ? 'dist/chunks' : outdir, {recursive: true, force: true});
 for (const {name, ...target} of targets) {
 	const result = await build({...BUNDLE_SETTINGS, ...target, metafile: values.metafile});
 	if (values.metafile && result.metafile) {
