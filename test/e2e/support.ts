@@ -41,7 +41,11 @@ export async function proveTerminalUsable(tmux: TmuxSession): Promise<number> {
 	// Echo on: the typed text shows before Enter is pressed.
 	await tmux.waitFor(screen => /EXITED \d+\s*\n.*typed after exit/.test(screen));
 	await tmux.sendKeys('Enter');
-	await tmux.waitFor('GOT [typed after exit]');
+	// A failure here has been seen once in CI (the typed text echoed, no GOT line after Enter): the
+	// message says whether the shell got the line and what the terminal's modes were.
+	await tmux.waitFor('GOT [typed after exit]').catch(async (error: Error) => {
+		throw new Error(`${error.message}\n${await tmux.diagnose()}`);
+	});
 	return status;
 }
 

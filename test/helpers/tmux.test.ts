@@ -117,6 +117,18 @@ describe.skipIf(!tmuxAvailable())('tmux harness', () => {
 		expect(screen).toContain('bye');
 	});
 
+	it('diagnoses the pane: its terminal modes and processes while it lives, the status once it ended', async () => {
+		const tmux = await startTmux({command: 'read reply; echo "GOT [$reply]"', columns: 60, rows: 10});
+		const living = await tmux.diagnose();
+		expect(living).toMatch(/^pane dead: 0 \(status -\), status file: \(none\)/);
+		expect(living).toMatch(/stty: .*\bicanon\b/s);
+		expect(living).toMatch(/processes:\n.*\bread reply/s);
+		await tmux.type('line');
+		await tmux.sendKeys('Enter');
+		expect(await tmux.waitForExit()).toBe(0);
+		expect(await tmux.diagnose()).toMatch(/^pane dead: 1 \(status 0\), status file: 0$/);
+	});
+
 	it('fails waitFor with the last screen in the message', async () => {
 		const tmux = await startTmux({command: shellQuote([process.execPath, '-e', keyEcho]), columns: 60, rows: 24});
 		await tmux.waitFor('ready');

@@ -227,6 +227,27 @@ export class TmuxSession {
 		return dead === '1' && signal ? 128 + Number(signal) : undefined;
 	}
 
+	/**
+	 * What the pane's side of the terminal looks like, for a test's failure message: whether the pane
+	 * is dead, the status its command wrote, and while it lives the terminal's modes and who is on it.
+	 */
+	async diagnose(): Promise<string> {
+		const written = existsSync(this.statusFile) ? readFileSync(this.statusFile, 'utf8') : '(none)';
+		const [dead = '?', status = '', tty = ''] = (
+			await this.tmux('display-message', '-p', '-t', this.target, '#{pane_dead} #{pane_dead_status} #{pane_tty}').catch(() => '')
+		)
+			.trim()
+			.split(' ');
+		const facts = [`pane dead: ${dead} (status ${status || '-'}), status file: ${written}`];
+		if (dead === '0' && tty) {
+			const show = async (file: string, args: string[]): Promise<string> =>
+				(await run(file, args).catch((error: Error) => ({stdout: error.message}))).stdout.trim();
+			facts.push(`stty: ${await show('stty', ['-a', '-F', tty])}`, `processes:\n${await show('ps', ['-o', 'pid,stat,wchan:20,args', '-t', tty])}`);
+		}
+
+		return facts.join('\n');
+	}
+
 	/** Waits for the command to end and returns its exit status. */
 	async waitForExit(options: {timeoutMs?: number; intervalMs?: number} = {}): Promise<number> {
 		const {timeoutMs = 10_000, intervalMs = 50} = options;
