@@ -20,11 +20,14 @@ export function assertBuilt(): void {
 
 /**
  * The shell line that runs the built CLI. With `thenShell`, the shell prints "EXITED <status>" and
- * reads a line afterwards, so a test can prove the terminal is usable again ({@link proveTerminalUsable}).
+ * reads a line afterwards, so a test can prove the terminal is usable again ({@link proveTerminalUsable});
+ * it then waits until the session is killed.
  */
 export function cliLine(args: readonly string[], options: {thenShell?: boolean} = {}): string {
 	const line = shellQuote([process.execPath, builtCli, ...args]);
-	return options.thenShell ? `${line}; echo "EXITED $?"; read reply; echo "GOT [$reply]"` : line;
+	// The shell stays after GOT (until the session is killed): tmux discards what a pane's process wrote
+	// but tmux had not yet read when that process exits (tmux/tmux#506), which lost the GOT line once in CI.
+	return options.thenShell ? `${line}; echo "EXITED $?"; read reply; echo "GOT [$reply]"; read stay` : line;
 }
 
 /**
@@ -41,8 +44,7 @@ export async function proveTerminalUsable(tmux: TmuxSession): Promise<number> {
 	// Echo on: the typed text shows before Enter is pressed.
 	await tmux.waitFor(screen => /EXITED \d+\s*\n.*typed after exit/.test(screen));
 	await tmux.sendKeys('Enter');
-	// A failure here has been seen once in CI (the typed text echoed, no GOT line after Enter): the
-	// message says whether the shell got the line and what the terminal's modes were.
+	// If the line never comes, say whether the shell got it and what the terminal's modes were.
 	await tmux.waitFor('GOT [typed after exit]').catch(async (error: Error) => {
 		throw new Error(`${error.message}\n${await tmux.diagnose()}`);
 	});
