@@ -216,12 +216,15 @@ export class TmuxSession {
 		return join(this.socket, '..', 'exit-status');
 	}
 
+	/** What the command's shell wrote to the status file (empty while it is being written), if anything. */
+	private writtenStatus(): string | undefined {
+		return existsSync(this.statusFile) ? readFileSync(this.statusFile, 'utf8') : undefined;
+	}
+
 	/** The command's exit status once it has ended (128 + n if signal n ended the pane); undefined while it runs. */
 	async exitStatus(): Promise<number | undefined> {
-		if (existsSync(this.statusFile)) {
-			const written = readFileSync(this.statusFile, 'utf8');
-			if (/^\d+$/.test(written)) return Number(written);
-		}
+		const written = this.writtenStatus();
+		if (written !== undefined && /^\d+$/.test(written)) return Number(written);
 
 		const [dead, signal] = (await this.tmux('display-message', '-p', '-t', this.target, '#{pane_dead} #{pane_dead_signal}')).trim().split(' ');
 		return dead === '1' && signal ? 128 + Number(signal) : undefined;
@@ -232,7 +235,7 @@ export class TmuxSession {
 	 * is dead, the status its command wrote, and while it lives the terminal's modes and who is on it.
 	 */
 	async diagnose(): Promise<string> {
-		const written = existsSync(this.statusFile) ? readFileSync(this.statusFile, 'utf8') : '(none)';
+		const written = this.writtenStatus() ?? '(none)';
 		const [dead = '?', status = '', tty = ''] = (
 			await this.tmux('display-message', '-p', '-t', this.target, '#{pane_dead} #{pane_dead_status} #{pane_tty}').catch(() => '')
 		)
